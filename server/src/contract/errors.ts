@@ -1,0 +1,77 @@
+/**
+ * Every error a caller can get: a stable dotted code, its HTTP status and a Vietnamese message
+ * a citizen or clerk can act on. Front-ends import this table to show the same words.
+ */
+export const ERRORS = {
+  'request.malformed_json': { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'Malformed JSON body.' },
+  'request.invalid': { status: 422, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'Invalid request.' },
+  'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'Request body too large.' },
+  'request.not_found': { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such route.' },
+  'request.method_not_allowed': { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  'auth.required': { status: 401, vi: 'Cần đăng nhập hoặc mã thiết bị hợp lệ.', en: 'Authentication required.' },
+  'auth.invalid_credentials': { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  'auth.too_many_attempts': { status: 429, vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', en: 'Too many failed logins; try again later.' },
+  'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'Not allowed.' },
+  'auth.invalid_pairing_code': { status: 404, vi: 'Mã ghép nối không đúng hoặc đã hết hạn.', en: 'Unknown or expired pairing code.' },
+  'area.not_found': { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Area not found.' },
+  'area.closed': { status: 409, vi: 'Lĩnh vực này đang tạm ngừng cấp số.', en: 'This area is closed.' },
+  'area.outside_hours': { status: 409, vi: 'Ngoài giờ cấp số của lĩnh vực này.', en: 'Outside issuing hours.' },
+  'area.holiday': { status: 409, vi: 'Hôm nay là ngày nghỉ, Trung tâm không cấp số.', en: 'The center is closed today.' },
+  'area.daily_limit_reached': { status: 409, vi: 'Lĩnh vực này đã hết số trong ngày hôm nay.', en: 'Daily limit reached for this area.' },
+  'area.numbers_exhausted': { status: 409, vi: 'Lĩnh vực này đã dùng hết dãy số trong ngày.', en: 'Number block exhausted for today.' },
+  'area.code_taken': { status: 409, vi: 'Mã lĩnh vực đã tồn tại.', en: 'Area code already exists.' },
+  'area.block_overlap': { status: 409, vi: 'Dãy số trùng với dãy số của lĩnh vực khác.', en: 'Number block overlaps another area.' },
+  'department.not_found': { status: 404, vi: 'Không tìm thấy sở, ngành.', en: 'Department not found.' },
+  'department.code_taken': { status: 409, vi: 'Mã sở, ngành đã tồn tại.', en: 'Department code already exists.' },
+  'department.in_use': { status: 409, vi: 'Sở, ngành còn lĩnh vực, không thể xoá.', en: 'Department still has areas.' },
+  'ticket.not_found': { status: 404, vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
+  'ticket.not_callable': { status: 409, vi: 'Số này không ở trạng thái chờ hoặc vắng mặt nên không gọi được.', en: 'Ticket is not waiting or no-show.' },
+  'ticket.not_today': { status: 409, vi: 'Số này thuộc ngày làm việc khác.', en: 'Ticket belongs to another business day.' },
+  'ticket.not_printable': { status: 409, vi: 'Không in lại được số này.', en: 'Ticket cannot be reprinted.' },
+  'counter.not_found': { status: 404, vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
+  'counter.held': { status: 409, vi: 'Quầy đang do cán bộ khác sử dụng.', en: 'Counter is held by another clerk.' },
+  'counter.clerk_has_other': { status: 409, vi: 'Bạn đang giữ một quầy khác. Hãy đóng quầy đó trước.', en: 'You already hold another counter.' },
+  'counter.not_held': { status: 409, vi: 'Bạn chưa nhận quầy này. Hãy mở quầy trước.', en: 'You do not hold this counter.' },
+  'counter.closed': { status: 409, vi: 'Quầy đang đóng. Hãy mở quầy trước.', en: 'Counter is closed.' },
+  'counter.no_current_ticket': { status: 409, vi: 'Quầy không có số đang phục vụ.', en: 'No current ticket at this counter.' },
+  'counter.has_current_ticket': { status: 409, vi: 'Quầy còn số đang phục vụ. Hãy hoàn thành, chuyển hoặc đánh dấu vắng mặt trước.', en: 'Counter still has a current ticket.' },
+  'counter.number_taken': { status: 409, vi: 'Số quầy đã tồn tại.', en: 'Counter number already exists.' },
+  'transfer.target_required': { status: 422, vi: 'Hãy chọn lĩnh vực hoặc quầy để chuyển đến.', en: 'Choose an area or a counter.' },
+  'transfer.same_counter': { status: 409, vi: 'Không thể chuyển về chính quầy đang phục vụ.', en: 'Cannot transfer to the same counter.' },
+  'rating.invalid_level': { status: 422, vi: 'Mức đánh giá không hợp lệ.', en: 'Unknown rating level.' },
+  'rating.duplicate': { status: 409, vi: 'Số này đã được đánh giá.', en: 'Ticket already rated.' },
+  'rating.not_allowed': { status: 409, vi: 'Chỉ đánh giá được số vừa hoàn thành tại quầy của thiết bị này.', en: 'Ticket was not just finished at this device\'s counter.' },
+  'user.not_found': { status: 404, vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+  'user.username_taken': { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'Username already exists.' },
+  'user.cannot_deactivate_self': { status: 409, vi: 'Không thể tự khoá tài khoản của mình.', en: 'You cannot deactivate yourself.' },
+  'device.not_found': { status: 404, vi: 'Không tìm thấy thiết bị.', en: 'Device not found.' },
+  'device.counter_required': { status: 422, vi: 'Thiết bị đánh giá cần gắn với một quầy.', en: 'A rating device needs counterId.' },
+  'device.kiosk_required': { status: 422, vi: 'Thiết bị in cần gắn với một ki-ốt.', en: 'A printer device needs kioskId.' },
+  'device.printer_only_kiosk': { status: 422, vi: 'Chỉ ki-ốt mới có máy in.', en: 'Only kiosks have a printer.' },
+  'print.no_printer': { status: 409, vi: 'Ki-ốt này chưa cấu hình máy in.', en: 'This kiosk has no printer.' },
+  'print.job_not_found': { status: 404, vi: 'Không tìm thấy lệnh in.', en: 'Print job not found.' },
+  'settings.invalid': { status: 422, vi: 'Cấu hình không hợp lệ.', en: 'Invalid settings.' },
+  'server.unavailable': { status: 503, vi: 'Máy chủ đang khởi động lại, vui lòng thử lại.', en: 'Server is restarting.' },
+  'server.internal': { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'Internal error.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody { error: { code: ErrorCode | string; message: string; details?: unknown } }
+
+/** A coded error raised by the core or the edges; the HTTP layer maps it to {error: {code, message}}. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERRORS[code].vi);
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number { return ERRORS[this.code].status; }
+}
+
+export function errorMessage(code: string, lang: 'vi' | 'en' = 'vi'): string {
+  const e = (ERRORS as Record<string, { vi: string; en: string }>)[code];
+  return e ? e[lang] : ERRORS['server.internal'][lang];
+}

@@ -1,0 +1,26 @@
+import type { CallDto, CounterDto, StateDto, TicketDto } from './dto.ts';
+
+/** Payloads of print jobs sent to a print agent (see printer/). Kept loose here: printer/ owns the shape. */
+export interface PrintJobEvent { jobId: string; data: Record<string, unknown>; options: Record<string, unknown> }
+export interface PrintResultEvent { jobId: string; status: 'printed' | 'failed'; code?: string; message?: string }
+
+export interface ServerToClientEvents {
+  'state:snapshot': (state: StateDto) => void;
+  'ticket:issued': (p: { ticket: TicketDto }) => void;
+  'ticket:called': (p: CallDto) => void;
+  'ticket:updated': (p: { ticket: TicketDto }) => void;
+  'counter:updated': (p: { counter: CounterDto }) => void;
+  'queue:updated': (p: { areaId: string; waiting: number }) => void;
+  'rating:requested': (p: { counterId: string; ticket: TicketDto; clerkName: string | null }) => void;
+  /** The rating pad stops waiting (rated elsewhere, or the clerk called the next citizen). */
+  'rating:closed': (p: { counterId: string; ticketId: string }) => void;
+  'config:updated': (p: { reason: string }) => void;
+  'print:job': (p: PrintJobEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  'print:result': (p: PrintResultEvent) => void;
+  'print:agent-ready': (p: { printer?: unknown }) => void;
+}
+
+export interface SocketAuth { token?: string; ticketId?: string }

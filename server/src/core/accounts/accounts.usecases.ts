@@ -1,0 +1,125 @@
+import { AppError } from '../../contract/errors.ts';
+import type { DeviceKind, Role, UserDto } from '../../contract/dto.ts';
+import type { Actor, Device, User } from '../entities.ts';
+import { newId, newToken } from '../ids.ts';
+import type { Deps } from '../ports.ts';
+import type { LoginLimiter } from './login.limiter.ts';
+import { hashPassword, hashToken, verifyPassword } from './password.ts';
+
+const SESSION_MS = 24 * 3600_000;
+const PAIRING_MS = 7 * 24 * 3600_000;
+
+export const userDto = (u: User): UserDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active });
+
+export async function login(deps: Deps & { limiter: LoginLimiter }, input: { username: string; password: string; clientKey: string }): Promise<{ token: string; user: UserDto }> {
+  const keys = [`u:${input.username.toLowerCase()}`, `ip:${input.clientKey}`];
+  if (deps.limiter.blocked(keys)) throw new AppError('auth.too_many_attempts');
+  const user = deps.store.accounts.userByUsername(input.username);
+  // Verify against a dummy hash when the user is unknown so timing does not reveal which names exist.
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.active || !ok) {
+    deps.limiter.fail(keys);
+    throw new AppError('auth.invalid_credentials');
+  }
+  deps.limiter.succeed(keys);
+  const token = newToken();
+  const now = deps.clock.now();
+  deps.store.accounts.insertSession(hashToken(token), user.id, now, now + SESSION_MS);
+  return { token, user: userDto(user) };
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Resolves a bearer token to a person or a device; undefined when it is unknown, expired or revoked. */
+export function authenticate(deps: Deps, token: string): Actor | undefined {
+  if (!token || token.length > 200) return undefined;
+  const h = hashToken(token);
+  const user = deps.store.accounts.sessionUser(h, deps.clock.now());
+  if (user) return { kind: 'user', id: user.id, role: user.role, username: user.username, displayName: user.displayName };
+  const d = deps.store.accounts.deviceByTokenHash(h);
+  if (d) return { kind: 'device', id: d.id, deviceKind: d.kind, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer, name: d.name };
+  return undefined;
+}
+
+export function logout(deps: Deps, token: string): void { deps.store.accounts.deleteSession(hashToken(token)); }
+
+export async function createUser(deps: Deps, input: { username: string; password: string; displayName: string; role: Role }, actor: Actor): Promise<User> {
+  if (deps.store.accounts.userByUsername(input.username)) throw new AppError('user.username_taken');
+  const passwordHash = await hashPassword(input.password);
+  const user: User = { id: newId(12), username: input.username, displayName: input.displayName, role: input.role, passwordHash, active: true, createdAt: deps.clock.now() };
+  deps.store.tx(() => {
+    // Checked again inside the transaction: two admins creating one name at once get one user.
+    if (deps.store.accounts.userByUsername(input.username)) throw new AppError('user.username_taken');
+    deps.store.accounts.insertUser(user);
+    deps.store.journal.audit({ at: user.createdAt, actorKind: actor.kind, actorId: actor.id, action: 'user.create', entity: 'user', entityId: user.id, data: { username: user.username, role: user.role } });
+  });
+  return user;
+}
+
+export async function updateUser(deps: Deps, id: string, input: { displayName?: string; role?: Role; active?: boolean; password?: string }, actor: Actor): Promise<User> {
+  const u = deps.store.accounts.user(id);
+  if (!u) throw new AppError('user.not_found');
+  if (input.active === false && actor.id === id) throw new AppError('user.cannot_deactivate_self');
+  const next: User = {
+    ...u, displayName: input.displayName ?? u.displayName, role: input.role ?? u.role, active: input.active ?? u.active,
+    passwordHash: input.password ? await hashPassword(input.password) : u.passwordHash,
+  };
+  deps.store.tx(() => {
+    deps.store.accounts.updateUser(next);
+    if (input.password || input.active === false || (input.role && input.role !== u.role)) deps.store.accounts.deleteSessionsOf(id);
+    if (input.active === false) {
+      const held = deps.store.catalog.counterOfClerk(id);
+      if (held && !held.currentTicketId) deps.store.catalog.saveCounterState({ ...held, status: 'closed', clerkId: null, updatedAt: deps.clock.now() });
+    }
+    const { password: _pw, ...logged } = input;
+    deps.store.journal.audit({ at: deps.clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'user.update', entity: 'user', entityId: id, data: { ...logged, passwordReset: Boolean(input.password) } });
+  });
+  return next;
+}
+
+export function createDevice(deps: Deps, input: { kind: DeviceKind; name: string; counterId?: string | null; kioskId?: string | null; printer?: string | null; settings?: Record<string, unknown> }, actor: Actor): { device: Device; token: string } {
+  if (input.kind === 'rating' && !input.counterId) throw new AppError('device.counter_required');
+  if (input.kind === 'printer' && !input.kioskId) throw new AppError('device.kiosk_required');
+  if (input.printer && input.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
+  if (input.counterId && !deps.store.catalog.counter(input.counterId)) throw new AppError('counter.not_found');
+  if (input.kioskId) {
+    const k = deps.store.accounts.device(input.kioskId);
+    if (!k || k.kind !== 'kiosk' || k.revokedAt) throw new AppError('device.not_found', 'Không tìm thấy ki-ốt.');
+  }
+  const now = deps.clock.now();
+  const token = newToken();
+  const device: Device = {
+    id: newId(12), kind: input.kind, name: input.name, counterId: input.kind === 'rating' || input.kind === 'display' ? input.counterId ?? null : null,
+    kioskId: input.kind === 'printer' ? input.kioskId ?? null : null, printer: input.kind === 'kiosk' ? input.printer ?? null : null,
+    settings: input.settings ?? {}, pairingCode: pairingCode(), pairingExpiresAt: now + PAIRING_MS, createdAt: now, revokedAt: null, lastSeenAt: null,
+  };
+  deps.store.tx(() => {
+    // A fresh code that no live device holds (the unique index would refuse a clash).
+    while (deps.store.db.prepare('SELECT 1 FROM devices WHERE pairing_code = ?').get(device.pairingCode)) device.pairingCode = pairingCode();
+    deps.store.accounts.insertDevice(device, hashToken(token), token);
+    deps.store.journal.audit({ at: now, actorKind: actor.kind, actorId: actor.id, action: 'device.create', entity: 'device', entityId: device.id, data: { kind: device.kind, name: device.name } });
+  });
+  return { device, token };
+}
+
+/** Six digits an admin reads out or shows as a QR; valid for a week, usable once. */
+function pairingCode(): string {
+  const n = Number.parseInt(newToken().slice(0, 10).replace(/[^0-9a-zA-Z]/g, 'A'), 36);
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+export function pairDevice(deps: Deps, code: string): { device: Device; token: string } {
+  const res = deps.store.tx(() => deps.store.accounts.takePairing(code.trim(), deps.clock.now()));
+  if (!res) throw new AppError('auth.invalid_pairing_code');
+  return res;
+}
+
+export function revokeDevice(deps: Deps, id: string, actor: Actor): Device {
+  const d = deps.store.accounts.device(id);
+  if (!d) throw new AppError('device.not_found');
+  deps.store.tx(() => {
+    deps.store.accounts.revokeDevice(id, deps.clock.now());
+    deps.store.journal.audit({ at: deps.clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'device.revoke', entity: 'device', entityId: id });
+  });
+  return deps.store.accounts.device(id)!;
+}

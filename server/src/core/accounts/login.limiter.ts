@@ -1,0 +1,27 @@
+import type { Clock } from '../clock.ts';
+
+/**
+ * Counts failed logins per key (username, client address) in a sliding window. In memory on purpose:
+ * a restart forgives, which is acceptable for a LAN system and keeps logins off the disk.
+ */
+export class LoginLimiter {
+  private failures = new Map<string, number[]>();
+  constructor(private clock: Clock, private maxFailures = 5, private windowMs = 5 * 60_000) {}
+
+  blocked(keys: string[]): boolean {
+    const since = this.clock.now() - this.windowMs;
+    return keys.some((k) => (this.failures.get(k) ?? []).filter((t) => t > since).length >= this.maxFailures);
+  }
+
+  fail(keys: string[]): void {
+    const now = this.clock.now();
+    for (const k of keys) {
+      const list = (this.failures.get(k) ?? []).filter((t) => t > now - this.windowMs);
+      list.push(now);
+      this.failures.set(k, list);
+    }
+    if (this.failures.size > 10_000) this.failures.clear(); // a flood of random names must not grow memory forever
+  }
+
+  succeed(keys: string[]): void { for (const k of keys) this.failures.delete(k); }
+}

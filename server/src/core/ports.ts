@@ -1,0 +1,58 @@
+import type { CenterSettings } from '../contract/settings.schema.ts';
+import type { Store } from '../storage/store.ts';
+import type { Clock } from './clock.ts';
+
+/**
+ * What happened, told to the outside (sockets, printers) only after the transaction committed.
+ * Payloads are ids: the realtime layer reads the committed state to build what it sends.
+ */
+export type DomainEvent =
+  | { type: 'ticket:issued'; ticketId: string }
+  | { type: 'ticket:called'; ticketId: string; counterId: string; recall: boolean; at: number }
+  | { type: 'ticket:updated'; ticketId: string }
+  | { type: 'counter:updated'; counterId: string }
+  | { type: 'queue:updated'; areaId: string }
+  | { type: 'rating:requested'; counterId: string; ticketId: string }
+  | { type: 'rating:closed'; counterId: string; ticketId: string }
+  | { type: 'config:updated'; reason: string }
+  | { type: 'device:revoked'; deviceId: string }
+  | { type: 'user:deactivated'; userId: string };
+
+export interface Notifier { publish(events: DomainEvent[]): void }
+
+export interface SettingsSource { get(): CenterSettings }
+
+/** Everything a use case needs: the store, the clock, the settings and an emit bound to the current transaction. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  settings: SettingsSource;
+}
+
+export interface TxDeps extends Deps { emit(e: DomainEvent): void }
+
+/**
+ * Runs a use case as one SQLite transaction; its events are published after the commit, in order,
+ * and dropped if it throws. Repeated updates of one entity in a transaction are sent once.
+ */
+export function createUnitOfWork(deps: Deps, notifier: Notifier) {
+  return function run<T>(fn: (tx: TxDeps) => T): T {
+    const events: DomainEvent[] = [];
+    const result = deps.store.tx(() => fn({ ...deps, emit: (e) => events.push(e) }));
+    if (events.length) notifier.publish(dedupe(events));
+    return result;
+  };
+}
+
+export type UnitOfWork = ReturnType<typeof createUnitOfWork>;
+
+function dedupe(events: DomainEvent[]): DomainEvent[] {
+  const seen = new Set<string>();
+  const out: DomainEvent[] = [];
+  for (const e of events) {
+    const key = e.type === 'ticket:updated' ? `t:${e.ticketId}` : e.type === 'counter:updated' ? `c:${e.counterId}` : e.type === 'queue:updated' ? `q:${e.areaId}` : null;
+    if (key) { if (seen.has(key)) continue; seen.add(key); }
+    out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { centerSettingsPatchSchema, centerSettingsSchema, type CenterSettings } from '../../contract/settings.schema.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { Store } from '../../storage/store.ts';
+import type { Clock } from '../clock.ts';
+import type { SettingsSource } from '../ports.ts';
+import { isValidTimeZone } from '../time/zoned-time.ts';
+
+const KEY = 'center';
+
+/** The center's settings, read once and cached; every write goes through validation and the audit log. */
+export function createSettingsService(store: Store, clock: Clock): SettingsSource & {
+  update(patch: unknown, actor: { kind: string; id: string | null }): CenterSettings;
+  replace(value: Partial<CenterSettings>): void;
+} {
+  let cached: CenterSettings | null = null;
+  const load = (): CenterSettings => {
+    const raw = store.settings.get<unknown>(KEY) ?? {};
+    const parsed = centerSettingsSchema.safeParse(raw);
+    return parsed.success ? parsed.data : centerSettingsSchema.parse({});
+  };
+  return {
+    get: () => (cached ??= load()),
+    update(patch, actor) {
+      const p = centerSettingsPatchSchema.safeParse(patch);
+      if (!p.success) throw new AppError('settings.invalid', undefined, p.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const next = centerSettingsSchema.parse({ ...load(), ...p.data });
+      if (!isValidTimeZone(next.timeZone)) throw new AppError('settings.invalid', 'Múi giờ không hợp lệ.');
+      const keys = new Set(next.ratingLevels.map((l) => l.key));
+      if (keys.size !== next.ratingLevels.length) throw new AppError('settings.invalid', 'Mã mức đánh giá bị trùng.');
+      store.tx(() => {
+        store.settings.put(KEY, next, clock.now());
+        store.journal.audit({ at: clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'settings.update', entity: 'settings', entityId: KEY, data: p.data });
+      });
+      cached = next;
+      return next;
+    },
+    replace(value) {
+      store.settings.put(KEY, centerSettingsSchema.parse(value), clock.now());
+      cached = null;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,73 @@
+import { AppError } from '../../contract/errors.ts';
+import type { Actor, Ticket } from '../entities.ts';
+import { newId } from '../ids.ts';
+import type { TxDeps } from '../ports.ts';
+import { businessDay } from '../time/zoned-time.ts';
+import { areaAvailability, BLOCK_ERRORS, issuingBlock, nextNumber } from './ticket.rules.ts';
+
+export interface IssueInput { areaId: string; priority?: boolean; priorityGroup?: string | null; idempotencyKey?: string; actor: Actor }
+
+/**
+ * Issues a ticket: the number comes from area_days inside the same transaction as the insert,
+ * so two kiosks at the same instant can never get one number. A retried idempotency key gets
+ * the ticket it got the first time.
+ */
+export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; created: boolean } {
+  const { store, clock } = tx;
+  const issuerId = input.actor.id;
+  if (input.idempotencyKey) {
+    const existing = store.tickets.byIdempotencyKey(issuerId, input.idempotencyKey);
+    if (existing) return { ticket: existing, created: false };
+  }
+  const area = store.catalog.area(input.areaId);
+  if (!area || !area.active) throw new AppError('area.not_found');
+  const settings = tx.settings.get();
+  const now = clock.now();
+  const day = businessDay(now, settings.timeZone);
+  const state = store.tickets.areaDay(area.id, day);
+  const reason = areaAvailability(issuingBlock(settings, area, now), area, state);
+  if (reason) throw new AppError(BLOCK_ERRORS[reason]);
+  const { seq, number } = nextNumber(area, state);
+  const priority = Boolean(input.priority || input.priorityGroup);
+  const ticket: Ticket = {
+    id: newId(), number, seq, businessDay: day, issuedAreaId: area.id, areaId: area.id, targetCounterId: null,
+    priority, priorityGroup: priority ? input.priorityGroup ?? null : null, status: 'waiting',
+    issuedAt: now, firstCalledAt: null, calledAt: null, finishedAt: null, counterId: null, clerkId: null,
+    recalls: 0, transfers: 0, issuerKind: input.actor.kind === 'device' ? input.actor.deviceKind : input.actor.kind,
+    issuerId, idempotencyKey: input.idempotencyKey ?? null, dossierCode: null, note: null,
+  };
+  store.tickets.insert(ticket);
+  store.journal.event({ at: now, businessDay: day, ticketId: ticket.id, type: 'issued', areaId: area.id, actorKind: input.actor.kind, actorId: issuerId, data: { number, priority } });
+  tx.emit({ type: 'ticket:issued', ticketId: ticket.id });
+  tx.emit({ type: 'queue:updated', areaId: area.id });
+  return { ticket, created: true };
+}
+
+/**
+ * Day close: tickets still waiting from an earlier business day become `expired`.
+ * Runs at start-up and whenever the business day turns.
+ */
+export function expireStaleTickets(tx: TxDeps): number {
+  const now = tx.clock.now();
+  const today = businessDay(now, tx.settings.get().timeZone);
+  const stale = tx.store.tickets.staleWaiting(today);
+  const areas = new Set<string>();
+  for (const t of stale) {
+    tx.store.tickets.update(t.id, { status: 'expired', finishedAt: now });
+    tx.store.journal.event({ at: now, businessDay: t.businessDay, ticketId: t.id, type: 'expired', areaId: t.areaId, actorKind: 'system', actorId: 'system' });
+    tx.emit({ type: 'ticket:updated', ticketId: t.id });
+    areas.add(t.areaId);
+  }
+  for (const a of areas) tx.emit({ type: 'queue:updated', areaId: a });
+  return stale.length;
+}
+
+export function annotateTicket(tx: TxDeps, input: { ticket: Ticket; dossierCode?: string | null; note?: string | null; actor: Actor }): Ticket {
+  const patch: { dossierCode?: string | null; note?: string | null } = {};
+  if (input.dossierCode !== undefined) patch.dossierCode = input.dossierCode || null;
+  if (input.note !== undefined) patch.note = input.note || null;
+  tx.store.tickets.update(input.ticket.id, patch);
+  tx.store.journal.event({ at: tx.clock.now(), businessDay: input.ticket.businessDay, ticketId: input.ticket.id, type: 'annotated', counterId: input.ticket.counterId, areaId: input.ticket.areaId, actorKind: input.actor.kind, actorId: input.actor.id, data: patch });
+  tx.emit({ type: 'ticket:updated', ticketId: input.ticket.id });
+  return tx.store.tickets.get(input.ticket.id)!;
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { AppError } from '../contract/errors.ts';
+import type { DeviceDto } from '../contract/dto.ts';
+import { createDeviceInput, createUserInput, updateDeviceInput, updateUserInput } from '../contract/inputs.schema.ts';
+import { createDevice, createUser, revokeDevice, updateUser, userDto } from '../core/accounts/accounts.usecases.ts';
+import type { Device } from '../core/entities.ts';
+import { toIso } from '../core/time/zoned-time.ts';
+import { requireActor } from './auth.middleware.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { pathId, readBody } from './validation.ts';
+
+/** Users and devices: admins only. */
+export function accountRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  const admin = (c: Parameters<typeof requireActor>[0]) => requireActor(c, { roles: ['admin'] });
+  const iso = (ms: number | null) => (ms === null ? null : toIso(ms, s.settings.get().timeZone));
+  const deviceDto = (d: Device, withPairing = false): DeviceDto => ({
+    id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer,
+    createdAt: iso(d.createdAt)!, revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt),
+    ...(withPairing ? { pairingCode: d.pairingCode, pairingExpiresAt: iso(d.pairingExpiresAt) } : {}),
+  });
+
+  app.get('/users', (c) => { admin(c); return c.json(s.deps.store.accounts.users().map(userDto)); });
+  app.post('/users', async (c) => {
+    const actor = admin(c);
+    const input = await readBody(c, createUserInput);
+    const u = await createUser(s.deps, input, actor);
+    const { active: _a, ...dto } = userDto(u);
+    return c.json(dto, 201);
+  });
+  app.patch('/users/:id', async (c) => {
+    const actor = admin(c);
+    const input = await readBody(c, updateUserInput);
+    const u = await updateUser(s.deps, pathId(c, 'id'), input, actor);
+    if (input.active === false || input.password || input.role) s.disconnect('user', u.id);
+    return c.json(userDto(u));
+  });
+
+  app.get('/devices', (c) => { admin(c); return c.json(s.deps.store.accounts.devices().map((d) => deviceDto(d, true))); });
+  app.post('/devices', async (c) => {
+    const actor = admin(c);
+    const input = await readBody(c, createDeviceInput);
+    const { device, token } = createDevice(s.deps, input, actor);
+    return c.json({ ...deviceDto(device, true), token }, 201);
+  });
+  app.patch('/devices/:id', async (c) => {
+    const actor = admin(c);
+    const input = await readBody(c, updateDeviceInput);
+    const d = s.deps.store.accounts.device(pathId(c, 'id'));
+    if (!d || d.revokedAt) throw new AppError('device.not_found');
+    if (input.printer && d.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
+    if (input.counterId && !s.deps.store.catalog.counter(input.counterId)) throw new AppError('counter.not_found');
+    const next: Device = { ...d, name: input.name ?? d.name, counterId: input.counterId === undefined ? d.counterId : input.counterId ?? null,
+      printer: input.printer === undefined ? d.printer : input.printer ?? null, settings: input.settings ?? d.settings };
+    s.deps.store.tx(() => {
+      s.deps.store.accounts.updateDevice(next);
+      s.deps.store.journal.audit({ at: s.deps.clock.now(), actorKind: 'user', actorId: actor.id, action: 'device.update', entity: 'device', entityId: d.id, data: input });
+    });
+    return c.json(deviceDto(next));
+  });
+  app.delete('/devices/:id', (c) => {
+    const actor = admin(c);
+    const d = revokeDevice(s.deps, pathId(c, 'id'), actor);
+    s.disconnect('device', d.id);
+    return c.json(deviceDto(d));
+  });
+  app.post('/devices/:id/revoke', (c) => {
+    const actor = admin(c);
+    const d = revokeDevice(s.deps, pathId(c, 'id'), actor);
+    s.disconnect('device', d.id);
+    return c.json(deviceDto(d));
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../contract/errors.ts';
+import { accountRoutes } from './accounts.routes.ts';
+import { authMiddleware } from './auth.middleware.ts';
+import { authRoutes } from './auth.routes.ts';
+import { counterRoutes } from './counters.routes.ts';
+import { errorBody, onError } from './error.handler.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { publicRoutes } from './public.routes.ts';
+import { ratingRoutes } from './ratings.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
+import { staticRoutes } from './static.routes.ts';
+import { ticketRoutes } from './tickets.routes.ts';
+
+/** The whole HTTP surface; routes are mounted per module, errors mapped once. */
+export function createApp(s: Services, log: (msg: string, err?: unknown) => void) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError(log));
+  app.notFound((c) => c.json(errorBody('request.not_found'), 404));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+  api.use('*', bodyLimit({ maxSize: s.config.bodyLimit, onError: () => { throw new AppError('request.too_large'); } }));
+  api.use('*', authMiddleware(s));
+  api.route('/', publicRoutes(s));
+  api.route('/auth', authRoutes(s));
+  api.route('/tickets', ticketRoutes(s));
+  api.route('/counters', counterRoutes(s));
+  api.route('/ratings', ratingRoutes(s));
+  api.route('/reports', reportRoutes(s));
+  api.route('/', accountRoutes(s));
+  api.all('*', (c) => c.json(errorBody('request.not_found'), 404));
+
+  app.route('/api', api);
+  app.route('/', staticRoutes(s));
+  return app;
+}

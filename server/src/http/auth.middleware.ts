@@ -1,0 +1,42 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { AppError } from '../contract/errors.ts';
+import type { Role, DeviceKind } from '../contract/dto.ts';
+import type { Actor } from '../core/entities.ts';
+import { authenticate } from '../core/accounts/accounts.usecases.ts';
+import type { AppEnv, Services } from './http.types.ts';
+
+export const SESSION_COOKIE = 'hcc_session';
+
+export function bearer(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+/** Resolves the caller once per request; routes then ask for the roles or device kinds they allow. */
+export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearer(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
+    const actor = token ? authenticate(s.deps, token) ?? null : null;
+    if (actor?.kind === 'device') s.deps.store.accounts.touchDevice(actor.id, s.deps.clock.now());
+    c.set('actor', actor);
+    c.set('token', token);
+    await next();
+  };
+}
+
+export interface Allow { roles?: Role[]; devices?: DeviceKind[] }
+
+/** 401 without valid credentials, 403 with credentials that are not allowed here. */
+export function requireActor(c: Context<AppEnv>, allow?: Allow): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('auth.required');
+  if (!allow) return actor;
+  if (actor.kind === 'user' && allow.roles?.includes(actor.role)) return actor;
+  if (actor.kind === 'device' && allow.devices?.includes(actor.deviceKind)) return actor;
+  throw new AppError('auth.forbidden');
+}
+
+export const STAFF: Role[] = ['admin', 'supervisor', 'clerk'];
+export const LEADERS: Role[] = ['admin', 'supervisor'];
+export const ALL_DEVICES: DeviceKind[] = ['kiosk', 'display', 'rating', 'printer'];

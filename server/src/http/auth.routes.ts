@@ -1,0 +1,57 @@
+import { Hono, type Context } from 'hono';
+import { AppError } from '../contract/errors.ts';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { loginInput, pairInput } from '../contract/inputs.schema.ts';
+import { login, logout, pairDevice, userDto } from '../core/accounts/accounts.usecases.ts';
+import { requireActor, SESSION_COOKIE } from './auth.middleware.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { readBody } from './validation.ts';
+
+function clientAddress(c: Context): string {
+  try { return getConnInfo(c).remote.address ?? 'unknown'; } catch { return 'unknown'; } // in-process tests have no socket
+}
+
+export function authRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/login', async (c) => {
+    const input = await readBody(c, loginInput);
+    const res = await login({ ...s.deps, limiter: s.limiter }, { ...input, clientKey: clientAddress(c) });
+    setCookie(c, SESSION_COOKIE, res.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 24 * 3600 });
+    return c.json(res);
+  });
+
+  app.post('/logout', (c) => {
+    const token = c.get('token');
+    if (token) logout(s.deps, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  app.get('/me', (c) => {
+    const actor = requireActor(c);
+    if (actor.kind === 'user') {
+      const u = s.deps.store.accounts.user(actor.id)!;
+      return c.json({ kind: 'user', user: userDto(u), counterId: s.deps.store.catalog.counterOfClerk(u.id)?.id ?? null });
+    }
+    if (actor.kind === 'device') {
+      const d = s.deps.store.accounts.device(actor.id)!;
+      return c.json({ kind: 'device', device: { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer, settings: d.settings } });
+    }
+    return c.json({ kind: 'system' });
+  });
+
+  /** A device screen trades the code an admin gave for its token, once. */
+  app.post('/pair', async (c) => {
+    const { code } = await readBody(c, pairInput);
+    const keys = [`pair:${clientAddress(c)}`];
+    if (s.limiter.blocked(keys)) throw new AppError('auth.too_many_attempts');
+    let res;
+    try { res = pairDevice(s.deps, code); } catch (e) { s.limiter.fail(keys); throw e; }
+    const { device, token } = res;
+    return c.json({ token, device: { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId } });
+  });
+
+  return app;
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { AppError } from '../contract/errors.ts';
+import { callTicketInput, transferInput } from '../contract/inputs.schema.ts';
+import * as counters from '../core/counters/counters.usecases.ts';
+import { requireActor, STAFF } from './auth.middleware.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { pathId, readBody } from './validation.ts';
+
+/** The clerk's actions. Every one is a single transaction in core/counters. */
+export function counterRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  const who = (c: Parameters<typeof requireActor>[0]) => ({ counterId: pathId(c, 'id'), actor: requireActor(c, { roles: STAFF }) });
+  const counterDto = (id: string) => s.view.counter(s.deps.store.catalog.counter(id)!);
+  const ticketDto = (id: string) => s.view.ticket(s.deps.store.tickets.get(id)!);
+
+  app.post('/:id/open', (c) => { const a = who(c); const r = s.run((tx) => counters.openCounter(tx, a)); return c.json({ counter: counterDto(r.id) }); });
+  app.post('/:id/call-next', (c) => {
+    const a = who(c);
+    const t = s.run((tx) => counters.callNext(tx, a));
+    return c.json({ ticket: t ? ticketDto(t.id) : null });
+  });
+  app.post('/:id/call', async (c) => {
+    const a = who(c);
+    const { ticketId } = await readBody(c, callTicketInput);
+    const t = s.run((tx) => counters.callSpecific(tx, { ...a, ticketId }));
+    return c.json({ ticket: ticketDto(t.id) });
+  });
+  app.post('/:id/recall', (c) => { const a = who(c); const t = s.run((tx) => counters.recall(tx, a)); return c.json({ ticket: ticketDto(t.id) }); });
+  app.post('/:id/start', (c) => { const a = who(c); const t = s.run((tx) => counters.startServing(tx, a)); return c.json({ ticket: ticketDto(t.id) }); });
+  app.post('/:id/no-show', (c) => { const a = who(c); const t = s.run((tx) => counters.finish(tx, a, 'no_show')); return c.json({ ticket: ticketDto(t.id) }); });
+  app.post('/:id/finish', (c) => { const a = who(c); const t = s.run((tx) => counters.finish(tx, a, 'done')); return c.json({ ticket: ticketDto(t.id) }); });
+  app.post('/:id/transfer', async (c) => {
+    const a = who(c);
+    const input = await readBody(c, transferInput);
+    const t = s.run((tx) => counters.transfer(tx, { ...a, areaId: input.areaId, toCounterId: input.counterId }));
+    return c.json({ ticket: ticketDto(t.id) });
+  });
+  app.post('/:id/pause', (c) => { const a = who(c); const r = s.run((tx) => counters.setPaused(tx, a, true)); return c.json({ counter: counterDto(r.id) }); });
+  app.post('/:id/resume', (c) => { const a = who(c); const r = s.run((tx) => counters.setPaused(tx, a, false)); return c.json({ counter: counterDto(r.id) }); });
+  app.post('/:id/close', (c) => { const a = who(c); const r = s.run((tx) => counters.closeCounter(tx, a)); return c.json({ counter: counterDto(r.id) }); });
+
+  /** What the clerk's console lists: the waiting queue of this counter, today's no-shows, the clerk's tally. */
+  app.get('/:id/queue', (c) => {
+    requireActor(c, { roles: STAFF });
+    const id = pathId(c, 'id');
+    const counter = s.deps.store.catalog.counter(id);
+    if (!counter) throw new AppError('counter.not_found');
+    const day = s.view.today();
+    const waiting = s.deps.store.tickets.waitingListForCounter(day, id, 200).map((t) => s.view.ticket(t));
+    const noShows = s.deps.store.tickets.listByStatus(day, 'no_show', 100).filter((t) => counter.areaIds.includes(t.areaId) || t.counterId === id).map((t) => s.view.ticket(t));
+    return c.json({ waiting, noShows });
+  });
+
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '../core/entities.ts';
+import type { Deps, UnitOfWork } from '../core/ports.ts';
+import type { LoginLimiter } from '../core/accounts/login.limiter.ts';
+import type { SettingsService } from '../core/settings/settings.service.ts';
+import type { TicketView } from '../core/tickets/ticket.view.ts';
+import type { PrintService } from '../printing/print.service.ts';
+import type { ServerConfig } from '../config.ts';
+
+/** What the routes are given: built once in server.ts, never imported as globals. */
+export interface Services {
+  deps: Deps;
+  run: UnitOfWork;
+  view: TicketView;
+  limiter: LoginLimiter;
+  settings: SettingsService;
+  printing: PrintService;
+  config: ServerConfig;
+  /** Drops a revoked device's or a deactivated user's open sockets at once. */
+  disconnect(kind: 'device' | 'user', id: string): void;
+}
+
+export interface AppEnv { Variables: { actor: Actor | null; token: string | null } }

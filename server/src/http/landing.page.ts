@@ -1,0 +1,25 @@
+import type { Services } from './http.types.ts';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The root page: where each screen is, for whoever opens the server's address first. */
+export function landingPage(s: Services): string {
+  const st = s.settings.get();
+  const counters = s.deps.store.catalog.counters().filter((c) => c.active);
+  const links = [
+    ['/kiosk', 'Ki-ốt lấy số', 'Màn hình cảm ứng cho công dân lấy số'],
+    ['/counter', 'Quầy giao dịch', 'Màn hình của cán bộ tại quầy'],
+    ['/rating', 'Đánh giá hài lòng', 'Máy tính bảng hướng về công dân tại quầy'],
+    ['/display', 'Màn hình sảnh', 'TV gọi số và loa thông báo'],
+    ['/admin', 'Quản trị, giám sát, báo cáo', 'Dành cho quản trị viên và lãnh đạo'],
+  ];
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(st.name)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;background:#f3f6fa;color:#102a43}header{background:#b71c1c;color:#fff;padding:24px 32px}
+h1{margin:0;font-size:28px}main{padding:24px 32px;display:grid;gap:16px;grid-template-columns:repeat(auto-fill,minmax(280px,1fr))}
+a.card{display:block;background:#fff;border-radius:12px;padding:20px;text-decoration:none;color:inherit;box-shadow:0 1px 4px #0002}
+a.card b{font-size:20px;color:#b71c1c}small{color:#52606d}footer{padding:0 32px 32px;color:#52606d}</style></head>
+<body><header><h1>${esc(st.name)}</h1><div>Hệ thống xếp hàng tự động</div></header>
+<main>${links.map(([href, title, desc]) => `<a class="card" href="${href}"><b>${title}</b><br><small>${desc}</small><br><code>${href}</code></a>`).join('')}</main>
+<footer>Biển số quầy: ${counters.map((c) => `<a href="/display/counter/${c.number}">Quầy ${c.number}</a>`).join(' · ')}</footer></body></html>`;
+}

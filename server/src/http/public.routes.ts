@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import type { PublicConfigDto } from '../contract/dto.ts';
+import { toIso } from '../core/time/zoned-time.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { ALL_DEVICES, requireActor, STAFF } from './auth.middleware.ts';
+
+/** What anyone on the LAN, or any authenticated screen, reads to draw itself. */
+export function publicRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  app.get('/config/public', (c) => {
+    const st = s.settings.get();
+    const body: PublicConfigDto = {
+      centerName: st.name, shortName: st.shortName, timeZone: st.timeZone, ratingLevels: st.ratingLevels, ratingReasons: st.ratingReasons,
+      ratingReasonLevels: st.ratingReasonLevels.length ? st.ratingReasonLevels : [st.ratingLevels[st.ratingLevels.length - 1]!.key],
+      priorityGroups: st.priorityGroups, announcement: st.announcement, announceTimes: st.announceTimes, numberReading: st.numberReading,
+      dialect: st.dialect, voicePack: st.voicePack, notice: st.notice, kioskIdleSeconds: st.kioskIdleSeconds, ratingTimeoutSeconds: st.ratingTimeoutSeconds,
+      ticketInstruction: st.ticketInstruction, ticketThanks: st.ticketThanks, enforceIssuingHours: st.enforceIssuingHours,
+      businessDay: s.view.today(), serverTime: toIso(s.deps.clock.now(), st.timeZone),
+    };
+    return c.json(body);
+  });
+
+  app.get('/departments', (c) => {
+    requireActor(c);
+    return c.json(s.deps.store.catalog.departments().filter((d) => d.active));
+  });
+
+  app.get('/areas', (c) => {
+    requireActor(c);
+    return c.json(s.view.areas());
+  });
+
+  app.get('/counters', (c) => {
+    requireActor(c);
+    return c.json(s.deps.store.catalog.counters().filter((x) => x.active).map((x) => s.view.counter(x)));
+  });
+
+  app.get('/state', (c) => {
+    requireActor(c, { roles: STAFF, devices: ALL_DEVICES });
+    return c.json(s.view.state());
+  });
+
+  return app;
+}

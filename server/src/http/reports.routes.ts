@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { reportQuery } from '../contract/inputs.schema.ts';
+import { reportToCsv } from '../core/reports/report.aggregate.ts';
+import { summaryReport } from '../core/reports/reports.usecases.ts';
+import { LEADERS, requireActor } from './auth.middleware.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { parseWith } from './validation.ts';
+
+export function reportRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  app.get('/summary', (c) => {
+    requireActor(c, { roles: LEADERS });
+    const q = parseWith(reportQuery, c.req.query());
+    const report = summaryReport(s.deps, q);
+    if (q.format === 'csv') {
+      const csv = reportToCsv(report.rows, s.settings.get().ratingLevels);
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="bao-cao-${q.groupBy}-${report.from}_${report.to}.csv"`,
+      });
+    }
+    return c.json(report);
+  });
+  return app;
+}

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { AppError } from '../contract/errors.ts';
+import { annotateInput, issueTicketInput } from '../contract/inputs.schema.ts';
+import { annotateTicket, issueTicket } from '../core/tickets/tickets.usecases.ts';
+import type { Actor } from '../core/entities.ts';
+import { requireActor, STAFF } from './auth.middleware.ts';
+import type { AppEnv, Services } from './http.types.ts';
+import { pathId, readBody } from './validation.ts';
+
+export function ticketRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/', async (c) => {
+    const actor = requireActor(c, { roles: ['supervisor', 'clerk', 'admin'], devices: ['kiosk'] });
+    const input = await readBody(c, issueTicketInput);
+    const { ticket, created } = s.run((tx) => issueTicket(tx, { ...input, actor }));
+    // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
+    const print = created && actor.kind === 'device' ? await s.printing.printNew(ticket.id, actor) : undefined;
+    const dto = s.view.ticket(s.deps.store.tickets.get(ticket.id)!);
+    return c.json({ ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) }, created ? 201 : 200);
+  });
+
+  app.get('/:id', (c) => {
+    const t = s.deps.store.tickets.get(pathId(c, 'id'));
+    if (!t) throw new AppError('ticket.not_found');
+    return c.json(s.view.ticket(t));
+  });
+
+  /** Look up today's tickets by number (a clerk calling a citizen who shows a paper ticket). */
+  app.get('/', (c) => {
+    requireActor(c, { roles: STAFF });
+    const number = (c.req.query('number') ?? '').trim();
+    if (!/^\d{1,9}$/.test(number)) throw new AppError('request.invalid', 'Hãy nhập số thứ tự (chỉ gồm chữ số).');
+    return c.json(s.deps.store.tickets.findByNumber(s.view.today(), number).map((t) => s.view.ticket(t)));
+  });
+
+  app.post('/:id/annotate', async (c) => {
+    const actor = requireActor(c, { roles: STAFF });
+    const input = await readBody(c, annotateInput);
+    const t = s.deps.store.tickets.get(pathId(c, 'id'));
+    if (!t) throw new AppError('ticket.not_found');
+    requireHandledBy(s, t.counterId, actor);
+    const updated = s.run((tx) => annotateTicket(tx, { ticket: t, ...input, actor }));
+    return c.json({ ticket: s.view.ticket(updated) });
+  });
+
+  app.post('/:id/reprint', async (c) => {
+    const actor = requireActor(c, { roles: STAFF, devices: ['kiosk'] });
+    const t = s.deps.store.tickets.get(pathId(c, 'id'));
+    if (!t) throw new AppError('ticket.not_found');
+    const print = await s.printing.reprint(t.id, actor);
+    return c.json({ ticket: s.view.ticket(s.deps.store.tickets.get(t.id)!), print });
+  });
+
+  return app;
+}
+
+/** A clerk annotates only tickets at the counter it holds; leaders may annotate any. */
+function requireHandledBy(s: Services, counterId: string | null, actor: Actor): void {
+  if (actor.kind === 'user' && actor.role !== 'clerk') return;
+  const held = actor.kind === 'user' ? s.deps.store.catalog.counterOfClerk(actor.id) : undefined;
+  if (!held || held.id !== counterId) throw new AppError('auth.forbidden');
+}

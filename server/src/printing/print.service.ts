@@ -1,0 +1,123 @@
+import type { PrintResult } from '../contract/dto.ts';
+import type { PrintJobEvent, PrintResultEvent } from '../contract/events.ts';
+import type { Actor } from '../core/entities.ts';
+import { AppError } from '../contract/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { Deps } from '../core/ports.ts';
+import type { TicketView } from '../core/tickets/ticket.view.ts';
+import type { PrintJob } from '../storage/print-jobs.repository.ts';
+
+/** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
+export type PrintDriver = (address: string, data: Record<string, unknown>, options: Record<string, unknown>) => Promise<void>;
+
+/** Sends a job to the print agent beside a kiosk; false when no agent of that kiosk is connected. */
+export interface AgentChannel { send(kioskId: string, job: PrintJobEvent): boolean }
+
+export interface PrinterState { kioskId: string; printer: string; online: boolean | null; lastStatus: string; lastError: string | null; at: number }
+
+const MESSAGES = {
+  printed: 'Vui lòng nhận phiếu.',
+  queued: 'Phiếu đang được in, vui lòng chờ trong giây lát.',
+  agentAbsent: 'Máy in chưa sẵn sàng. Số của bạn vẫn hợp lệ, vui lòng ghi nhớ số trên màn hình.',
+  failed: 'Không in được phiếu. Số của bạn vẫn hợp lệ, vui lòng ghi nhớ số trên màn hình.',
+};
+
+/**
+ * Print jobs: a ticket is committed first, printing comes after and can only change the job, never
+ * the ticket. The caller waits at most the printer timeout; a late result still updates the job.
+ */
+export function createPrintService(deps: Deps, view: TicketView, driver: PrintDriver, opts: { agents: () => AgentChannel }) {
+  const { store, clock } = deps;
+  const waiters = new Map<string, (r: PrintResultEvent) => void>();
+  const states = new Map<string, PrinterState>();
+  const timeoutMs = () => deps.settings.get().printerTimeoutMs;
+
+  function jobPayload(job: PrintJob): PrintJobEvent {
+    const t = view.ticket(store.tickets.get(job.ticketId)!);
+    const st = deps.settings.get();
+    return {
+      jobId: job.id,
+      data: {
+        centerName: st.name, departmentName: t.departmentName, areaName: t.areaName, number: t.number, priority: t.priority,
+        priorityLabel: t.priority ? t.priorityGroup ?? 'ƯU TIÊN' : null, waitingAhead: t.waitingAhead, estimatedWaitMin: t.estimatedWaitMin,
+        issuedAtMs: Date.parse(t.issuedAt), timeZone: st.timeZone, trackUrl: t.trackUrl, instruction: st.ticketInstruction, thanks: st.ticketThanks,
+      },
+      options: { paperWidth: st.printerPaperWidth, mode: st.printerMode, codePage: st.printerCodePage, timeoutMs: st.printerTimeoutMs },
+    };
+  }
+
+  function record(job: PrintJob, status: 'printed' | 'failed', code: string | null, message: string | null): PrintResult {
+    store.printJobs.setStatus(job.id, status, code, message, clock.now());
+    states.set(job.kioskId, { kioskId: job.kioskId, printer: job.printer, online: status === 'printed' ? true : code === 'printer.paper_out' ? true : false, lastStatus: status, lastError: message, at: clock.now() });
+    return status === 'printed' ? { status, message: MESSAGES.printed } : { status, message: message ?? MESSAGES.failed };
+  }
+
+  async function execute(job: PrintJob): Promise<PrintResult> {
+    const payload = jobPayload(job);
+    const limit = timeoutMs();
+    if (job.printer === 'agent') {
+      const done = new Promise<PrintResultEvent>((resolve) => waiters.set(job.id, resolve));
+      if (!opts.agents().send(job.kioskId, payload)) {
+        waiters.delete(job.id);
+        return { status: 'queued', message: MESSAGES.agentAbsent };
+      }
+      const r = await Promise.race([done, sleep(limit).then(() => null)]);
+      waiters.delete(job.id);
+      if (!r) return { status: 'queued', message: MESSAGES.queued };
+      return record(job, r.status, r.code ?? null, r.message ?? null);
+    }
+    store.printJobs.setStatus(job.id, 'printing', null, null, clock.now());
+    try {
+      // The driver has its own timeout; the race is a second guard so the kiosk never waits longer.
+      const ok = await Promise.race([driver(job.printer, payload.data, payload.options).then(() => true), sleep(limit + 250).then(() => false)]);
+      return ok ? record(job, 'printed', null, null) : record(job, 'failed', 'printer.timeout', 'Máy in không phản hồi. ' + MESSAGES.failed);
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      return record(job, 'failed', err.code ?? 'printer.io', `${err.message ?? ''} ${MESSAGES.failed}`.trim());
+    }
+  }
+
+  function newJob(ticketId: string, kioskId: string, printer: string): PrintJob {
+    const now = clock.now();
+    const job: PrintJob = { id: newId(12), ticketId, kioskId, printer, status: 'queued', code: null, message: null, attempts: 0, createdAt: now, updatedAt: now };
+    store.printJobs.insert(job);
+    return job;
+  }
+
+  return {
+    /** After a kiosk issued a ticket: print on its printer, if it has one. */
+    async printNew(ticketId: string, actor: Actor): Promise<PrintResult> {
+      const kiosk = actor.kind === 'device' ? store.accounts.device(actor.id) : undefined;
+      if (!kiosk || kiosk.kind !== 'kiosk' || !kiosk.printer) return { status: 'none' };
+      return execute(newJob(ticketId, kiosk.id, kiosk.printer));
+    },
+    /** A kiosk reprints on its own printer; staff reprint on the printer of the kiosk that issued the ticket. */
+    async reprint(ticketId: string, actor: Actor): Promise<PrintResult> {
+      const t = store.tickets.get(ticketId);
+      if (!t) throw new AppError('ticket.not_found');
+      const kioskId = actor.kind === 'device' ? actor.id : t.issuerKind === 'kiosk' ? t.issuerId : null;
+      const kiosk = kioskId ? store.accounts.device(kioskId) : undefined;
+      if (!kiosk || kiosk.revokedAt || !kiosk.printer) throw new AppError('print.no_printer');
+      return execute(newJob(ticketId, kiosk.id, kiosk.printer));
+    },
+    /** A print agent reports a job's outcome. */
+    complete(kioskId: string, r: PrintResultEvent): boolean {
+      const job = store.printJobs.get(r.jobId);
+      if (!job || job.kioskId !== kioskId) return false;
+      record(job, r.status === 'printed' ? 'printed' : 'failed', r.code ?? null, r.message ?? null);
+      waiters.get(job.id)?.(r);
+      return true;
+    },
+    pendingFor: (kioskId: string): PrintJobEvent[] => store.printJobs.pendingForKiosk(kioskId).map(jobPayload),
+    agentSeen(kioskId: string, online: boolean, detail?: string): void {
+      const prev = states.get(kioskId);
+      states.set(kioskId, { kioskId, printer: 'agent', online, lastStatus: prev?.lastStatus ?? 'unknown', lastError: detail ?? prev?.lastError ?? null, at: clock.now() });
+    },
+    states: (): PrinterState[] => [...states.values()],
+    state: (kioskId: string): PrinterState | undefined => states.get(kioskId),
+  };
+}
+
+export type PrintService = ReturnType<typeof createPrintService>;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());

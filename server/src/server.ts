@@ -1,0 +1,124 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server as HttpServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { ServerConfig } from './config.ts';
+import { createUser } from './core/accounts/accounts.usecases.ts';
+import { LoginLimiter } from './core/accounts/login.limiter.ts';
+import { randomPassword } from './core/accounts/password.ts';
+import { seedCenter } from './core/catalog/seed.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
+import { createSettingsService } from './core/settings/settings.service.ts';
+import { createTicketView } from './core/tickets/ticket.view.ts';
+import { expireStaleTickets } from './core/tickets/tickets.usecases.ts';
+import { businessDay } from './core/time/zoned-time.ts';
+import { createApp } from './http/app.ts';
+import type { Services } from './http/http.types.ts';
+import { createPrintService, type PrintDriver, type PrintService } from './printing/print.service.ts';
+import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
+import { openDatabase } from './storage/db.ts';
+import { createStore } from './storage/store.ts';
+
+export interface ServerOptions {
+  clock?: Clock;
+  printDriver?: PrintDriver;
+  log?: (msg: string, err?: unknown) => void;
+  /** How often the day-close check runs (ms). */
+  tickMs?: number;
+}
+
+const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
+
+/** Wires config → database → migrations → services → HTTP + socket.io on one port. */
+export async function createServer(config: ServerConfig, opts: ServerOptions = {}) {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const db = openDatabase(join(config.dataDir, 'queue.sqlite'));
+  const store = createStore(db);
+  const settings = createSettingsService(store, clock);
+  const deps: Deps = { store, clock, settings };
+
+  const firstStart = store.accounts.users().length === 0;
+  let adminPassword: string | null = null;
+  if (firstStart) {
+    if (config.seed === 'demo' && store.catalog.areas().length === 0) seedCenter(store, clock, JSON.parse(readFileSync(DEMO_SEED, 'utf8')));
+    adminPassword = config.adminPassword ?? randomPassword();
+    await createUser(deps, { username: 'admin', password: adminPassword, displayName: 'Quản trị viên', role: 'admin' }, { kind: 'system', id: 'system' });
+  }
+
+  let realtime: Realtime | null = null;
+  const notifier: Notifier = { publish: (events) => realtime?.notifier.publish(events) };
+  const run = createUnitOfWork(deps, notifier);
+  const publicUrl = () => config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `http://${lanAddress()}:${boundPort}`);
+  const view = createTicketView(deps, { publicUrl });
+  const driver = opts.printDriver ?? defaultPrintDriver;
+  let printing: PrintService | null = null;
+  printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents });
+  const services: Services = {
+    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config,
+    disconnect: (kind, id) => realtime?.disconnect(kind, id),
+  };
+  const app = createApp(services, log);
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  realtime = createRealtime(http, deps, view, () => printing!);
+  let boundPort = config.port;
+
+  // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.
+  let lastDay = '';
+  const tick = () => {
+    const day = businessDay(clock.now(), settings.get().timeZone);
+    if (day === lastDay) return;
+    try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { log('Đóng ngày thất bại, sẽ thử lại', e); }
+  };
+  tick();
+  const timer = setInterval(tick, opts.tickMs ?? 15_000);
+  timer.unref();
+
+  const sockets = new Set<import('node:net').Socket>();
+  http.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+
+  return {
+    services, app, db, http, io: realtime.io, adminPassword, firstStart,
+    get port() { return boundPort; },
+    publicUrl,
+    tick,
+    listen(): Promise<number> {
+      return new Promise((resolvePort, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const addr = http.address();
+          boundPort = typeof addr === 'object' && addr ? addr.port : config.port;
+          resolvePort(boundPort);
+        });
+      });
+    },
+    /** Stop accepting, let in-flight requests finish, then close sockets and the database. */
+    async close(): Promise<void> {
+      clearInterval(timer);
+      const closed = new Promise<void>((r) => http.close(() => r()));
+      http.closeIdleConnections?.();
+      await realtime!.close().catch(() => undefined);
+      const force = setTimeout(() => { for (const s of sockets) s.destroy(); }, 5000);
+      await closed;
+      clearTimeout(force);
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type QueueServer = Awaited<ReturnType<typeof createServer>>;
+
+/** The machine's LAN address, for the QR code on tickets when no public URL is set. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return 'localhost';
+}
+
+const defaultPrintDriver: PrintDriver = async (address, data, options) => {
+  const printer = await import('../../printer/src/index.ts');
+  await printer.printTicket(address, data as never, options as never);
+};

@@ -1,0 +1,62 @@
+import type { Db } from './db.ts';
+import type { Device, User } from '../core/entities.ts';
+import type { DeviceKind, Role } from '../contract/dto.ts';
+import { bool, int, json } from './row-mapping.ts';
+
+interface UserRow { id: string; username: string; display_name: string; role: Role; password_hash: string; active: number; created_at: number }
+interface DeviceRow {
+  id: string; kind: DeviceKind; name: string; token_hash: string; counter_id: string | null; kiosk_id: string | null; printer: string | null;
+  settings: string | null; pairing_code: string | null; pairing_token: string | null; pairing_expires_at: number | null;
+  created_at: number; revoked_at: number | null; last_seen_at: number | null;
+}
+
+const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, passwordHash: r.password_hash, active: bool(r.active), createdAt: r.created_at });
+const toDevice = (r: DeviceRow): Device => ({
+  id: r.id, kind: r.kind, name: r.name, counterId: r.counter_id, kioskId: r.kiosk_id, printer: r.printer, settings: json(r.settings, {}),
+  pairingCode: r.pairing_code, pairingExpiresAt: r.pairing_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at,
+});
+
+/** Users, their login sessions and the devices: tokens are stored only as SHA-256 hashes. */
+export function createAccountsRepository(db: Db) {
+  const userById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const userByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const sessionUser = db.prepare<[string, number], UserRow>(
+    'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1');
+  const deviceByHash = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL');
+  const deviceById = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
+  return {
+    user: (id: string) => { const r = userById.get(id); return r && toUser(r); },
+    userByUsername: (u: string) => { const r = userByName.get(u); return r && toUser(r); },
+    users: (): User[] => db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(toUser),
+    insertUser: (u: User) => db.prepare('INSERT INTO users (id, username, display_name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(u.id, u.username, u.displayName, u.role, u.passwordHash, int(u.active), u.createdAt),
+    updateUser: (u: User) => db.prepare('UPDATE users SET display_name = ?, role = ?, password_hash = ?, active = ? WHERE id = ?')
+      .run(u.displayName, u.role, u.passwordHash, int(u.active), u.id),
+    insertSession: (tokenHash: string, userId: string, now: number, expiresAt: number) =>
+      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, now, expiresAt),
+    sessionUser: (tokenHash: string, now: number) => { const r = sessionUser.get(tokenHash, now); return r && toUser(r); },
+    deleteSession: (tokenHash: string) => db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash),
+    deleteSessionsOf: (userId: string) => db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId),
+    purgeSessions: (now: number) => db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now),
+    deviceByTokenHash: (h: string) => { const r = deviceByHash.get(h); return r && toDevice(r); },
+    device: (id: string) => { const r = deviceById.get(id); return r && toDevice(r); },
+    devices: (): Device[] => db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY created_at').all().map(toDevice),
+    insertDevice: (d: Device, tokenHash: string, pairingToken: string | null) => db.prepare(`INSERT INTO devices
+      (id, kind, name, token_hash, counter_id, kiosk_id, printer, settings, pairing_code, pairing_token, pairing_expires_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(d.id, d.kind, d.name, tokenHash, d.counterId, d.kioskId, d.printer, JSON.stringify(d.settings), d.pairingCode, pairingToken, d.pairingExpiresAt, d.createdAt),
+    updateDevice: (d: Device) => db.prepare('UPDATE devices SET name = ?, counter_id = ?, printer = ?, settings = ? WHERE id = ?')
+      .run(d.name, d.counterId, d.printer, JSON.stringify(d.settings), d.id),
+    revokeDevice: (id: string, now: number) => db.prepare('UPDATE devices SET revoked_at = ?, pairing_code = NULL, pairing_token = NULL WHERE id = ?').run(now, id),
+    touchDevice: (id: string, now: number) => db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id),
+    /** Exchanges a pairing code for the device token, once. */
+    takePairing(code: string, now: number): { device: Device; token: string } | undefined {
+      const r = db.prepare<[string, number], DeviceRow>('SELECT * FROM devices WHERE pairing_code = ? AND pairing_expires_at > ? AND revoked_at IS NULL').get(code, now);
+      if (!r || !r.pairing_token) return undefined;
+      db.prepare('UPDATE devices SET pairing_code = NULL, pairing_token = NULL, pairing_expires_at = NULL WHERE id = ?').run(r.id);
+      return { device: toDevice(r), token: r.pairing_token };
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
