@@ -118,7 +118,9 @@ function lanAddress(): string {
   return 'localhost';
 }
 
+/** printer/ is loaded on first use: a center without printers never pays for canvas and fonts. */
+const PRINTER_MODULE = new URL('../../printer/src/index.js', import.meta.url).href;
 const defaultPrintDriver: PrintDriver = async (address, data, options) => {
-  const printer = await import('../../printer/src/index.ts');
-  await printer.printTicket(address, data as never, options as never);
+  const printer = (await import(PRINTER_MODULE)) as { printTicket(a: string, d: unknown, o: unknown): Promise<void> };
+  await printer.printTicket(address, data, options);
 };

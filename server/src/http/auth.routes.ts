@@ -7,6 +7,7 @@ import { login, logout, pairDevice, userDto } from '../core/accounts/accounts.us
 import { requireActor, SESSION_COOKIE } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { readBody } from './validation.ts';
+import { summaryReport } from '../core/reports/reports.usecases.ts';
 
 function clientAddress(c: Context): string {
   try { return getConnInfo(c).remote.address ?? 'unknown'; } catch { return 'unknown'; } // in-process tests have no socket
@@ -40,6 +41,17 @@ export function authRoutes(s: Services) {
       return c.json({ kind: 'device', device: { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer, settings: d.settings } });
     }
     return c.json({ kind: 'system' });
+  });
+
+  /** Today's tally of the logged-in clerk: served, no-shows, average service time, ratings by level. */
+  app.get('/me/tally', (c) => {
+    const actor = requireActor(c, { roles: ['admin', 'supervisor', 'clerk'] });
+    const day = s.view.today();
+    const report = summaryReport(s.deps, { from: day, to: day, groupBy: 'clerk' });
+    const user = s.deps.store.accounts.user(actor.id)!;
+    const row = report.rows.find((r) => r.key === user.username);
+    return c.json({ businessDay: day, served: row?.served ?? 0, noShow: row?.noShow ?? 0, called: row?.issued ?? 0, avgServiceSec: row?.avgServiceSec ?? null,
+      ratings: row?.ratings ?? Object.fromEntries(s.settings.get().ratingLevels.map((l) => [l.key, 0])) });
   });
 
   /** A device screen trades the code an admin gave for its token, once. */

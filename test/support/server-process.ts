@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const MAIN = join(ROOT, 'dist/server/server/src/main.js');
+export const ADMIN_PASSWORD = 'admin-e2e-pass';
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const a = s.address(); const p = typeof a === 'object' && a ? a.port : 0; s.close(() => res(p)); });
+    s.on('error', rej);
+  });
+}
+
+/**
+ * The real server in its own process (the built dist/), on a free port and a temporary DATA_DIR.
+ * restart() keeps DATA_DIR and port; kill9() is a crash.
+ */
+export async function startServerProcess(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}) {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hcc-e2e-'));
+  const port = opts.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  async function start(): Promise<void> {
+    output = '';
+    child = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, PUBLIC_URL: url, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => { output += d; });
+    child.stderr!.on('data', (d) => { output += d; });
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`);
+      try { if ((await fetch(`${url}/api/health`)).ok) return; } catch { /* not yet */ }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server did not become healthy:\n${output}`);
+  }
+
+  function waitExit(): Promise<number | null> {
+    const c = child;
+    if (!c || c.exitCode !== null) return Promise.resolve(c?.exitCode ?? null);
+    return new Promise((r) => c.once('exit', (code) => r(code)));
+  }
+
+  await start();
+  return {
+    url, port, dataDir,
+    output: () => output,
+    async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { child?.kill(signal); return waitExit(); },
+    async kill9(): Promise<void> { child?.kill('SIGKILL'); await waitExit(); },
+    async restart(): Promise<void> { if (child && child.exitCode === null) { child.kill('SIGTERM'); await waitExit(); } await start(); },
+    async close(): Promise<void> { if (child && child.exitCode === null) { child.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
+  };
+}
+
+export type ServerProcess = Awaited<ReturnType<typeof startServerProcess>>;
+
+/** Small HTTP helper against a running server. */
+export function http(url: string) {
+  return async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let json: any = text;
+    try { json = JSON.parse(text); } catch { /* keep text */ }
+    return { status: res.status, body: json };
+  };
+}
+
+/** Logs in as admin and creates what a test needs: clerks and devices. */
+export async function fixtures(url: string) {
+  const call = http(url);
+  const admin = (await call('POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).body.token as string;
+  return {
+    call, admin,
+    async clerk(username: string, role = 'clerk') {
+      await call('POST', '/api/users', { username, password: 'password-123', displayName: `Cán bộ ${username}`, role }, admin);
+      return (await call('POST', '/api/auth/login', { username, password: 'password-123' })).body.token as string;
+    },
+    async device(kind: string, extra: Record<string, unknown> = {}) {
+      const r = await call('POST', '/api/devices', { kind, name: `${kind} e2e`, ...extra }, admin);
+      if (r.status !== 201) throw new Error(JSON.stringify(r.body));
+      return r.body as { id: string; token: string; pairingCode: string };
+    },
+    async areas() { return (await call('GET', '/api/areas', undefined, admin)).body as any[]; },
+    async counters() { return (await call('GET', '/api/counters', undefined, admin)).body as any[]; },
+  };
+}
