@@ -1,6 +1,6 @@
 // Builds everything `npm start` serves: the server (tsc → dist/server) and each front-end (Vite → dist/<app>).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,22 +8,32 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 
+let failed = false;
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) { console.error(`Build thất bại: ${cmd} ${args.join(' ')}`); process.exit(r.status ?? 1); }
+  if (r.status !== 0) { console.error(`Build thất bại: ${cmd} ${args.join(' ')}`); failed = true; }
 }
 
 if (want('server')) {
-  rmSync(join(root, 'dist/server'), { recursive: true, force: true });
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  // Built beside the old one and swapped in with a rename: a running test never sees a half-built server.
+  const next = join(root, 'dist/server.next');
+  rmSync(next, { recursive: true, force: true });
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', next]);
   // Files tsc does not copy: SQL migrations and the seed document.
-  cpSync(join(root, 'server/src/storage/migrations'), join(root, 'dist/server/server/src/storage/migrations'), { recursive: true });
-  cpSync(join(root, 'server/src/seed'), join(root, 'dist/server/server/src/seed'), { recursive: true });
-  if (existsSync(join(root, 'printer/assets'))) cpSync(join(root, 'printer/assets'), join(root, 'dist/server/printer/assets'), { recursive: true });
+  cpSync(join(root, 'server/src/storage/migrations'), join(next, 'server/src/storage/migrations'), { recursive: true });
+  cpSync(join(root, 'server/src/seed'), join(next, 'server/src/seed'), { recursive: true });
+  if (existsSync(join(root, 'printer/assets'))) cpSync(join(root, 'printer/assets'), join(next, 'printer/assets'), { recursive: true });
+  const old = join(root, 'dist/server.old');
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(join(root, 'dist/server'))) renameSync(join(root, 'dist/server'), old);
+  renameSync(next, join(root, 'dist/server'));
+  rmSync(old, { recursive: true, force: true });
 }
 for (const app of ['kiosk', 'counter', 'display', 'admin']) {
   if (!want(app) || !existsSync(join(root, app, 'vite.config.ts'))) continue;
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(app, 'vite.config.ts'), '--logLevel', 'warn']);
 }
 mkdirSync(join(root, 'dist'), { recursive: true });
+// A failed step leaves no stamp, so the next `npm start` builds again; the exit code tells the caller.
+if (failed) process.exit(1);
 writeFileSync(join(root, 'dist/.build-stamp'), new Date().toISOString());

@@ -98,9 +98,12 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     async close(): Promise<void> {
       clearInterval(timer);
       const closed = new Promise<void>((r) => http.close(() => r()));
+      // Sockets first (io.close also closes the HTTP server; its second close error is expected and ignored).
+      realtime!.io.disconnectSockets(true);
+      realtime!.io.close();
       http.closeIdleConnections?.();
-      await realtime!.close().catch(() => undefined);
-      const force = setTimeout(() => { for (const s of sockets) s.destroy(); }, 5000);
+      const force = setTimeout(() => { for (const s of sockets) s.destroy(); }, 3000);
+      force.unref();
       await closed;
       clearTimeout(force);
       if (db.open) db.close();

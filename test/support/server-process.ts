@@ -38,16 +38,19 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
     child.stderr!.on('data', (d) => { output += d; });
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`);
+      if (!running()) throw new Error(`server exited ${child.exitCode}:\n${output}`);
       try { if ((await fetch(`${url}/api/health`)).ok) return; } catch { /* not yet */ }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`server did not become healthy:\n${output}`);
   }
 
+  // A process killed by a signal has exitCode null and signalCode set: both mean it is gone.
+  const running = () => child !== null && child.exitCode === null && child.signalCode === null;
+
   function waitExit(): Promise<number | null> {
     const c = child;
-    if (!c || c.exitCode !== null) return Promise.resolve(c?.exitCode ?? null);
+    if (!c || !running()) return Promise.resolve(c?.exitCode ?? null);
     return new Promise((r) => c.once('exit', (code) => r(code)));
   }
 
@@ -57,8 +60,8 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { child?.kill(signal); return waitExit(); },
     async kill9(): Promise<void> { child?.kill('SIGKILL'); await waitExit(); },
-    async restart(): Promise<void> { if (child && child.exitCode === null) { child.kill('SIGTERM'); await waitExit(); } await start(); },
-    async close(): Promise<void> { if (child && child.exitCode === null) { child.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
+    async restart(): Promise<void> { if (running()) { child.kill('SIGTERM'); await waitExit(); } await start(); },
+    async close(): Promise<void> { if (running()) { child.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
   };
 }
 

@@ -87,7 +87,7 @@ export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: E
     const waits = [...a.waits].sort((x, y) => x - y);
     const ratings = Object.fromEntries(ctx.levels.map((l) => [l, a.ratings[l] ?? 0]));
     const rated = Object.values(a.ratings).reduce((s, n) => s + n, 0);
-    const { key, label } = ctx.label(id);
+    const { key, label } = ctx.baseKeys.find((b) => b.id === id) ?? ctx.label(id);
     const round = (v: number | null) => (v === null ? null : Math.round(v));
     return {
       key, label, issued: a.issued, served: a.served, noShow: a.noShow, transferred: a.transferred, expired: a.expired,
