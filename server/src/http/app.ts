@@ -4,6 +4,7 @@ import { AppError } from '../contract/errors.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { authMiddleware } from './auth.middleware.ts';
 import { authRoutes } from './auth.routes.ts';
+import { catalogRoutes } from './catalog.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { errorBody, onError } from './error.handler.ts';
 import type { AppEnv, Services } from './http.types.ts';
@@ -33,6 +34,7 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/ratings', ratingRoutes(s));
   api.route('/reports', reportRoutes(s));
   api.route('/', accountRoutes(s));
+  api.route('/', catalogRoutes(s));
   api.all('*', (c) => c.json(errorBody('request.not_found'), 404));
 
   app.route('/api', api);
