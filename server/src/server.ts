@@ -98,8 +98,8 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     async close(): Promise<void> {
       clearInterval(timer);
       const closed = new Promise<void>((r) => http.close(() => r()));
-      // Sockets first (io.close also closes the HTTP server; its second close error is expected and ignored).
-      realtime!.io.disconnectSockets(true);
+      // io.close() drops the transports without a "server disconnect" packet, so clients see a transport
+      // close and reconnect by themselves to the next server (it also closes the HTTP server; the second close is harmless).
       realtime!.io.close();
       http.closeIdleConnections?.();
       const force = setTimeout(() => { for (const s of sockets) s.destroy(); }, 3000);
@@ -122,8 +122,7 @@ function lanAddress(): string {
 }
 
 /** printer/ is loaded on first use: a center without printers never pays for canvas and fonts. */
-const PRINTER_MODULE = new URL('../../printer/src/index.js', import.meta.url).href;
 const defaultPrintDriver: PrintDriver = async (address, data, options) => {
-  const printer = (await import(PRINTER_MODULE)) as { printTicket(a: string, d: unknown, o: unknown): Promise<void> };
-  await printer.printTicket(address, data, options);
+  const printer = await import('../../printer/src/index.ts');
+  await printer.printTicket(address, data as unknown as import('../../printer/src/index.ts').TicketPrintData, options);
 };

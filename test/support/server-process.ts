@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The repository root: the nearest folder up with package.json (this file also runs compiled from dist/). */
+export const ROOT = findRoot(import.meta.dirname);
+function findRoot(dir: string): string {
+  for (let d = dir, i = 0; i < 8; i++, d = resolve(d, '..')) if (existsSync(join(d, 'package.json'))) return d;
+  return process.cwd();
+}
 export const MAIN = join(ROOT, 'dist/server/server/src/main.js');
 export const ADMIN_PASSWORD = 'admin-e2e-pass';
 
@@ -60,8 +65,8 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { child?.kill(signal); return waitExit(); },
     async kill9(): Promise<void> { child?.kill('SIGKILL'); await waitExit(); },
-    async restart(): Promise<void> { if (running()) { child.kill('SIGTERM'); await waitExit(); } await start(); },
-    async close(): Promise<void> { if (running()) { child.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
+    async restart(): Promise<void> { if (running()) { child!.kill('SIGTERM'); await waitExit(); } await start(); },
+    async close(): Promise<void> { if (running()) { child!.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
   };
 }
 

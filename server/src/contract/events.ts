@@ -14,6 +14,8 @@ export interface ServerToClientEvents {
   'rating:requested': (p: { counterId: string; ticket: TicketDto; clerkName: string | null }) => void;
   /** The rating pad stops waiting (rated elsewhere, or the clerk called the next citizen). */
   'rating:closed': (p: { counterId: string; ticketId: string }) => void;
+  /** To staff screens: a citizen rated a ticket (the clerk's tally updates at once). */
+  'rating:recorded': (p: { counterId: string; ticketId: string; clerkId: string | null; level: string }) => void;
   'config:updated': (p: { reason: string }) => void;
   'print:job': (p: PrintJobEvent) => void;
 }

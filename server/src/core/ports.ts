@@ -14,6 +14,7 @@ export type DomainEvent =
   | { type: 'queue:updated'; areaId: string }
   | { type: 'rating:requested'; counterId: string; ticketId: string }
   | { type: 'rating:closed'; counterId: string; ticketId: string }
+  | { type: 'rating:recorded'; counterId: string; ticketId: string; clerkId: string | null; level: string }
   | { type: 'config:updated'; reason: string }
   | { type: 'device:revoked'; deviceId: string }
   | { type: 'user:deactivated'; userId: string };

@@ -15,10 +15,15 @@ export function bearer(header: string | undefined): string | null {
 
 /** Resolves the caller once per request; routes then ask for the roles or device kinds they allow. */
 export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
+  // "Last seen" is written at most once a minute per device: a write per request would cost an fsync each.
+  const seen = new Map<string, number>();
   return async (c, next) => {
     const token = bearer(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
     const actor = token ? authenticate(s.deps, token) ?? null : null;
-    if (actor?.kind === 'device') s.deps.store.accounts.touchDevice(actor.id, s.deps.clock.now());
+    if (actor?.kind === 'device') {
+      const now = s.deps.clock.now();
+      if (now - (seen.get(actor.id) ?? 0) > 60_000) { seen.set(actor.id, now); s.deps.store.accounts.touchDevice(actor.id, now); }
+    }
     c.set('actor', actor);
     c.set('token', token);
     await next();

@@ -106,6 +106,7 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
         return;
       }
       case 'rating:closed': io.to(ROOMS.rating(e.counterId)).emit('rating:closed', { counterId: e.counterId, ticketId: e.ticketId }); return;
+      case 'rating:recorded': io.to(BROADCAST).emit('rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
       case 'config:updated': io.emit('config:updated', { reason: e.reason }); return;
       case 'device:revoked': disconnect('device', e.deviceId); return;
       case 'user:deactivated': disconnect('user', e.userId); return;

@@ -29,5 +29,6 @@ export function rateTicket(tx: TxDeps, input: RateInput): { id: string; ticketId
   });
   tx.store.journal.event({ at: now, businessDay: t.businessDay, ticketId: t.id, type: 'rated', counterId: t.counterId, areaId: t.areaId, actorKind: 'device', actorId: actor.id, data: { level: input.level, reasons } });
   tx.emit({ type: 'rating:closed', counterId: t.counterId!, ticketId: t.id });
+  tx.emit({ type: 'rating:recorded', counterId: t.counterId!, ticketId: t.id, clerkId: t.clerkId, level: input.level });
   return { id, ticketId: t.id, level: input.level };
 }

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiClient } from '../../server/src/client/api.client.ts';
+import type { QueueSocket } from '../../server/src/client/socket.client.ts';
+import type { UserDto } from '../../server/src/contract/dto.ts';
+import { ActionsPanel, commandEnabled } from './actions.panel.tsx';
+import { AnnotateForm } from './annotate.form.tsx';
+import { useConsole } from './console.state.ts';
+import { CurrentTicketPanel, useNow } from './current.panel.tsx';
+import { counterTitle, DEFAULT_TZ, ddmmyyyy, hhmm } from './format.ts';
+import { QueuePanel } from './queue.panel.tsx';
+import { useShortcuts, type ConsoleCommand } from './shortcuts.ts';
+import { TallyPanel } from './tally.panel.tsx';
+import { TransferDialog } from './transfer.dialog.tsx';
+
+const STATUS_LABEL = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đã đóng' } as const;
+
+export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogout }: {
+  api: ApiClient; user: UserDto; counterId: string; socket: QueueSocket | null; onReleased: () => void; onLogout: () => void;
+}) {
+  const m = useConsole(api, counterId, socket);
+  const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
+  const tz = m.config?.timeZone ?? DEFAULT_TZ;
+  const now = useNow(10_000);
+
+  useEffect(() => { if (m.released) onReleased(); }, [m.released]);
+
+  function command(cmd: ConsoleCommand) {
+    if (!commandEnabled(cmd, m.counter, m.current, m.busy)) return;
+    switch (cmd) {
+      case 'callNext': void m.actions.callNext(); break;
+      case 'recall': void m.actions.recall(); break;
+      case 'noShow': void m.actions.noShow(); break;
+      case 'finish': void m.actions.finish(); break;
+      case 'transfer': setDialog('transfer'); break;
+      case 'pause': void m.actions.togglePause(); break;
+      case 'close': setDialog('close'); break;
+    }
+  }
+  useShortcuts(command, dialog === null);
+
+  const myAreas = m.areas.filter((a) => m.counter?.areaIds.includes(a.id));
+  const c = m.counter;
+  return (
+    <div class="console">
+      <header class="topbar">
+        <div class="topbar-left">
+          <div class="brand-mark small">HCC</div>
+          <div>
+            <div class="topbar-center">{m.config?.centerName ?? ''}</div>
+            <div class="topbar-counter">{c ? counterTitle(c) : 'Đang tải…'}</div>
+          </div>
+        </div>
+        <div class="topbar-right">
+          {c && <span class={`pill pill-${c.status}`} data-testid="counter-status">{STATUS_LABEL[c.status]}</span>}
+          <span class="topbar-time">{hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}</span>
+          <span class="topbar-user">{user.displayName}</span>
+          <button class="btn btn-ghost" onClick={onLogout}>Đăng xuất</button>
+        </div>
+      </header>
+      <main class="console-grid">
+        <div class="console-left">
+          <CurrentTicketPanel ticket={m.current} counter={c} timeZone={tz} />
+          <ActionsPanel counter={c} current={m.current} busy={m.busy} onCommand={command} />
+          <div class={`status-line status-${m.status?.kind ?? 'idle'}`} role="status" aria-live="polite" data-testid="status-line">
+            {m.busy ? 'Đang xử lý…' : m.status?.text ?? 'Sẵn sàng. Phím tắt: F1 gọi số tiếp theo, F2 gọi lại, F3 vắng mặt, F4 hoàn thành.'}
+          </div>
+          <AnnotateForm ticket={m.current} busy={m.busy} onSave={(code, note) => void m.actions.annotate(code, note)} />
+        </div>
+        <div class="console-right">
+          <QueuePanel waiting={m.waiting} noShows={m.noShows} areas={myAreas} timeZone={tz} busy={m.busy || !c} onCall={(t) => void m.actions.call(t)} />
+          <TallyPanel tally={m.tally} levels={m.config?.ratingLevels ?? []} />
+        </div>
+      </main>
+      {dialog === 'transfer' && m.current && (
+        <TransferDialog number={m.current.number} areas={m.areas} counters={m.counters} selfId={counterId}
+          onCancel={() => setDialog(null)} onPick={(t) => { setDialog(null); void m.actions.transfer(t); }} />
+      )}
+      {dialog === 'close' && (
+        <div class="dialog-backdrop" onClick={(e) => { if (e.target === e.currentTarget) setDialog(null); }}>
+          <div class="dialog dialog-small" role="dialog" aria-modal="true" aria-label="Đóng quầy">
+            <h2>Đóng quầy {c?.number}?</h2>
+            <p>Quầy sẽ không nhận số mới và được trả lại để cán bộ khác có thể nhận.</p>
+            <div class="dialog-foot">
+              <button class="btn" autoFocus onClick={() => setDialog(null)}>Huỷ</button>
+              <button class="btn btn-primary" onClick={() => { setDialog(null); void m.actions.close(); }}>Đóng quầy</button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

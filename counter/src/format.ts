@@ -1,0 +1,49 @@
+/** Clock and duration formatting in the center's time zone (24-hour, dd/mm/yyyy). */
+
+export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
+
+export function hhmm(iso: string | null | undefined, timeZone = DEFAULT_TZ): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso));
+}
+
+export function ddmmyyyy(iso: string | Date, timeZone = DEFAULT_TZ): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
+}
+
+/** 75 → "01:15", 3725 → "1:02:05": a running clock clerks read at a glance. */
+export function clock(sec: number): string {
+  const s = Math.max(0, Math.floor(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(r).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** A human duration: "45 giây", "12 phút", "1 giờ 05 phút". */
+export function duration(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
+  const s = Math.max(0, Math.round(sec));
+  if (s < 60) return `${s} giây`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} phút`;
+  return `${Math.floor(m / 60)} giờ ${String(m % 60).padStart(2, '0')} phút`;
+}
+
+export function secondsSince(iso: string | null | undefined, now: number): number {
+  return iso ? Math.max(0, (now - new Date(iso).getTime()) / 1000) : 0;
+}
+
+/** Counter names often repeat the number ("Quầy 1 – Tư pháp"): keep the part after it, so titles do not say "Quầy 1 — Quầy 1". */
+export function counterShortName(c: { number: number; name: string }): string {
+  const short = c.name.replace(new RegExp(`^\\s*Quầy\\s*(số\\s*)?${c.number}\\s*[–—:-]?\\s*`, 'iu'), '').trim();
+  return short || c.name;
+}
+
+export function counterTitle(c: { number: number; name: string }): string {
+  const short = counterShortName(c);
+  return short === `Quầy ${c.number}` ? short : `Quầy ${c.number} — ${short}`;
+}

@@ -1,0 +1,119 @@
+import { createCanvas } from '@napi-rs/canvas';
+import QRCode from 'qrcode';
+import type { NativeQrPlacement, PrintOptions, TicketPrintData, TicketRaster } from './printer.types.ts';
+import { ensureTicketFonts } from './ticket.fonts.ts';
+import { ticketLines } from './ticket.text.ts';
+import { PLACE_WORDS } from './text.wrap.ts';
+import { Composer, geometry, type Op, type QrMatrix } from './ticket.composer.ts';
+import { setBit, thresholdRgba } from './raster.bits.ts';
+
+function qrMatrix(payload: string): QrMatrix {
+  const code = QRCode.create(payload || ' ', { errorCorrectionLevel: 'M' });
+  return { size: code.modules.size, data: code.modules.data };
+}
+
+export interface TicketLayout {
+  width: number;
+  height: number;
+  margin: number;
+  ops: Op[];
+  nativeQr: NativeQrPlacement | null;
+}
+
+/** Where everything goes, before drawing. Exposed so tests can check that nothing is cut. */
+export function layoutTicket(data: TicketPrintData, opts: PrintOptions = {}): TicketLayout {
+  ensureTicketFonts();
+  const g = geometry(opts);
+  const t = ticketLines(data);
+  const measureCanvas = createCanvas(8, 8);
+  const c = new Composer(measureCanvas.getContext('2d'), g);
+
+  c.gap(14);
+  c.paragraph(t.center, 700, 27, { minSize: 20, maxLines: 3, breakBefore: PLACE_WORDS, role: 'center' });
+  c.gap(10);
+  c.rule(3);
+  c.gap(12);
+  c.paragraph(t.department, 700, 25, { minSize: 20, maxLines: 3, role: 'department' });
+  c.gap(2);
+  c.paragraph(t.area, 500, 25, { minSize: 20, maxLines: 3, role: 'area' });
+  c.gap(16);
+  c.paragraph(t.heading, 700, 30, { maxLines: 1, role: 'heading' });
+  c.gap(8);
+  c.bigNumber(t.number);
+  c.gap(16);
+  if (t.priority) {
+    c.inverted(t.priority, 28);
+    c.gap(14);
+  }
+  c.rule(2);
+  c.gap(12);
+  c.labelValue(t.waitingLabel, t.waitingValue, 24);
+  if (t.estimate) {
+    c.gap(4);
+    c.paragraph(t.estimate, 500, 23, { minSize: 17 });
+  }
+  c.gap(4);
+  c.paragraph(`Thời gian lấy số: ${t.issuedAt}`, 500, 23, { minSize: 17 });
+  const matrix = qrMatrix(t.qrPayload);
+  const image = opts.qr === 'image' && opts.mode !== 'text';
+  const module = image
+    ? Math.max(2, Math.min(8, Math.floor(g.qrMaxDots / matrix.size)))
+    : Math.max(1, Math.min(g.nativeModuleDots, Math.floor(g.qrMaxDots / matrix.size)));
+  // QR needs a 4-module quiet zone; the printer adds none of its own above or below.
+  const quiet = 4 * module;
+  c.space(Math.max(quiet, c.px(12)));
+  // In native mode it is drawn only so the preview shows what the printer's own QR will look like.
+  const at = c.qr(matrix, module);
+  const nativeQr: NativeQrPlacement | null = image
+    ? null
+    : { payload: t.qrPayload, top: at.top, height: at.height, moduleDots: module, ecc: 'M' };
+  c.space(quiet);
+  c.paragraph(t.qrCaption, 500, 21, { minSize: 16 });
+  c.gap(12);
+  c.rule(2);
+  c.gap(12);
+  c.paragraph(t.instruction, 600, 23, { minSize: 19, maxLines: 3 });
+  c.gap(6);
+  c.paragraph(t.thanks, 700, 25, { minSize: 18 });
+  c.gap(18);
+
+  return { width: g.width, height: Math.ceil(c.y), margin: g.margin, ops: c.ops, nativeQr };
+}
+
+/** Renders the ticket to the exact 1-bit raster the printer gets (see docs/printing.md). */
+export function renderTicket(data: TicketPrintData, opts: PrintOptions = {}): TicketRaster {
+  const layout = layoutTicket(data, opts);
+  const { width, height, nativeQr } = layout;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  const qrOps: Extract<Op, { kind: 'qr' }>[] = [];
+  for (const op of layout.ops) {
+    if (op.kind === 'rect') {
+      ctx.fillStyle = '#000000';
+      ctx.fillRect(op.x, op.y, op.w, op.h);
+    } else if (op.kind === 'text') {
+      ctx.fillStyle = op.white ? '#ffffff' : '#000000';
+      ctx.font = op.font;
+      ctx.textAlign = op.align;
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillText(op.text, op.x, op.y);
+    } else {
+      qrOps.push(op);
+    }
+  }
+  const raster = thresholdRgba(ctx.getImageData(0, 0, width, height).data, width, height);
+  // QR modules are set straight into the bits: no anti-aliasing, exact module edges.
+  for (const op of qrOps) {
+    for (let my = 0; my < op.matrix.size; my++) {
+      for (let mx = 0; mx < op.matrix.size; mx++) {
+        if (!op.matrix.data[my * op.matrix.size + mx]) continue;
+        for (let dy = 0; dy < op.module; dy++) {
+          for (let dx = 0; dx < op.module; dx++) setBit(raster, op.x + mx * op.module + dx, op.y + my * op.module + dy);
+        }
+      }
+    }
+  }
+  return { ...raster, nativeQr };
+}

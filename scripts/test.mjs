@@ -1,0 +1,26 @@
+// `npm test`: makes sure Debian's Chromium is there (browser tests), builds what the end-to-end tests
+// start, then runs the whole vitest suite. Extra arguments go to vitest.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const sh = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+if (!existsSync(chromium)) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error('Thiếu Chromium cho các bài kiểm thử trình duyệt. Chạy: sudo apt-get update && sudo apt-get install -y chromium');
+    process.exit(1);
+  }
+  console.log('Cài Chromium của Debian cho các bài kiểm thử trình duyệt (apt-get install -y chromium)…');
+  if (sh('apt-get', ['update', '-qq']) !== 0 || sh('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) !== 0) {
+    console.error('Không cài được Chromium. Chạy: apt-get update && apt-get install -y chromium');
+    process.exit(1);
+  }
+}
+
+if (sh(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
+process.exit(sh(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]));

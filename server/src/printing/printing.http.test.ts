@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { startFakePrinter, type FakePrinter } from '../../../printer/src/testing/fake-printer.ts';
+import { decodeEscPos } from '../../../printer/src/testing/escpos.decoder.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { systemClock } from '../core/clock.ts';
+
+/** Print jobs through the real printer module to a fake TCP printer, and through a print agent socket. */
+let t: TestServer;
+let area: any;
+const printers: FakePrinter[] = [];
+
+beforeAll(async () => {
+  t = await startTestServer({ clock: systemClock, listen: true });
+  await t.call('PATCH', '/api/settings', { printerTimeoutMs: 1000 }, t.adminToken);
+  area = (await t.areas()).find((a) => a.code === 'LLTP');
+});
+afterAll(async () => { for (const p of printers) await p.close(); await t.close(); });
+
+async function kioskWith(printer: string) { return t.createDevice('kiosk', { printer }); }
+
+describe('printing a ticket', () => {
+  it('prints on a network printer and says so in the answer', async () => {
+    const fp = await startFakePrinter();
+    printers.push(fp);
+    const kiosk = await kioskWith(fp.address);
+    const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    expect(r.status).toBe(201);
+    expect(r.body.print).toMatchObject({ status: 'printed' });
+    const [job] = await fp.waitForJobs(1, 3000);
+    const decoded = decodeEscPos(job!.bytes);
+    expect(JSON.stringify(decoded)).toContain(r.body.trackUrl);
+    expect((await t.call('GET', `/api/tickets/${r.body.id}`)).body.print.status).toBe('printed');
+  });
+
+  it('a refused or stalled printer fails within the timeout; the ticket stays valid; reprint works', async () => {
+    for (const mode of ['refuse', 'stall'] as const) {
+      const fp = await startFakePrinter({ mode });
+      printers.push(fp);
+      const kiosk = await kioskWith(fp.address);
+      const t0 = Date.now();
+      const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+      expect(Date.now() - t0).toBeLessThan(2500);
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ status: 'waiting', print: { status: 'failed' } });
+      expect(r.body.print.message).toMatch(/vẫn hợp lệ/);
+      fp.mode = 'ok';
+      const again = await t.call('POST', `/api/tickets/${r.body.id}/reprint`, undefined, t.adminToken);
+      expect(again.body.print.status).toBe(mode === 'refuse' ? 'failed' : 'printed'); // a refused port stays closed
+    }
+  });
+
+  it('a print agent gets the job over its socket and reports back', async () => {
+    const kiosk = await kioskWith('agent');
+    const agentDevice = await t.createDevice('printer', { kioskId: kiosk.id });
+    const agent = io(t.url, { auth: { token: agentDevice.token }, transports: ['websocket'] });
+    agent.on('print:job', (job: { jobId: string; data: { number: string } }) => {
+      agent.emit('print:result', { jobId: job.jobId, status: 'printed' });
+    });
+    await new Promise((r) => agent.once('state:snapshot', r));
+    const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    expect(r.body.print.status).toBe('printed');
+    agent.close();
+    // With no agent connected the ticket is still issued; the job waits for the agent.
+    const queued = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    expect(queued.body.print.status).toBe('queued');
+    const late = io(t.url, { auth: { token: agentDevice.token }, transports: ['websocket'] });
+    const job = await new Promise<{ jobId: string }>((res) => late.once('print:job', res));
+    late.emit('print:result', { jobId: job.jobId, status: 'failed', code: 'printer.paper_out', message: 'Máy in hết giấy.' });
+    await new Promise((res) => setTimeout(res, 200));
+    expect((await t.call('GET', `/api/tickets/${queued.body.id}`)).body.print).toMatchObject({ status: 'failed', message: 'Máy in hết giấy.' });
+    late.close();
+  });
+});
