@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** Max JSON body size in bytes. */
   bodyLimit: number;
   logLevel: 'quiet' | 'info';
+  /** Local hour from which the nightly backup runs (once per business day). */
+  backupHour: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     bodyLimit: Number(env.BODY_LIMIT ?? 64 * 1024),
     logLevel: env.LOG_LEVEL === 'quiet' ? 'quiet' : 'info',
+    backupHour: Math.min(23, Math.max(0, Number(env.BACKUP_HOUR ?? 22) || 0)),
   };
 }

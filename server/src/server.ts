@@ -13,7 +13,8 @@ import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
 import { expireStaleTickets } from './core/tickets/tickets.usecases.ts';
-import { businessDay } from './core/time/zoned-time.ts';
+import { businessDay, localParts } from './core/time/zoned-time.ts';
+import { backupDatabase, listBackups } from './storage/backup.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/http.types.ts';
 import { createPrintService, type PrintDriver, type PrintService } from './printing/print.service.ts';
@@ -66,12 +67,25 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let boundPort = config.port;
 
   // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.
+  // Nightly backup: once per business day, from BACKUP_HOUR (local) on.
   let lastDay = '';
+  const backupDir = join(config.dataDir, 'backups');
+  let backedUpDay = businessDayOfLastBackup();
   const tick = () => {
-    const day = businessDay(clock.now(), settings.get().timeZone);
-    if (day === lastDay) return;
-    try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { log('Đóng ngày thất bại, sẽ thử lại', e); }
+    const tz = settings.get().timeZone;
+    const day = businessDay(clock.now(), tz);
+    if (day !== lastDay) {
+      try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { log('Đóng ngày thất bại, sẽ thử lại', e); }
+    }
+    if (backedUpDay !== day && localParts(clock.now(), tz).hour >= config.backupHour) {
+      backedUpDay = day;
+      backupDatabase(db, backupDir, clock.now()).catch((e) => { backedUpDay = ''; log('Sao lưu tự động thất bại', e); });
+    }
   };
+  function businessDayOfLastBackup(): string {
+    const last = listBackups(backupDir)[0];
+    return last ? businessDay(last.at, settings.get().timeZone) : '';
+  }
   tick();
   const timer = setInterval(tick, opts.tickMs ?? 15_000);
   timer.unref();

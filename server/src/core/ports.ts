@@ -51,7 +51,7 @@ function dedupe(events: DomainEvent[]): DomainEvent[] {
   const seen = new Set<string>();
   const out: DomainEvent[] = [];
   for (const e of events) {
-    const key = e.type === 'ticket:updated' ? `t:${e.ticketId}` : e.type === 'counter:updated' ? `c:${e.counterId}` : e.type === 'queue:updated' ? `q:${e.areaId}` : null;
+    const key = e.type === 'ticket:updated' ? `t:${e.ticketId}` : e.type === 'counter:updated' ? `c:${e.counterId}` : e.type === 'queue:updated' ? `q:${e.areaId}` : e.type === 'config:updated' ? 'config' : null;
     if (key) { if (seen.has(key)) continue; seen.add(key); }
     out.push(e);
   }

@@ -8,6 +8,7 @@ import { catalogRoutes } from './catalog.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { errorBody, onError } from './error.handler.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { opsRoutes } from './ops.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { ratingRoutes } from './ratings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -35,6 +36,7 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/reports', reportRoutes(s));
   api.route('/', accountRoutes(s));
   api.route('/', catalogRoutes(s));
+  api.route('/', opsRoutes(s));
   api.all('*', (c) => c.json(errorBody('request.not_found'), 404));
 
   app.route('/api', api);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { reportQuery } from '../contract/inputs.schema.ts';
-import { reportToCsv } from '../core/reports/report.aggregate.ts';
+import { reportTable, reportToCsv } from '../core/reports/report.aggregate.ts';
+import { writeXlsx } from '../core/exports/xlsx.writer.ts';
 import { summaryReport } from '../core/reports/reports.usecases.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
@@ -12,6 +13,14 @@ export function reportRoutes(s: Services) {
     requireActor(c, { roles: LEADERS });
     const q = parseWith(reportQuery, c.req.query());
     const report = summaryReport(s.deps, q);
+    if (q.format === 'xlsx') {
+      const levels = s.settings.get().ratingLevels;
+      const bytes = writeXlsx([{ name: `Báo cáo ${report.from} – ${report.to}`, rows: reportTable([...report.rows, report.totals], levels, 'vi') }]);
+      return c.body(bytes as unknown as ArrayBuffer, 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="bao-cao-${q.groupBy}-${report.from}_${report.to}.xlsx"`,
+      });
+    }
     if (q.format === 'csv') {
       const csv = reportToCsv(report.rows, s.settings.get().ratingLevels);
       return c.body(csv, 200, {

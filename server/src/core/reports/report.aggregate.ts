@@ -98,18 +98,24 @@ export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: E
   });
 }
 
+const COLUMNS: [keyof ReportRow | 'level', string][] = [
+  ['key', 'Mã'], ['label', 'Tên'], ['issued', 'Đã cấp'], ['served', 'Đã phục vụ'], ['noShow', 'Vắng mặt'], ['transferred', 'Chuyển'], ['expired', 'Hết hạn'],
+  ['avgWaitSec', 'Chờ TB (giây)'], ['medianWaitSec', 'Chờ trung vị (giây)'], ['p90WaitSec', 'Chờ P90 (giây)'], ['avgServiceSec', 'Phục vụ TB (giây)'], ['serviceLevel', 'Tỉ lệ đúng hạn'],
+];
+
+/** The report as a table: one header row (machine keys or Vietnamese titles), then one row per group. */
+export function reportTable(rows: ReportRow[], levels: { key: string; label: string }[], headers: 'keys' | 'vi' = 'keys'): (string | number | null)[][] {
+  const head = [...COLUMNS.map(([k, vi]) => (headers === 'keys' ? k : vi)), ...levels.map((l) => (headers === 'keys' ? l.key : l.label)), headers === 'keys' ? 'satisfiedShare' : 'Tỉ lệ hài lòng'];
+  const body = rows.map((r) => [...COLUMNS.map(([k]) => r[k as keyof ReportRow] as string | number | null), ...levels.map((l) => r.ratings[l.key] ?? 0), r.satisfiedShare]);
+  return [head, ...body];
+}
+
 export function reportToCsv(rows: ReportRow[], levels: { key: string; label: string }[]): string {
-  const head = ['key', 'label', 'issued', 'served', 'noShow', 'transferred', 'expired', 'avgWaitSec', 'medianWaitSec', 'p90WaitSec', 'avgServiceSec', 'serviceLevel', ...levels.map((l) => l.key), 'satisfiedShare'];
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v);
     // Quote when needed; a leading =+-@ is neutralised so a spreadsheet never runs it as a formula.
     const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const lines = [head.join(',')];
-  for (const r of rows) {
-    lines.push([r.key, r.label, r.issued, r.served, r.noShow, r.transferred, r.expired, r.avgWaitSec, r.medianWaitSec, r.p90WaitSec, r.avgServiceSec, r.serviceLevel,
-      ...levels.map((l) => r.ratings[l.key] ?? 0), r.satisfiedShare].map(cell).join(','));
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return '\uFEFF' + reportTable(rows, levels).map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
