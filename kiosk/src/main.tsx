@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import '../../ui/src/fonts.css';
+import './kiosk.base.css';
+import './kiosk.screens.css';
+import { takeDeviceToken } from '../../ui/src/device-token.ts';
+import { KioskApp, TOKEN_KEY } from './kiosk.app.tsx';
 
-function App() { return <h1>Ki-ốt lấy số — Đất đai, Hộ tịch</h1>; }
-render(<App />, document.getElementById('app')!);
+// A kiosk is touched, never right-clicked or pinched: no context menu (long press) to get stuck in.
+document.addEventListener('contextmenu', (e) => e.preventDefault());
+
+render(<KioskApp initialToken={takeDeviceToken(TOKEN_KEY)} storage={window.localStorage} />, document.getElementById('app')!);

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startFakePrinter, type FakePrinter } from '../printer/src/testing/fake-printer.ts';
+import { launchBrowser, shot } from './support/browser.ts';
+import { fixtures, startServerProcess, type ServerProcess } from './support/server-process.ts';
+
+/** The kiosk in real Chromium against the real built server: pairing, a ticket, double taps, offline, every screen shot. */
+describe('kiosk end to end', () => {
+  let server: ServerProcess;
+  let fx: Awaited<ReturnType<typeof fixtures>>;
+  let browser: Browser;
+  let printer: FakePrinter;
+  let kiosk: { id: string; token: string };
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    fx = await fixtures(server.url);
+    printer = await startFakePrinter();
+    kiosk = await fx.device('kiosk', { printer: printer.address });
+    // One open counter for the Sở Tư pháp areas, so the kiosk has an estimated wait to show.
+    const clerk = await fx.clerk('kiosk-e2e-clerk');
+    const counter = (await fx.counters()).find((c) => c.number === 1);
+    expect((await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk)).status).toBe(200);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await printer?.close();
+    await server?.close();
+  });
+
+  async function open(width: number, height: number, query = ''): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width, height }, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => console.error('[kiosk page error]', e.message));
+    await page.goto(`${server.url}/kiosk${query}`);
+    return page;
+  }
+  const ready = async (page: Page) => {
+    await page.waitForSelector('[data-screen=welcome] [data-testid=start]:not([disabled])', { timeout: 15_000 });
+    await page.evaluate(() => document.fonts.ready);
+  };
+  const snap = async (page: Page, name: string) => {
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(150);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow, `${name}: nothing may overflow sideways`).toBe(false);
+    await page.screenshot({ path: shot(name) });
+  };
+  const issuedIn = async (areaId: string) => (await fx.areas()).find((a) => a.id === areaId).issuedToday as number;
+  const toPriority = async (page: Page, department = 'Sở Tư pháp') => {
+    await page.click('[data-testid=start]');
+    await page.click(`[data-testid=department]:has-text("${department}")`);
+    await page.waitForSelector('[data-screen=areas]');
+    const areaId = (await page.getAttribute('[data-testid=area]:not([disabled])', 'data-area-id'))!;
+    await page.click(`[data-area-id="${areaId}"]`);
+    await page.waitForSelector('[data-testid=no-priority]');
+    return areaId;
+  };
+
+  it('pairs with ?token=, takes a ticket through the flow, shows the stored number (portrait)', async () => {
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    expect(page.url()).not.toContain('token=');
+    expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBe(kiosk.token);
+    await snap(page, 'kiosk-welcome-1080x1920');
+
+    await page.click('[data-testid=start]');
+    await page.waitForSelector('[data-screen=departments]');
+    await snap(page, 'kiosk-departments-1080x1920');
+    await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
+    await page.waitForSelector('[data-screen=areas]');
+    await snap(page, 'kiosk-areas-1080x1920');
+
+    const areaId = (await page.getAttribute('[data-testid=area]', 'data-area-id'))!;
+    const before = await issuedIn(areaId);
+    await page.click(`[data-area-id="${areaId}"]`);
+    await page.waitForSelector('[data-screen=priority]');
+    await snap(page, 'kiosk-priority-1080x1920');
+    await page.click('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=ticket]');
+    await snap(page, 'kiosk-ticket-1080x1920');
+
+    const id = (await page.getAttribute('[data-testid=ticket]', 'data-ticket-id'))!;
+    const shown = (await page.textContent('[data-testid=ticket-number]'))!.trim();
+    const stored = await fx.call('GET', `/api/tickets/${id}`);
+    expect(stored.status).toBe(200);
+    expect(stored.body.number).toBe(shown);
+    expect(stored.body.areaId).toBe(areaId);
+    expect(await issuedIn(areaId)).toBe(before + 1);
+    expect(await page.getAttribute('[data-testid=qr]', 'data-text')).toBe(stored.body.trackUrl);
+
+    // The fake printer on tcp://127.0.0.1: a printed ticket says "Vui lòng nhận phiếu" and bytes reached it.
+    const status = await page.getAttribute('[data-testid=print-message]', 'data-print-status');
+    expect(['printed', 'failed', 'queued']).toContain(status);
+    if (status === 'printed') {
+      expect(await page.textContent('[data-testid=print-message]')).toContain('Vui lòng nhận phiếu');
+      expect(printer.jobs.some((j) => j.bytes.length > 0)).toBe(true);
+    } else {
+      expect(await page.textContent('[data-testid=print-message]')).toContain('Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình');
+    }
+
+    await page.click('[data-testid=done]');
+    await page.waitForSelector('[data-screen=welcome]');
+  });
+
+  it('a double tap gives one ticket', async () => {
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    let areaId = await toPriority(page);
+    let before = await issuedIn(areaId);
+    await page.dblclick('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=ticket]');
+    await page.waitForTimeout(500);
+    expect(await issuedIn(areaId)).toBe(before + 1);
+
+    // Two taps within one frame, before the screen could redraw.
+    await page.click('[data-testid=done]');
+    areaId = await toPriority(page);
+    before = await issuedIn(areaId);
+    await page.evaluate(() => { const b = document.querySelector<HTMLButtonElement>('[data-testid=no-priority]')!; b.click(); b.click(); b.click(); });
+    await page.waitForSelector('[data-testid=ticket]');
+    await page.waitForTimeout(500);
+    expect(await issuedIn(areaId)).toBe(before + 1);
+  });
+
+  it('finds an area typed without diacritics on the on-screen keyboard', async () => {
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    await page.click('[data-testid=start]');
+    await page.click('[data-testid=open-search]');
+    await page.waitForSelector('[data-screen=search]');
+    await snap(page, 'kiosk-search-empty-1080x1920');
+    for (const k of ['D', 'A', 'T', 'space', 'D', 'A', 'I']) await page.click(`[data-key="${k}"]`);
+    await page.waitForSelector('[data-testid=area]');
+    expect(await page.textContent('[data-testid=area]')).toContain('Đất đai');
+    await snap(page, 'kiosk-search-1080x1920');
+  });
+
+  it('shows the red offline banner when the server stops, disables taps, and recovers after a restart', async () => {
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    await server.stop();
+    await page.waitForSelector('[data-testid=offline-banner]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid=offline-banner]')).toContain('Mất kết nối máy chủ — đang kết nối lại…');
+    expect(await page.isDisabled('[data-testid=start]')).toBe(true);
+    await snap(page, 'kiosk-offline-1080x1920');
+    await server.restart();
+    await page.waitForSelector('[data-testid=offline-banner]', { state: 'detached', timeout: 20_000 });
+    await ready(page);
+    // Still works after the restart: the same token, a new ticket.
+    const areaId = await toPriority(page);
+    const before = await issuedIn(areaId);
+    await page.click('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=ticket]');
+    expect(await issuedIn(areaId)).toBe(before + 1);
+  });
+
+  it('pairs with a 6-digit code, and goes back to pairing with a message when the device is revoked', async () => {
+    const dev = await fx.device('kiosk');
+    const page = await open(1080, 1920);
+    await page.waitForSelector('[data-screen=pairing]');
+    await snap(page, 'kiosk-pairing-1080x1920');
+    for (const d of dev.pairingCode) await page.click(`[data-key="${d}"]`);
+    await page.click('[data-testid=pair]');
+    await ready(page);
+    expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeTruthy();
+
+    expect((await fx.call('POST', `/api/devices/${dev.id}/revoke`, undefined, fx.admin)).status).toBe(200);
+    await page.waitForSelector('[data-testid=pairing-message]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid=pairing-message]')).toContain('thu hồi');
+    expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeNull();
+    await snap(page, 'kiosk-pairing-revoked-1080x1920');
+  });
+
+  it('a display token is not accepted as a kiosk', async () => {
+    const display = await fx.device('display');
+    const page = await open(1080, 1920, `?token=${display.token}`);
+    await page.waitForSelector('[data-testid=pairing-message]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid=pairing-message]')).toContain('không phải của ki-ốt');
+  });
+
+  it('every screen in landscape 1920×1080, with an unavailable area greyed', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    contexts.push(ctx);
+    // Close one area in what the kiosk sees (the server has no admin route for it yet): a visual check of the greyed card.
+    await ctx.route('**/api/areas', async (route) => {
+      const res = await route.fetch().catch(() => null);
+      if (!res) { await route.abort('connectionrefused').catch(() => {}); return; } // the server is stopped on purpose below
+      const areas = (await res.json()) as { code: string; available: boolean; unavailableReason: string | null }[];
+      for (const a of areas) if (a.code === 'HTCT') { a.available = false; a.unavailableReason = 'numbers_exhausted'; }
+      await route.fulfill({ response: res, json: areas });
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/kiosk?token=${kiosk.token}`);
+    await ready(page);
+    await snap(page, 'kiosk-welcome-1920x1080');
+    await page.click('[data-testid=start]');
+    await snap(page, 'kiosk-departments-1920x1080');
+    await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
+    await page.waitForSelector('[data-testid=reason]');
+    expect(await page.textContent('[data-testid=reason]')).toContain('Đã hết số hôm nay');
+    await snap(page, 'kiosk-areas-1920x1080');
+    await page.click('[data-testid=back]');
+    await page.click('[data-testid=open-search]');
+    for (const k of ['H', 'O', 'space', 'T', 'I', 'C', 'H']) await page.click(`[data-key="${k}"]`);
+    await snap(page, 'kiosk-search-1920x1080');
+    await page.click('[data-testid=home]');
+    await toPriority(page);
+    await snap(page, 'kiosk-priority-1920x1080');
+    await page.click('[data-testid=priority-group]');
+    await page.waitForSelector('[data-testid=ticket]');
+    await snap(page, 'kiosk-ticket-1920x1080');
+    await server.stop();
+    await page.waitForSelector('[data-testid=offline-banner]', { timeout: 10_000 });
+    await snap(page, 'kiosk-offline-1920x1080');
+    await server.restart();
+    await page.waitForSelector('[data-testid=offline-banner]', { state: 'detached', timeout: 20_000 });
+
+    const pairing = await open(1920, 1080);
+    await pairing.waitForSelector('[data-screen=pairing]');
+    await snap(pairing, 'kiosk-pairing-1920x1080');
+  });
+
+  it('fits a 10-inch tablet (1280×800)', async () => {
+    const page = await open(1280, 800, `?token=${kiosk.token}`);
+    await ready(page);
+    await page.click('[data-testid=start]');
+    await snap(page, 'kiosk-departments-1280x800');
+    await page.click('[data-testid=home]');
+    await toPriority(page);
+    await page.click('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=ticket]');
+    await snap(page, 'kiosk-ticket-1280x800');
+    // Every button stays a comfortable target for a finger.
+    const small = await page.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().height < 64 && b.offsetParent).length);
+    expect(small).toBe(0);
+  });
+});
