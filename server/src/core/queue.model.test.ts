@@ -90,15 +90,16 @@ describe('queue core against a reference model', () => {
           if (expected) { expected.status = 'called'; expected.counter = o.counter; m.current = expected.id; }
           m.paused = false;
         } else if (o.op === 'finish' || o.op === 'noShow' || o.op === 'recall' || o.op === 'transfer') {
+          const toArea = o.op === 'transfer' ? AREAS[o.toArea]! : '';
           const r = attempt(() => h.run((tx) => (o.op === 'finish' ? counters.finish(tx, input) : o.op === 'noShow' ? counters.finish(tx, input, 'no_show')
-            : o.op === 'recall' ? counters.recall(tx, input) : counters.transfer(tx, { ...input, areaId: h.area(AREAS[o.toArea]!).id }))));
+            : o.op === 'recall' ? counters.recall(tx, input) : counters.transfer(tx, { ...input, areaId: h.area(toArea).id }))));
           if (!m.current) { expect(r).toEqual({ ok: false, code: 'counter.no_current_ticket' }); continue; }
           expect(r.ok).toBe(true);
           if (o.op === 'finish') endCurrent(m, 'done');
           if (o.op === 'noShow') endCurrent(m, 'no_show');
           if (o.op === 'transfer') {
             const t = model.tickets.find((x) => x.id === m.current)!;
-            t.status = 'waiting'; t.area = AREAS[o.toArea]!; t.counter = null; m.current = null;
+            t.status = 'waiting'; t.area = toArea; t.counter = null; m.current = null;
           }
         } else if (o.op === 'pause') {
           const r = attempt(() => h.run((tx) => counters.setPaused(tx, input, true)));

@@ -23,13 +23,15 @@ export function createSettingsService(store: Store, clock: Clock): SettingsSourc
     update(patch, actor) {
       const p = centerSettingsPatchSchema.safeParse(patch);
       if (!p.success) throw new AppError('settings.invalid', undefined, p.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      const next = centerSettingsSchema.parse({ ...load(), ...p.data });
+      // zod's partial() still fills defaults: merge only the keys the caller actually sent.
+      const sent = Object.fromEntries(Object.keys(patch as object).map((k) => [k, (p.data as Record<string, unknown>)[k]]));
+      const next = centerSettingsSchema.parse({ ...load(), ...sent });
       if (!isValidTimeZone(next.timeZone)) throw new AppError('settings.invalid', 'Múi giờ không hợp lệ.');
       const keys = new Set(next.ratingLevels.map((l) => l.key));
       if (keys.size !== next.ratingLevels.length) throw new AppError('settings.invalid', 'Mã mức đánh giá bị trùng.');
       store.tx(() => {
         store.settings.put(KEY, next, clock.now());
-        store.journal.audit({ at: clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'settings.update', entity: 'settings', entityId: KEY, data: p.data });
+        store.journal.audit({ at: clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'settings.update', entity: 'settings', entityId: KEY, data: sent });
       });
       cached = next;
       return next;
