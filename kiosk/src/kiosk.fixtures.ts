@@ -5,7 +5,7 @@ export function area(over: Partial<AreaDto> = {}): AreaDto {
   return {
     id: 'a1', code: 'LLTP', name: 'Lý lịch tư pháp', departmentId: 'd1', departmentName: 'Sở Tư pháp', departmentCode: 'STP',
     open: true, active: true, available: true, unavailableReason: null, waiting: 3, issuedToday: 10, dailyLimit: 300,
-    numberStart: 1001, numberEnd: 1999, targetWaitMinutes: 20, servingCounters: 1, estimatedWaitMin: 15, longestWaitSec: 0, sort: 1, ...over,
+    numberStart: 1001, numberEnd: 1999, targetWaitMinutes: 20, servingCounters: 1, estimatedWaitMin: 15, longestWaitSec: 0, hours: null, sort: 1, ...over,
   };
 }
 

@@ -7,7 +7,7 @@ const counter = (n: number, over: Partial<CounterDto> = {}): CounterDto => ({
 });
 const area = (id: string, code: string, sort: number): AreaDto => ({
   id, code, name: `Lĩnh vực ${code}`, departmentId: 'd', departmentName: 'Sở', departmentCode: 'S', open: true, active: true, available: true, unavailableReason: null,
-  waiting: 0, issuedToday: 0, dailyLimit: null, numberStart: 1, numberEnd: 999, targetWaitMinutes: null, servingCounters: 1, estimatedWaitMin: null, longestWaitSec: 0, sort,
+  waiting: 0, issuedToday: 0, dailyLimit: null, numberStart: 1, numberEnd: 999, targetWaitMinutes: null, servingCounters: 1, estimatedWaitMin: null, longestWaitSec: 0, hours: null, sort,
 });
 const call = (id: string, number: string, c: number, at: string, recall = false): CallDto => ({
   ticket: { id, number, areaId: c <= 2 ? 'a1' : 'a2' }, counter: { id: `c${c}`, number: c, name: `Quầy ${c}` }, recall, at,

@@ -77,6 +77,8 @@ export interface AreaDto {
   servingCounters: number;
   estimatedWaitMin: number | null;
   longestWaitSec: number;
+  /** The area's own issuing hours; null: the center's hours apply. */
+  hours: { days: number[]; from: string; to: string }[] | null;
   sort: number;
 }
 

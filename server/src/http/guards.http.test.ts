@@ -161,3 +161,17 @@ describe('accounts, devices, ratings, reports', () => {
     expect((await t.call('GET', '/kiosk/..%2f..%2fpackage.json')).status).not.toBe(200);
   });
 });
+
+describe('admin listing', () => {
+  it('?all=1 shows inactive entries to admins only, and areas carry their own hours', async () => {
+    const dept = (await t.areas())[0].departmentId;
+    const hours = [{ days: [1, 2, 3, 4, 5], from: '07:30', to: '11:00' }];
+    const a = await t.call('POST', '/api/areas', { code: 'OFF', departmentId: dept, name: 'Tạm ngưng', numberStart: 96001, numberEnd: 96999, hours, active: false }, t.adminToken);
+    expect(a.status).toBe(201);
+    expect(a.body.hours).toEqual(hours);
+    expect((await t.areas()).some((x) => x.code === 'OFF')).toBe(false);
+    const everything = (await t.call('GET', '/api/areas?all=1', undefined, t.adminToken)).body;
+    expect(everything.find((x: any) => x.code === 'OFF')).toMatchObject({ active: false, hours });
+    expect((await t.call('GET', '/api/areas?all=1', undefined, clerk.token)).body.some((x: any) => x.code === 'OFF')).toBe(false);
+  });
+});

@@ -23,19 +23,22 @@ export function publicRoutes(s: Services) {
     return c.json(body);
   });
 
+  // `?all=1` (admins): inactive entries too, with their `active` flag, so they can be reactivated.
+  const all = (c: Parameters<typeof requireActor>[0]) => {
+    const actor = requireActor(c);
+    return c.req.query('all') === '1' && actor.kind === 'user' && actor.role === 'admin';
+  };
+
   app.get('/departments', (c) => {
-    requireActor(c);
-    return c.json(s.deps.store.catalog.departments().filter((d) => d.active));
+    const everything = all(c);
+    return c.json(s.deps.store.catalog.departments().filter((d) => everything || d.active));
   });
 
-  app.get('/areas', (c) => {
-    requireActor(c);
-    return c.json(s.view.areas());
-  });
+  app.get('/areas', (c) => c.json(s.view.areas(all(c))));
 
   app.get('/counters', (c) => {
-    requireActor(c);
-    return c.json(s.deps.store.catalog.counters().filter((x) => x.active).map((x) => s.view.counter(x)));
+    const everything = all(c);
+    return c.json(s.deps.store.catalog.counters().filter((x) => everything || x.active).map((x) => ({ ...s.view.counter(x), ...(everything ? { active: x.active } : {}) })));
   });
 
   app.get('/state', (c) => {

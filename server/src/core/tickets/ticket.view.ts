@@ -73,7 +73,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
       issuedToday: day?.issued ?? 0, dailyLimit: a.dailyLimit, numberStart: a.numberStart, numberEnd: a.numberEnd,
       targetWaitMinutes: a.targetWaitMin, servingCounters: serving,
       estimatedWaitMin: estimateWaitMin({ ahead: w?.n ?? 0, avgServiceSec: avgServiceSec(a.id), servingCounters: serving }),
-      longestWaitSec: w ? Math.max(0, Math.round((clock.now() - w.oldest) / 1000)) : 0, sort: a.sort,
+      longestWaitSec: w ? Math.max(0, Math.round((clock.now() - w.oldest) / 1000)) : 0, hours: a.hours, sort: a.sort,
     };
   }
 
@@ -103,7 +103,8 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
 
   return {
     ticket, counter, call, state, counterRef, today,
-    areas: (): AreaDto[] => { const w = waitingMap(); return store.catalog.areas().filter((a) => a.active).map((a) => area(a, w)); },
+    /** Active areas; with `all`, inactive ones too (admin screens reactivate them). */
+    areas: (all = false): AreaDto[] => { const w = waitingMap(); return store.catalog.areas().filter((a) => all || a.active).map((a) => area(a, w)); },
     area: (a: Area): AreaDto => area(a, waitingMap()),
     waitingCount: (areaId: string) => store.tickets.waitingCount(today(), areaId),
   };

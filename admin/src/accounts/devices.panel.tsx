@@ -1,0 +1,114 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'preact/hooks';
+import type { DeviceDto } from '../../../server/src/contract/dto.ts';
+import type { AdminApi, DeviceInput } from '../admin.api.ts';
+import { errorText } from '../admin.errors.ts';
+import { dateTime } from '../admin.format.ts';
+import { Field, Notice, Section } from '../admin.fields.tsx';
+import type { Catalog } from '../catalog/catalog.hook.ts';
+import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
+
+type Draft = { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string; displayCounters: string };
+type Created = DeviceDto & { token: string; url: string | null; qr: string | null };
+
+/** Devices: create (token shown once, pairing code + QR), change printer, revoke. */
+export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
+  const { catalog } = props;
+  const [devices, setDevices] = useState<DeviceDto[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<Created | null>(null);
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const load = () => props.api.devices().then(setDevices, (e) => setMsg({ kind: 'error', text: errorText(e) }));
+  useEffect(() => { void load(); }, []);
+  const counterNo = (id: string | null) => catalog.counters.find((c) => c.id === id)?.number ?? null;
+
+  async function create(e: Event) {
+    e.preventDefault();
+    if (!draft) return;
+    const errs = validateDevice(draft);
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const body: DeviceInput = { kind: draft.kind, name: draft.name.trim() };
+    if (draft.counterId && (draft.kind === 'rating' || draft.kind === 'display')) body.counterId = draft.counterId;
+    if (draft.kind === 'printer') body.kioskId = draft.kioskId;
+    if (draft.kind === 'kiosk' && draft.printer.trim()) body.printer = draft.printer.trim();
+    if (draft.kind === 'display' && draft.displayCounters.trim()) body.settings = { counters: draft.displayCounters.split(/[;, ]+/).filter(Boolean).map(Number).filter(Number.isInteger) };
+    try {
+      const d = await props.api.createDevice(body);
+      const url = pairingUrl(location.origin, d.kind, d.token, counterNo(d.counterId));
+      const qr = await QRCode.toDataURL(url ?? d.token, { margin: 1, width: 260, errorCorrectionLevel: 'M' });
+      setCreated({ ...d, url, qr });
+      setDraft(null);
+      setMsg(null);
+      await load();
+    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+  }
+
+  async function changePrinter(d: DeviceDto) {
+    const p = prompt('Địa chỉ máy in (tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent; để trống: không in):', d.printer ?? '');
+    if (p === null) return;
+    const errs = validateDevice({ kind: 'kiosk', name: d.name, counterId: '', kioskId: '', printer: p });
+    if (errs.printer) { setMsg({ kind: 'error', text: errs.printer }); return; }
+    try { await props.api.updateDevice(d.id, { printer: p.trim() || null }); setMsg({ kind: 'ok', text: `Đã đổi máy in của ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+  }
+
+  async function revoke(d: DeviceDto) {
+    if (!confirm(`Thu hồi thiết bị «${d.name}»? Thiết bị sẽ phải ghép nối lại.`)) return;
+    try { await props.api.revokeDevice(d.id); setMsg({ kind: 'ok', text: `Đã thu hồi ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+  }
+
+  const kiosks = devices.filter((d) => d.kind === 'kiosk' && !d.revokedAt);
+  return (
+    <Section title="Thiết bị" actions={<button class="btn btn-primary" onClick={() => { setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', displayCounters: '' }); setErrors({}); setCreated(null); }}>+ Thêm thiết bị</button>}>
+      {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      {created && (
+        <div class="pair-box" data-testid="pairing">
+          {created.qr && <img class="pair-qr" src={created.qr} alt="Mã QR ghép nối thiết bị" width={260} height={260} />}
+          <div>
+            <h3>Đã tạo {KIND_LABEL[created.kind].toLowerCase()} «{created.name}»</h3>
+            <p>Mã ghép nối (nhập trên thiết bị): <b class="pair-code">{created.pairingCode ?? '—'}</b>{created.pairingExpiresAt && <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)}</span>}</p>
+            {created.url ? <p>Hoặc quét mã QR / mở địa chỉ: <code class="break">{created.url}</code></p> : <p>Chạy trên máy đặt cạnh ki-ốt: <code class="break">{agentCommand(location.origin, created.token)}</code></p>}
+            <p class="warn-text">Mã thiết bị chỉ hiển thị một lần: <code class="break">{created.token}</code></p>
+            <button class="btn btn-soft" onClick={() => setCreated(null)}>Đã ghi lại, đóng</button>
+          </div>
+        </div>
+      )}
+      {draft && (
+        <form class="edit-box" onSubmit={create} noValidate aria-label="Thiết bị mới">
+          <div class="grid-4">
+            <Field label="Loại thiết bị"><select name="kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as DeviceDto['kind'] })}>
+              {(Object.keys(KIND_LABEL) as DeviceDto['kind'][]).map((k) => <option value={k} key={k}>{KIND_LABEL[k]}</option>)}</select></Field>
+            <Field label="Tên thiết bị" error={errors.name}><input name="name" value={draft.name} placeholder="Ki-ốt sảnh chính" onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} /></Field>
+            {(draft.kind === 'rating' || draft.kind === 'display') && (
+              <Field label={draft.kind === 'rating' ? 'Quầy' : 'Bảng quầy (để trống: màn hình sảnh)'} error={errors.counterId}><select name="counterId" value={draft.counterId} onChange={(e) => setDraft({ ...draft, counterId: e.currentTarget.value })}>
+                <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>{catalog.counters.map((c) => <option value={c.id} key={c.id}>Quầy {c.number} – {c.name}</option>)}</select></Field>
+            )}
+            {draft.kind === 'display' && !draft.counterId && <Field label="Chỉ hiện các quầy" hint="Ví dụ 1;2;3 — để trống: mọi quầy"><input value={draft.displayCounters} onInput={(e) => setDraft({ ...draft, displayCounters: e.currentTarget.value })} /></Field>}
+            {draft.kind === 'kiosk' && <Field label="Máy in" error={errors.printer} hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent"><input name="printer" value={draft.printer} placeholder="tcp://192.168.1.50:9100" onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })} /></Field>}
+            {draft.kind === 'printer' && <Field label="In cho ki-ốt" error={errors.kioskId}><select name="kioskId" value={draft.kioskId} onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}>
+              <option value="">— Chọn ki-ốt —</option>{kiosks.map((k) => <option value={k.id} key={k.id}>{k.name}</option>)}</select></Field>}
+          </div>
+          <div class="form-actions"><button class="btn btn-primary" type="submit">Tạo thiết bị</button><button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>Huỷ</button></div>
+        </form>
+      )}
+      <table class="data-table">
+        <thead><tr><th>Loại</th><th>Tên</th><th>Gắn với</th><th>Máy in</th><th>Mã ghép nối</th><th>Hoạt động gần nhất</th><th></th></tr></thead>
+        <tbody>
+          {devices.map((d) => (
+            <tr key={d.id} class={d.revokedAt ? 'row-off' : ''}>
+              <td>{KIND_LABEL[d.kind]}</td><td><b>{d.name}</b></td>
+              <td>{d.counterId ? `Quầy ${counterNo(d.counterId) ?? '?'}` : d.kioskId ? devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt' : '—'}</td>
+              <td>{d.printer ?? '—'}</td>
+              <td>{d.revokedAt ? <span class="status-chip off">Đã thu hồi</span> : d.pairingCode ? <b class="pair-code sm">{d.pairingCode}</b> : <span class="status-chip ok">Đã ghép nối</span>}</td>
+              <td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
+              <td class="actions">{!d.revokedAt && <>
+                {d.kind === 'kiosk' && <button class="btn btn-soft btn-sm" onClick={() => changePrinter(d)}>Máy in</button>}
+                <button class="btn btn-danger btn-sm" onClick={() => revoke(d)}>Thu hồi</button></>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

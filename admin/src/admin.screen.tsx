@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import type { UserDto } from '../../server/src/contract/dto.ts';
+import type { AdminApi } from './admin.api.ts';
+import { Notice } from './admin.fields.tsx';
+import { DevicesPanel } from './accounts/devices.panel.tsx';
+import { UsersPanel } from './accounts/users.panel.tsx';
+import { AreasPanel } from './catalog/areas.panel.tsx';
+import { useCatalog } from './catalog/catalog.hook.ts';
+import { CountersPanel } from './catalog/counters.panel.tsx';
+import { DepartmentsPanel } from './catalog/departments.panel.tsx';
+import { SettingsScreen } from './settings/settings.screen.tsx';
+import { AuditPanel } from './system/audit.panel.tsx';
+import { BackupCard } from './system/backup.card.tsx';
+import { TransferPanel } from './transfer/transfer.panel.tsx';
+
+export const TABS = [
+  ['settings', 'Cấu hình chung'], ['departments', 'Sở, ngành'], ['areas', 'Lĩnh vực'], ['counters', 'Quầy'], ['users', 'Người dùng'],
+  ['devices', 'Thiết bị'], ['transfer', 'Nhập / xuất'], ['audit', 'Nhật ký'],
+] as const;
+export type Tab = (typeof TABS)[number][0];
+
+/** Administration: a side list of sections; the catalog is loaded once and shared by its panels. */
+export function AdminScreen(props: { api: AdminApi; user: UserDto; timeZone: string; onConfigChanged?: () => void }) {
+  const [tab, setTab] = useState<Tab>(() => (TABS.find(([t]) => location.hash === `#${t}`)?.[0] ?? 'settings'));
+  const cat = useCatalog(props.api);
+  const go = (t: Tab) => { setTab(t); history.replaceState(null, '', `#${t}`); };
+  const catalog = { departments: cat.departments, areas: cat.areas, counters: cat.counters };
+  return (
+    <div class="admin-layout">
+      <nav class="side-nav" aria-label="Mục quản trị">
+        {TABS.map(([t, label]) => <button key={t} class={tab === t ? 'active' : ''} aria-current={tab === t ? 'page' : undefined} onClick={() => go(t)}>{label}</button>)}
+        <BackupCard api={props.api} timeZone={props.timeZone} />
+      </nav>
+      <main class="admin-main">
+        {cat.error && <Notice kind="error">{cat.error}</Notice>}
+        {tab === 'settings' && <SettingsScreen api={props.api} onSaved={props.onConfigChanged} />}
+        {tab === 'departments' && <DepartmentsPanel api={props.api} catalog={catalog} reload={cat.reload} />}
+        {tab === 'areas' && <AreasPanel api={props.api} catalog={catalog} reload={cat.reload} />}
+        {tab === 'counters' && <CountersPanel api={props.api} catalog={catalog} reload={cat.reload} />}
+        {tab === 'users' && <UsersPanel api={props.api} selfId={props.user.id} />}
+        {tab === 'devices' && <DevicesPanel api={props.api} catalog={catalog} />}
+        {tab === 'transfer' && <TransferPanel api={props.api} catalog={catalog} reload={cat.reload} />}
+        {tab === 'audit' && <AuditPanel api={props.api} timeZone={props.timeZone} />}
+      </main>
+    </div>
+  );
+}
