@@ -19,6 +19,7 @@ import { createApp } from './http/app.ts';
 import type { Services } from './http/http.types.ts';
 import { createPrintService, type PrintDriver, type PrintService } from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
+import { createReportRunner } from './reporting/report.runner.ts';
 import { openDatabase } from './storage/db.ts';
 import { createStore } from './storage/store.ts';
 
@@ -36,7 +37,8 @@ const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
 export async function createServer(config: ServerConfig, opts: ServerOptions = {}) {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
-  const db = openDatabase(join(config.dataDir, 'queue.sqlite'));
+  const dbFile = join(config.dataDir, 'queue.sqlite');
+  const db = openDatabase(dbFile);
   const store = createStore(db);
   const settings = createSettingsService(store, clock);
   const deps: Deps = { store, clock, settings };
@@ -58,7 +60,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let printing: PrintService | null = null;
   printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents });
   const services: Services = {
-    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config,
+    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config, reports: createReportRunner(deps, dbFile),
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
   };
   const app = createApp(services, log);
@@ -111,6 +113,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     /** Stop accepting, let in-flight requests finish, then close sockets and the database. */
     async close(): Promise<void> {
       clearInterval(timer);
+      await services.reports.close();
       const closed = new Promise<void>((r) => http.close(() => r()));
       // io.close() drops the transports without a "server disconnect" packet, so clients see a transport
       // close and reconnect by themselves to the next server (it also closes the HTTP server; the second close is harmless).

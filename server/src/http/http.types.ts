@@ -5,6 +5,7 @@ import type { SettingsService } from '../core/settings/settings.service.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { PrintService } from '../printing/print.service.ts';
 import type { ServerConfig } from '../config.ts';
+import type { ReportRunner } from '../reporting/report.runner.ts';
 
 /** What the routes are given: built once in server.ts, never imported as globals. */
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   limiter: LoginLimiter;
   settings: SettingsService;
   printing: PrintService;
+  /** Long reports run off the main thread. */
+  reports: ReportRunner;
   config: ServerConfig;
   /** Drops a revoked device's or a deactivated user's open sockets at once. */
   disconnect(kind: 'device' | 'user', id: string): void;

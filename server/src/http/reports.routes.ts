@@ -2,17 +2,16 @@ import { Hono } from 'hono';
 import { reportQuery } from '../contract/inputs.schema.ts';
 import { reportTable, reportToCsv } from '../core/reports/report.aggregate.ts';
 import { writeXlsx } from '../core/exports/xlsx.writer.ts';
-import { summaryReport } from '../core/reports/reports.usecases.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { parseWith } from './validation.ts';
 
 export function reportRoutes(s: Services) {
   const app = new Hono<AppEnv>();
-  app.get('/summary', (c) => {
+  app.get('/summary', async (c) => {
     requireActor(c, { roles: LEADERS });
     const q = parseWith(reportQuery, c.req.query());
-    const report = summaryReport(s.deps, q);
+    const report = await s.reports.run(q);
     if (q.format === 'xlsx') {
       const levels = s.settings.get().ratingLevels;
       const bytes = writeXlsx([{ name: `Báo cáo ${report.from} – ${report.to}`, rows: reportTable([...report.rows, report.totals], levels, 'vi') }]);

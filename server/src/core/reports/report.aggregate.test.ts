@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, percentile, reportToCsv, type ReportContext, type TicketFact } from './report.aggregate.ts';
+import { buildReport, histogramPercentile, reportToCsv, type ReportContext, type TicketFact } from './report.aggregate.ts';
 
 const T0 = Date.parse('2026-11-26T08:00:00+07:00');
 const min = 60_000;
@@ -39,9 +39,11 @@ describe('report arithmetic (hand-computed fixture day)', () => {
   });
 
   it('uses nearest-rank percentiles', () => {
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
-    expect(percentile([7], 90)).toBe(7);
-    expect(percentile([], 50)).toBe(null);
+    const hist = (xs: number[]) => { const m = new Map<number, number>(); for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1); return m; };
+    expect(histogramPercentile(hist([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), 90)).toBe(9);
+    expect(histogramPercentile(hist([7]), 90)).toBe(7);
+    expect(histogramPercentile(hist([5, 5, 5, 1]), 50)).toBe(5);
+    expect(histogramPercentile(new Map(), 50)).toBe(null);
   });
 
   it('writes CSV with a BOM, a header and neutralised formulas', () => {

@@ -26,23 +26,47 @@ export interface ReportContext {
   label(id: string): { key: string; label: string };
 }
 
-interface Acc { issued: number; served: number; noShow: number; transferred: number; expired: number; waits: number[]; withinTarget: number; targeted: number; service: number[]; ratings: Record<string, number> }
-
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  // Nearest-rank: the smallest value with at least p% of the values at or below it.
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
+/** What a report row is computed from: sums and a histogram of waits, so the database can do the heavy part. */
+export interface GroupTotals {
+  issued: number; expired: number; served: number; noShow: number; transferred: number;
+  waitMsSum: number; waitN: number; waits: Map<number, number>; targeted: number; within: number;
+  svcMsSum: number; svcN: number; ratings: Record<string, number>;
 }
 
-const avg = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
+export function emptyTotals(): GroupTotals {
+  return { issued: 0, expired: 0, served: 0, noShow: 0, transferred: 0, waitMsSum: 0, waitN: 0, waits: new Map(), targeted: 0, within: 0, svcMsSum: 0, svcN: 0, ratings: {} };
+}
 
-export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: EventFact[], ratings: RatingFact[]): ReportRow[] {
-  const accs = new Map<string, Acc>();
-  const acc = (id: string | null): Acc | null => {
+export function mergeTotals(list: Iterable<GroupTotals>): GroupTotals {
+  const t = emptyTotals();
+  for (const g of list) {
+    for (const k of ['issued', 'expired', 'served', 'noShow', 'transferred', 'waitMsSum', 'waitN', 'targeted', 'within', 'svcMsSum', 'svcN'] as const) t[k] += g[k];
+    for (const [w, n] of g.waits) t.waits.set(w, (t.waits.get(w) ?? 0) + n);
+    for (const [l, n] of Object.entries(g.ratings)) t.ratings[l] = (t.ratings[l] ?? 0) + n;
+  }
+  return t;
+}
+
+/** Nearest rank over a histogram {value → count}: the smallest value with at least p% of values at or below it. */
+export function histogramPercentile(hist: Map<number, number>, p: number): number | null {
+  const total = [...hist.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const v of [...hist.keys()].sort((a, b) => a - b)) {
+    seen += hist.get(v)!;
+    if (seen >= rank) return v;
+  }
+  return null;
+}
+
+/** The reference aggregation in memory (tests compare the SQL aggregation against it). */
+export function aggregateFacts(ctx: ReportContext, tickets: TicketFact[], events: EventFact[], ratings: RatingFact[]): Map<string, GroupTotals> {
+  const accs = new Map<string, GroupTotals>();
+  const acc = (id: string | null): GroupTotals | null => {
     if (id === null) return null;
     let a = accs.get(id);
-    if (!a) { a = { issued: 0, served: 0, noShow: 0, transferred: 0, expired: 0, waits: [], withinTarget: 0, targeted: 0, service: [], ratings: {} }; accs.set(id, a); }
+    if (!a) { a = emptyTotals(); accs.set(id, a); }
     return a;
   };
   const byArea = (areaId: string | null) => (areaId === null ? null : ctx.groupBy === 'department' ? ctx.departmentOf(areaId) : areaId);
@@ -60,42 +84,56 @@ export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: E
     if (t.status === 'done') a.served++;
     if (t.status === 'no_show') a.noShow++;
     if (t.firstCalledAt !== null) {
-      const wait = (t.firstCalledAt - t.issuedAt) / 1000;
-      a.waits.push(wait);
+      const ms = t.firstCalledAt - t.issuedAt;
+      a.waitMsSum += ms; a.waitN++;
+      const sec = Math.floor(ms / 1000);
+      a.waits.set(sec, (a.waits.get(sec) ?? 0) + 1);
       const target = ctx.targetWaitSec(t.issuedAreaId);
-      if (target !== null) { a.targeted++; if (wait <= target) a.withinTarget++; }
+      if (target !== null) { a.targeted++; if (ms <= target * 1000) a.within++; }
     }
-    if (t.status === 'done' && t.calledAt !== null && t.finishedAt !== null) a.service.push((t.finishedAt - t.calledAt) / 1000);
+    if (t.status === 'done' && t.calledAt !== null && t.finishedAt !== null) { a.svcMsSum += t.finishedAt - t.calledAt; a.svcN++; }
   }
+  const calledSeen = new Set<string>();
   for (const e of events) {
     const key = g === 'counter' ? e.counterId : g === 'clerk' ? e.actorId : g === 'area' || g === 'department' ? byArea(e.areaId) : timeKey(e.businessDay, e.issuedAt);
     const a = acc(key);
     if (!a) continue;
     if (e.type === 'transferred') a.transferred++;
-    else if (g === 'counter' || g === 'clerk') a.issued++;
+    else if ((g === 'counter' || g === 'clerk') && !calledSeen.has(`${key}|${e.ticketId}`)) { calledSeen.add(`${key}|${e.ticketId}`); a.issued++; }
   }
   for (const r of ratings) {
     const key = g === 'counter' ? r.counterId : g === 'clerk' ? r.clerkId : g === 'area' || g === 'department' ? byArea(r.areaId) : timeKey(r.businessDay, r.issuedAt);
     const a = acc(key);
     if (a) a.ratings[r.level] = (a.ratings[r.level] ?? 0) + 1;
   }
+  return accs;
+}
 
-  const order = [...ctx.baseKeys.map((b) => b.id), ...[...accs.keys()].filter((k) => !ctx.baseKeys.some((b) => b.id === k)).sort()];
-  const lowest = ctx.levels[ctx.levels.length - 1];
+/** Report rows from group totals, in the base order (every area, counter…) then any other group found. */
+export function rowsFromTotals(ctx: Pick<ReportContext, 'baseKeys' | 'label' | 'levels'>, totals: Map<string, GroupTotals>): ReportRow[] {
+  const order = [...ctx.baseKeys.map((b) => b.id), ...[...totals.keys()].filter((k) => !ctx.baseKeys.some((b) => b.id === k)).sort()];
   return order.map((id) => {
-    const a = accs.get(id) ?? acc(id)!;
-    const waits = [...a.waits].sort((x, y) => x - y);
-    const ratings = Object.fromEntries(ctx.levels.map((l) => [l, a.ratings[l] ?? 0]));
-    const rated = Object.values(a.ratings).reduce((s, n) => s + n, 0);
     const { key, label } = ctx.baseKeys.find((b) => b.id === id) ?? ctx.label(id);
-    const round = (v: number | null) => (v === null ? null : Math.round(v));
-    return {
-      key, label, issued: a.issued, served: a.served, noShow: a.noShow, transferred: a.transferred, expired: a.expired,
-      avgWaitSec: avg(waits), medianWaitSec: round(percentile(waits, 50)), p90WaitSec: round(percentile(waits, 90)),
-      avgServiceSec: avg(a.service), serviceLevel: a.targeted ? a.withinTarget / a.targeted : null,
-      ratings, ratedCount: rated, satisfiedShare: rated ? (rated - (lowest ? a.ratings[lowest] ?? 0 : 0)) / rated : null,
-    };
+    return toRow(key, label, totals.get(id) ?? emptyTotals(), ctx.levels);
   });
+}
+
+export function toRow(key: string, label: string, a: GroupTotals, levels: string[]): ReportRow {
+  const lowest = levels[levels.length - 1];
+  const rated = Object.values(a.ratings).reduce((s, n) => s + n, 0);
+  return {
+    key, label, issued: a.issued, served: a.served, noShow: a.noShow, transferred: a.transferred, expired: a.expired,
+    avgWaitSec: a.waitN ? Math.round(a.waitMsSum / a.waitN / 1000) : null,
+    medianWaitSec: histogramPercentile(a.waits, 50), p90WaitSec: histogramPercentile(a.waits, 90),
+    avgServiceSec: a.svcN ? Math.round(a.svcMsSum / a.svcN / 1000) : null,
+    serviceLevel: a.targeted ? a.within / a.targeted : null,
+    ratings: Object.fromEntries(levels.map((l) => [l, a.ratings[l] ?? 0])), ratedCount: rated,
+    satisfiedShare: rated ? (rated - (lowest ? a.ratings[lowest] ?? 0 : 0)) / rated : null,
+  };
+}
+
+export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: EventFact[], ratings: RatingFact[]): ReportRow[] {
+  return rowsFromTotals(ctx, aggregateFacts(ctx, tickets, events, ratings));
 }
 
 const COLUMNS: [keyof ReportRow | 'level', string][] = [

@@ -1,9 +1,9 @@
 import { AppError } from '../../contract/errors.ts';
 import type { ReportRow } from '../../contract/dto.ts';
-import { createReportsRepository } from '../../storage/reports.repository.ts';
+import { aggregateSql } from '../../storage/reports.repository.ts';
 import type { Deps } from '../ports.ts';
 import { businessDay, formatViDate, isDay, offsetMinutes } from '../time/zoned-time.ts';
-import { buildReport, type GroupBy, type ReportContext } from './report.aggregate.ts';
+import { mergeTotals, rowsFromTotals, toRow, type GroupBy, type ReportContext } from './report.aggregate.ts';
 
 export interface ReportResult { from: string; to: string; groupBy: GroupBy; rows: ReportRow[]; totals: ReportRow }
 
@@ -49,14 +49,13 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
     departmentOf: (areaId) => areas.get(areaId)?.departmentId ?? null,
     targetWaitSec: (areaId) => { const t = areas.get(areaId)?.targetWaitMin; return t ? t * 60 : null; },
   };
-  const repo = createReportsRepository(deps.store.db);
-  const tickets = repo.tickets(from, to);
-  const events = repo.events(from, to);
-  const ratings = repo.ratings(from, to);
-  let rows = buildReport(ctx, tickets, events, ratings);
+  // One offset for the range: exact for zones without daylight saving (Vietnam), documented otherwise.
+  const offsetMs = offsetMinutes(Date.parse(`${from}T12:00:00Z`), settings.timeZone) * 60_000;
+  const groups = aggregateSql(deps.store.db, { from, to, groupBy: g, offsetMs });
+  let rows = rowsFromTotals(ctx, groups);
   if (g === 'hour') rows = rows.sort((a, b) => a.key.localeCompare(b.key));
-  const totals = buildReport({ ...ctx, groupBy: 'day', baseKeys: [], hourOf, label: () => ({ key: 'total', label: 'Tổng cộng' }) },
-    tickets.map((t) => ({ ...t, businessDay: 'all' })), events.map((e) => ({ ...e, businessDay: 'all' })), ratings.map((r) => ({ ...r, businessDay: 'all' })))[0]
-    ?? buildReport({ ...ctx, groupBy: 'day', baseKeys: [{ id: 'all', key: 'total', label: 'Tổng cộng' }], label: () => ({ key: 'total', label: 'Tổng cộng' }) }, [], [], [])[0]!;
+  // Where every ticket falls in exactly one group the total is their sum; counters and clerks need their own pass.
+  const partition = g === 'area' || g === 'department' || g === 'hour' || g === 'day';
+  const totals = toRow('total', 'Tổng cộng', mergeTotals((partition ? groups : aggregateSql(deps.store.db, { from, to, groupBy: 'day', offsetMs })).values()), ctx.levels);
   return { from, to, groupBy: g, rows, totals };
 }
