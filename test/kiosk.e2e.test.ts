@@ -240,4 +240,24 @@ describe('kiosk end to end', () => {
     const small = await page.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().height < 64 && b.offsetParent).length);
     expect(small).toBe(0);
   });
+
+  it('prints through the browser when its printer is "browser", and warns when a printer is out of paper', async () => {
+    const browserKiosk = await fx.device('kiosk', { printer: 'browser' });
+    const page = await open(1080, 1920, `?token=${browserKiosk.token}`);
+    await ready(page);
+    await toPriority(page);
+    await page.click('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=print-message][data-print-status=printed]', { timeout: 10_000 });
+    expect(await page.$$eval('iframe', (fs) => fs.map((f) => f.getAttribute('src')))).toEqual([expect.stringMatching(/^\/print\/ticket\//)]);
+
+    const empty = await startFakePrinter({ paper: 'out' });
+    try {
+      const paperless = await fx.device('kiosk', { printer: empty.address });
+      await fx.call('GET', '/api/printers?refresh=1', undefined, fx.admin);
+      const p2 = await open(1080, 1920, `?token=${paperless.token}`);
+      await ready(p2);
+      expect(await p2.textContent('[data-testid=printer-warning]')).toContain('hết giấy');
+      await snap(p2, 'kiosk-welcome-printer-warning-1080x1920');
+    } finally { await empty.close(); }
+  });
 });

@@ -1,3 +1,4 @@
+import { printInBrowser } from './browser.print.ts';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../../server/src/client/api.client.ts';
 import type { QueueSocket } from '../../server/src/client/socket.client.ts';
@@ -27,6 +28,8 @@ export function KioskSession(p: { api: ApiClient; connect: () => QueueSocket; on
   const state = useRef<KioskState>(s);
   state.current = s;
   const busy = useRef(false);
+  const printer = useRef<string | null>(null);
+  const [printerWarning, setPrinterWarning] = useState<string | null>(null);
   const { api, onUnauthorized } = p;
 
   const fail = useCallback((e: unknown) => { if (is401(e)) onUnauthorized(TOKEN_REFUSED); }, [onUnauthorized]);
@@ -35,6 +38,7 @@ export function KioskSession(p: { api: ApiClient; connect: () => QueueSocket; on
     try {
       const me = await api.me();
       if (me.kind !== 'device' || me.device?.kind !== 'kiosk') { onUnauthorized(NOT_A_KIOSK); return; }
+      printer.current = me.device.printer;
       const [config, departments, areas] = await Promise.all([api.config(), api.departments(), api.areas()]);
       setClockOffset(Date.parse(config.serverTime) - Date.now());
       dispatch({ type: 'loaded', config, departments, areas });
@@ -47,12 +51,33 @@ export function KioskSession(p: { api: ApiClient; connect: () => QueueSocket; on
 
   useEffect(() => { void reloadAll(); }, [reloadAll]);
 
+  // The printer's state (from the server's DLE EOT probe and the last job), shown on the welcome screen.
+  useEffect(() => {
+    const check = async () => {
+      try {
+        const list = await api.request<{ online: boolean | null; paper: string; lastError: string | null }[]>('GET', '/printers');
+        setPrinterWarning(printerProblem(list[0]));
+      } catch { /* no printer or offline: the connection banner already says so */ }
+    };
+    void check();
+    const t = setInterval(() => void check(), 60_000);
+    return () => clearInterval(t);
+  }, [api]);
+
   useKioskLive({
     connect: p.connect, dispatch, reloadAll: () => void reloadAll(), reloadAreas: () => void reloadAreas(),
     onRefused: () => { api.me().catch(fail); },
   });
 
   const followPrint = useCallback((t: TicketDto) => {
+    if (printer.current === 'browser') {
+      void printInBrowser(t.id).then((ok) => {
+        if (state.current.ticket?.id !== t.id) return;
+        const print = ok ? { status: 'printed' as const } : { status: 'failed' as const, message: 'Không in được phiếu. Số của bạn vẫn hợp lệ.' };
+        dispatch({ type: 'issued', ticket: { ...state.current.ticket, print } });
+      });
+      return;
+    }
     // A queued print (print agent) gets its final status within the printer timeout: look once more.
     if (t.print?.status !== 'queued') return;
     setTimeout(async () => {
@@ -120,7 +145,7 @@ export function KioskSession(p: { api: ApiClient; connect: () => QueueSocket; on
   let body;
   switch (s.screen) {
     case 'welcome':
-      return <WelcomeScreen centerName={s.config.centerName} timeZone={s.config.timeZone} clockOffsetMs={clockOffset} notice={s.config.notice}
+      return <WelcomeScreen printerWarning={printerWarning} centerName={s.config.centerName} timeZone={s.config.timeZone} clockOffsetMs={clockOffset} notice={s.config.notice}
         connection={s.connection} disabled={disabled} onStart={() => dispatch({ type: 'start' })} />;
     case 'departments':
       body = <KioskFrame {...frame} screen="departments" title="Chọn sở, ngành" subtitle="Chạm vào cơ quan giải quyết hồ sơ của bạn">
@@ -152,4 +177,12 @@ export function KioskSession(p: { api: ApiClient; connect: () => QueueSocket; on
       break;
   }
   return <>{body}{overlay}</>;
+}
+
+/** A sentence for the citizen when this kiosk's printer is in trouble; null when it is fine or unknown. */
+export function printerProblem(st: { online: boolean | null; paper: string; lastError: string | null } | undefined): string | null {
+  if (!st) return null;
+  if (st.paper === 'out') return 'Máy in đã hết giấy. Số thứ tự vẫn được cấp và hiển thị trên màn hình.';
+  if (st.online === false) return 'Máy in đang gặp sự cố. Số thứ tự vẫn được cấp và hiển thị trên màn hình.';
+  return null;
 }

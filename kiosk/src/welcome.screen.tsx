@@ -8,6 +8,8 @@ export interface WelcomeProps {
   timeZone: string;
   clockOffsetMs?: number;
   notice?: string;
+  /** Shown when this kiosk's printer is out of paper or offline. */
+  printerWarning?: string | null;
   connection: Connection;
   disabled: boolean;
   onStart: () => void;
@@ -33,6 +35,7 @@ export function WelcomeScreen(p: WelcomeProps) {
         ? 'Ki-ốt đang kết nối lại với máy chủ. Vui lòng chờ trong giây lát.'
         : 'Lấy số thứ tự để được phục vụ tại quầy'}</p>
       {p.notice && <p class="welcome__notice">{p.notice}</p>}
+      {p.printerWarning && <p class="welcome__printer" role="status" data-testid="printer-warning">{p.printerWarning}</p>}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { businessDay, localParts } from './core/time/zoned-time.ts';
 import { backupDatabase, listBackups } from './storage/backup.ts';
 import { createApp } from './http/app.ts';
 import type { Services } from './http/http.types.ts';
-import { createPrintService, type PrintDriver, type PrintService } from './printing/print.service.ts';
+import { createPrintService, type PrintDriver, type PrinterExtras, type PrintService } from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
 import { openDatabase } from './storage/db.ts';
@@ -29,6 +29,7 @@ export interface ServerOptions {
   log?: (msg: string, err?: unknown) => void;
   /** How often the day-close check runs (ms). */
   tickMs?: number;
+  printerExtras?: PrinterExtras;
 }
 
 const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
@@ -58,7 +59,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const view = createTicketView(deps, { publicUrl });
   const driver = opts.printDriver ?? defaultPrintDriver;
   let printing: PrintService | null = null;
-  printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents });
+  printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents, extras: opts.printerExtras ?? defaultPrinterExtras });
   const services: Services = {
     deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config, reports: createReportRunner(deps, dbFile),
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
@@ -91,6 +92,9 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   tick();
   const timer = setInterval(tick, opts.tickMs ?? 15_000);
   timer.unref();
+  // Printer status every minute, so a printer out of paper shows before the next citizen finds out.
+  const probeTimer = setInterval(() => { void printing!.probe().catch(() => undefined); }, 60_000);
+  probeTimer.unref();
 
   const sockets = new Set<import('node:net').Socket>();
   http.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
@@ -113,6 +117,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     /** Stop accepting, let in-flight requests finish, then close sockets and the database. */
     async close(): Promise<void> {
       clearInterval(timer);
+      clearInterval(probeTimer);
       await services.reports.close();
       const closed = new Promise<void>((r) => http.close(() => r()));
       // io.close() drops the transports without a "server disconnect" packet, so clients see a transport
@@ -137,6 +142,18 @@ function lanAddress(): string {
   }
   return 'localhost';
 }
+
+const defaultPrinterExtras: PrinterExtras = {
+  async status(address, timeoutMs) {
+    const printer = await import('../../printer/src/index.ts');
+    const st = await printer.createTransport(printer.parsePrinterAddress(address), { timeoutMs }).status();
+    return { online: st.online, ...(st.paper ? { paper: st.paper } : {}), ...(st.error ? { error: st.error } : {}) };
+  },
+  async png(data, options) {
+    const printer = await import('../../printer/src/index.ts');
+    return printer.ticketToPng(data as unknown as import('../../printer/src/index.ts').TicketPrintData, options);
+  },
+};
 
 /** printer/ is loaded on first use: a center without printers never pays for canvas and fonts. */
 const defaultPrintDriver: PrintDriver = async (address, data, options) => {

@@ -44,7 +44,7 @@ export const updateUserInput = z.object({
   displayName: text(100).optional(), role: roleSchema.optional(), active: z.boolean().optional(), password: passwordSchema.optional(),
 }).strict();
 
-export const printerAddress = z.string().trim().max(200).regex(/^(agent|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/, 'tcp://host:9100, /dev/usb/lp0, cups://TÊN hoặc agent');
+export const printerAddress = z.string().trim().max(200).regex(/^(agent|browser|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/, 'tcp://host:9100, /dev/usb/lp0, cups://TÊN, agent hoặc browser');
 
 export const createDeviceInput = z.object({
   kind: z.enum(['kiosk', 'display', 'rating', 'printer']),

@@ -9,6 +9,7 @@ import { counterRoutes } from './counters.routes.ts';
 import { errorBody, onError } from './error.handler.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { opsRoutes } from './ops.routes.ts';
+import { printingRoutes } from './printing.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { ratingRoutes } from './ratings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -37,9 +38,12 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/', accountRoutes(s));
   api.route('/', catalogRoutes(s));
   api.route('/', opsRoutes(s));
+  const printing = printingRoutes(s);
+  api.route('/', printing.api);
   api.all('*', (c) => c.json(errorBody('request.not_found'), 404));
 
   app.route('/api', api);
+  app.route('/print', printing.page);
   app.route('/', staticRoutes(s));
   return app;
 }

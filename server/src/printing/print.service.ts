@@ -10,10 +10,16 @@ import type { PrintJob } from '../storage/print-jobs.repository.ts';
 /** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
 export type PrintDriver = (address: string, data: Record<string, unknown>, options: Record<string, unknown>) => Promise<void>;
 
+/** Optional extras of the printer module: a status query (DLE EOT) and the ticket as the PNG a printer gets. */
+export interface PrinterExtras {
+  status?(address: string, timeoutMs: number): Promise<{ online: boolean; paper?: string; error?: string }>;
+  png?(data: Record<string, unknown>, options: Record<string, unknown>): Promise<Buffer>;
+}
+
 /** Sends a job to the print agent beside a kiosk; false when no agent of that kiosk is connected. */
 export interface AgentChannel { send(kioskId: string, job: PrintJobEvent): boolean }
 
-export interface PrinterState { kioskId: string; printer: string; online: boolean | null; lastStatus: string; lastError: string | null; at: number }
+export interface PrinterState { kioskId: string; printer: string; online: boolean | null; paper?: string; lastStatus: string; lastError: string | null; at: number }
 
 const MESSAGES = {
   printed: 'Vui lòng nhận phiếu.',
@@ -26,7 +32,7 @@ const MESSAGES = {
  * Print jobs: a ticket is committed first, printing comes after and can only change the job, never
  * the ticket. The caller waits at most the printer timeout; a late result still updates the job.
  */
-export function createPrintService(deps: Deps, view: TicketView, driver: PrintDriver, opts: { agents: () => AgentChannel }) {
+export function createPrintService(deps: Deps, view: TicketView, driver: PrintDriver, opts: { agents: () => AgentChannel; extras?: PrinterExtras }) {
   const { store, clock } = deps;
   const waiters = new Map<string, (r: PrintResultEvent) => void>();
   const states = new Map<string, PrinterState>();
@@ -55,6 +61,11 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
   async function execute(job: PrintJob): Promise<PrintResult> {
     const payload = jobPayload(job);
     const limit = timeoutMs();
+    if (job.printer === 'browser') {
+      // The kiosk prints the ticket page itself (Chromium --kiosk-printing); the server only records it.
+      store.printJobs.setStatus(job.id, 'printed', null, 'In qua trình duyệt của ki-ốt.', clock.now());
+      return { status: 'queued', message: MESSAGES.queued };
+    }
     if (job.printer === 'agent') {
       const done = new Promise<PrintResultEvent>((resolve) => waiters.set(job.id, resolve));
       if (!opts.agents().send(job.kioskId, payload)) {
@@ -114,6 +125,28 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
       states.set(kioskId, { kioskId, printer: 'agent', online, lastStatus: prev?.lastStatus ?? 'unknown', lastError: detail ?? prev?.lastError ?? null, at: clock.now() });
     },
     states: (): PrinterState[] => [...states.values()],
+    /** Asks each network printer for its status (DLE EOT): online and paper, between tickets. */
+    async probe(): Promise<void> {
+      if (!opts.extras?.status) return;
+      for (const d of store.accounts.devices()) {
+        if (d.kind !== 'kiosk' || d.revokedAt || !d.printer || d.printer === 'agent' || d.printer === 'browser') continue;
+        try {
+          const st = await opts.extras.status(d.printer, Math.min(2000, timeoutMs()));
+          const prev = states.get(d.id);
+          states.set(d.id, { kioskId: d.id, printer: d.printer, online: st.online, ...(st.paper ? { paper: st.paper } : {}), lastStatus: prev?.lastStatus ?? 'unknown', lastError: st.error ?? (st.online ? null : prev?.lastError ?? null), at: clock.now() });
+        } catch (e) {
+          states.set(d.id, { kioskId: d.id, printer: d.printer, online: false, lastStatus: states.get(d.id)?.lastStatus ?? 'unknown', lastError: (e as Error).message, at: clock.now() });
+        }
+      }
+    },
+    /** The ticket exactly as a printer gets it, as PNG (preview, and the browser-print fallback). */
+    async png(ticketId: string): Promise<Buffer> {
+      if (!opts.extras?.png) throw new AppError('ticket.not_printable');
+      const t = store.tickets.get(ticketId);
+      if (!t) throw new AppError('ticket.not_found');
+      const payload = jobPayload({ id: 'preview', ticketId, kioskId: '', printer: '', status: 'queued', code: null, message: null, attempts: 0, createdAt: 0, updatedAt: 0 });
+      return opts.extras.png(payload.data, payload.options);
+    },
     state: (kioskId: string): PrinterState | undefined => states.get(kioskId),
   };
 }

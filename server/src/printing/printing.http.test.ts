@@ -72,3 +72,31 @@ describe('printing a ticket', () => {
     late.close();
   });
 });
+
+describe('printer status, PNG and browser printing', () => {
+  it('reports each kiosk printer, with paper from DLE EOT', async () => {
+    const fp = await startFakePrinter({ paper: 'out' });
+    printers.push(fp);
+    const kiosk = await kioskWith(fp.address);
+    const list = await t.call('GET', '/api/printers?refresh=1', undefined, t.adminToken);
+    expect(list.body.find((p: any) => p.kioskId === kiosk.id)).toMatchObject({ paper: 'out', lastError: 'Máy in đã hết giấy.' });
+    const mine = await t.call('GET', '/api/printers', undefined, kiosk.token);
+    expect(mine.body.map((p: any) => p.kioskId)).toEqual([kiosk.id]);
+    const clerk = await t.createClerk('pr');
+    expect((await t.call('GET', '/api/printers', undefined, clerk.token)).status).toBe(403);
+  });
+
+  it('serves the ticket as the PNG a printer gets, and an 80 mm page for browser printing', async () => {
+    const kiosk = await kioskWith('browser');
+    const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    expect(r.body.print.status).toBe('queued');
+    const png = await t.server.app.request(`/api/tickets/${r.body.id}/ticket.png`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    const page = await t.server.app.request(`/print/ticket/${r.body.id}`);
+    expect(await page.text()).toContain('size:80mm');
+    expect((await t.server.app.request('/print/ticket/nope')).status).toBe(404);
+    expect((await t.server.app.request('/api/tickets/nope/ticket.png')).status).toBe(404);
+  });
+});
