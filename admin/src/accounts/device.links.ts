@@ -21,8 +21,8 @@ export function validateDevice(d: { kind: DeviceDto['kind']; name: string; count
   if (!d.name.trim()) e.name = 'Nhập tên thiết bị.';
   if (d.kind === 'rating' && !d.counterId) e.counterId = 'Thiết bị đánh giá cần gắn với một quầy.';
   if (d.kind === 'printer' && !d.kioskId) e.kioskId = 'Chương trình in cần gắn với một ki-ốt.';
-  if (d.kind === 'kiosk' && d.printer.trim() && !/^(agent|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/.test(d.printer.trim())) {
-    e.printer = 'Dạng tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN_MÁY_IN hoặc agent.';
+  if (d.kind === 'kiosk' && d.printer.trim() && !/^(agent|browser|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/.test(d.printer.trim())) {
+    e.printer = 'Dạng tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN_MÁY_IN, agent hoặc browser (in qua trình duyệt của ki-ốt).';
   }
   return e;
 }

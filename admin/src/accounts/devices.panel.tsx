@@ -46,7 +46,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   }
 
   async function changePrinter(d: DeviceDto) {
-    const p = prompt('Địa chỉ máy in (tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent; để trống: không in):', d.printer ?? '');
+    const p = prompt('Địa chỉ máy in (tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser; để trống: không in):', d.printer ?? '');
     if (p === null) return;
     const errs = validateDevice({ kind: 'kiosk', name: d.name, counterId: '', kioskId: '', printer: p });
     if (errs.printer) { setMsg({ kind: 'error', text: errs.printer }); return; }
@@ -85,7 +85,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
                 <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>{catalog.counters.map((c) => <option value={c.id} key={c.id}>Quầy {c.number} – {c.name}</option>)}</select></Field>
             )}
             {draft.kind === 'display' && !draft.counterId && <Field label="Chỉ hiện các quầy" hint="Ví dụ 1;2;3 — để trống: mọi quầy"><input value={draft.displayCounters} onInput={(e) => setDraft({ ...draft, displayCounters: e.currentTarget.value })} /></Field>}
-            {draft.kind === 'kiosk' && <Field label="Máy in" error={errors.printer} hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent"><input name="printer" value={draft.printer} placeholder="tcp://192.168.1.50:9100" onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })} /></Field>}
+            {draft.kind === 'kiosk' && <Field label="Máy in" error={errors.printer} hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser"><input name="printer" value={draft.printer} placeholder="tcp://192.168.1.50:9100" onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })} /></Field>}
             {draft.kind === 'printer' && <Field label="In cho ki-ốt" error={errors.kioskId}><select name="kioskId" value={draft.kioskId} onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}>
               <option value="">— Chọn ki-ốt —</option>{kiosks.map((k) => <option value={k.id} key={k.id}>{k.name}</option>)}</select></Field>}
           </div>
