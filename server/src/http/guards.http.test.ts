@@ -175,3 +175,28 @@ describe('admin listing', () => {
     expect((await t.call('GET', '/api/areas?all=1', undefined, clerk.token)).body.some((x: any) => x.code === 'OFF')).toBe(false);
   });
 });
+
+describe('every admin action refuses clerks and devices', () => {
+  const ADMIN_ONLY: [string, string, unknown?][] = [
+    ['GET', '/api/users'], ['POST', '/api/users', { username: 'zz', password: 'password-1', displayName: 'Z', role: 'clerk' }], ['PATCH', '/api/users/x', { active: false }],
+    ['GET', '/api/devices'], ['POST', '/api/devices', { kind: 'kiosk', name: 'K' }], ['PATCH', '/api/devices/x', { name: 'K' }], ['POST', '/api/devices/x/revoke'], ['DELETE', '/api/devices/x'],
+    ['POST', '/api/departments', { code: 'Z', name: 'Z' }], ['PUT', '/api/departments/x', { code: 'Z', name: 'Z' }],
+    ['POST', '/api/areas', { code: 'Z', departmentId: 'x', name: 'Z', numberStart: 1, numberEnd: 2 }], ['PUT', '/api/areas/x', { code: 'Z', departmentId: 'x', name: 'Z', numberStart: 1, numberEnd: 2 }],
+    ['POST', '/api/counters', { number: 99, name: 'Z', areaIds: [] }], ['PUT', '/api/counters/x', { number: 99, name: 'Z', areaIds: [] }],
+    ['GET', '/api/settings'], ['PATCH', '/api/settings', { notice: 'x' }], ['GET', '/api/audit'],
+    ['GET', '/api/config/export'], ['POST', '/api/config/import', { departments: [] }], ['GET', '/api/backups'], ['POST', '/api/backups'],
+  ];
+  const LEADERS_ONLY: [string, string][] = [['GET', '/api/reports/summary'], ['POST', '/api/areas/x/open'], ['POST', '/api/areas/x/close'], ['GET', '/api/printers']];
+  it('403 for a clerk and for a display device, 401 without a token', async () => {
+    const display = await t.createDevice('display');
+    for (const [m, p, b] of ADMIN_ONLY) {
+      expect((await t.call(m, p, b, clerk.token)).status, `${m} ${p} as clerk`).toBe(403);
+      expect((await t.call(m, p, b, display.token)).status, `${m} ${p} as display`).toBe(403);
+      expect((await t.call(m, p, b)).status, `${m} ${p} without token`).toBe(401);
+    }
+    for (const [m, p] of LEADERS_ONLY) expect((await t.call(m, p, undefined, clerk.token)).status, `${m} ${p} as clerk`).toBe(403);
+    const supervisor = await t.createClerk('giamsat', 'supervisor');
+    expect((await t.call('GET', '/api/reports/summary', undefined, supervisor.token)).status).toBe(200);
+    expect((await t.call('GET', '/api/users', undefined, supervisor.token)).status).toBe(403);
+  });
+});

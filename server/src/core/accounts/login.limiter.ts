@@ -6,11 +6,17 @@ import type { Clock } from '../clock.ts';
  */
 export class LoginLimiter {
   private failures = new Map<string, number[]>();
-  constructor(private clock: Clock, private maxFailures = 5, private windowMs = 5 * 60_000) {}
+  /**
+   * Limits per key kind (the part before ':'): a username is locked after 5 failures, but a whole address
+   * only after 30, so one clerk's typos on a shared PC do not lock out the others.
+   */
+  constructor(private clock: Clock, private limits: Record<string, number> = { u: 5, ip: 30, pair: 10 }, private windowMs = 5 * 60_000) {}
+
+  private limit(key: string): number { return this.limits[key.split(':')[0]!] ?? 5; }
 
   blocked(keys: string[]): boolean {
     const since = this.clock.now() - this.windowMs;
-    return keys.some((k) => (this.failures.get(k) ?? []).filter((t) => t > since).length >= this.maxFailures);
+    return keys.some((k) => (this.failures.get(k) ?? []).filter((t) => t > since).length >= this.limit(k));
   }
 
   fail(keys: string[]): void {
