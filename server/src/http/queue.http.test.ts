@@ -41,6 +41,10 @@ describe('queue over HTTP (in-process)', () => {
     expect(report.status).toBe(200);
     const row = report.body.rows.find((r: any) => r.key === 'LLTP');
     expect(row).toMatchObject({ issued: 2, served: 1, noShow: 0 });
+    expect(report.body.totals).toMatchObject({ key: 'total', issued: 2, served: 1 });
+    const byCounter = await t.call('GET', '/api/reports/summary?groupBy=counter', undefined, t.adminToken);
+    expect(byCounter.body.rows.find((r: any) => r.key === '1')).toMatchObject({ issued: 1, served: 1 }); // called 1, served 1
+    expect(byCounter.body.totals).toMatchObject({ issued: 2, served: 1 }); // the total counts tickets issued
   });
 
   it('answers errors in the contract shape', async () => {

@@ -6,12 +6,14 @@ import { emptyTotals, type EventFact, type GroupBy, type GroupTotals, type Ratin
  * never loaded into memory. Must agree with aggregateFacts (the in-memory reference; see the tests).
  * Hours use one UTC offset for the range (exact for zones without daylight saving, as Vietnam).
  */
-export interface AggregateQuery { from: string; to: string; groupBy: GroupBy; offsetMs: number }
+/** 'all': one group holding everything (the totals row). */
+export interface AggregateQuery { from: string; to: string; groupBy: GroupBy | 'all'; offsetMs: number }
 
 // Bound numbers arrive as REAL: cast to integers so the hour is 7, not 7.5.
 const HOUR = (col: string) => `CAST(CAST(CAST(${col} + @off AS INTEGER) % 86400000 / 3600000 AS INTEGER) AS TEXT)`;
 
-function keys(g: GroupBy) {
+function keys(g: GroupBy | 'all') {
+  if (g === 'all') return { issued: "'all'", end: "'all'", event: "'all'", rating: "'all'" };
   const time = g === 'day' ? 't.business_day' : HOUR('t.issued_at');
   return {
     issued: g === 'area' ? 't.issued_area_id' : g === 'department' ? '(SELECT department_id FROM areas WHERE id = t.issued_area_id)' : g === 'hour' || g === 'day' ? time : null,
@@ -56,12 +58,15 @@ export function aggregateSql(db: Db, q: AggregateQuery): Map<string, GroupTotals
     const a = acc(r.k);
     if (a) a.waits.set(r.w, (a.waits.get(r.w) ?? 0) + r.n);
   }
-  const EVENTS = `FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.business_day BETWEEN @from AND @to`;
+  // The ticket is joined only when the group is its issue hour or day.
+  const timeGroup = q.groupBy === 'hour' || q.groupBy === 'day';
+  const EVENTS = `FROM ticket_events e ${timeGroup ? 'JOIN tickets t ON t.id = e.ticket_id' : ''} WHERE e.business_day BETWEEN @from AND @to`;
   for (const r of db.prepare(`SELECT ${k.event} AS k, COUNT(*) AS n ${EVENTS} AND e.type = 'transferred' GROUP BY k`).all(p) as { k: string | null; n: number }[]) {
     const a = acc(r.k);
     if (a) a.transferred += r.n;
   }
   if (q.groupBy === 'counter' || q.groupBy === 'clerk') {
+    // Counters and clerks "issue" the tickets they called (once per ticket).
     for (const r of db.prepare(`SELECT ${k.event} AS k, COUNT(DISTINCT e.ticket_id) AS n ${EVENTS} AND e.type = 'called' GROUP BY k`).all(p) as { k: string | null; n: number }[]) {
       const a = acc(r.k);
       if (a) a.issued += r.n;

@@ -56,6 +56,6 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   if (g === 'hour') rows = rows.sort((a, b) => a.key.localeCompare(b.key));
   // Where every ticket falls in exactly one group the total is their sum; counters and clerks need their own pass.
   const partition = g === 'area' || g === 'department' || g === 'hour' || g === 'day';
-  const totals = toRow('total', 'Tổng cộng', mergeTotals((partition ? groups : aggregateSql(deps.store.db, { from, to, groupBy: 'day', offsetMs })).values()), ctx.levels);
+  const totals = toRow('total', 'Tổng cộng', mergeTotals((partition ? groups : aggregateSql(deps.store.db, { from, to, groupBy: 'all', offsetMs })).values()), ctx.levels);
   return { from, to, groupBy: g, rows, totals };
 }
