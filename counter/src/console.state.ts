@@ -38,7 +38,7 @@ export interface ConsoleActions {
 
 const ACTIVE = new Set(['called', 'serving']);
 const EVENT_DEBOUNCE_MS = 200;
-const TALLY_POLL_MS = 10_000;
+const TALLY_POLL_MS = 60_000;
 
 /**
  * Everything the console shows about one counter, kept whole from the server:
@@ -124,7 +124,10 @@ export function useConsole(api: ApiClient, counterId: string, socket: QueueSocke
       soon();
     };
     const onSnapshot = () => { void refresh(); };
+    // A citizen just rated at this counter: the tally updates at once (the poll is only a fallback).
+    const onRated = ({ counterId: at }: { counterId: string }) => { if (at === counterId) void loadTally(); };
     socket.on('state:snapshot', onSnapshot);
+    socket.on('rating:recorded', onRated);
     socket.on('counter:updated', onCounter);
     socket.on('ticket:updated', onTicket);
     socket.on('ticket:issued', soon);
@@ -133,13 +136,14 @@ export function useConsole(api: ApiClient, counterId: string, socket: QueueSocke
     return () => {
       if (timer) clearTimeout(timer);
       socket.off('state:snapshot', onSnapshot);
+      socket.off('rating:recorded', onRated);
       socket.off('counter:updated', onCounter);
       socket.off('ticket:updated', onTicket);
       socket.off('ticket:issued', soon);
       socket.off('queue:updated', soon);
       socket.off('config:updated', onSnapshot);
     };
-  }, [socket, counterId, applyCounter, applyCurrent, loadQueue, refresh]);
+  }, [socket, counterId, applyCounter, applyCurrent, loadQueue, loadTally, refresh]);
 
   /** One action at a time; the answer becomes the status line, an error its Vietnamese message. */
   const run = useCallback(async (work: () => Promise<string>, after: { tally?: boolean } = {}) => {
