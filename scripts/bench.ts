@@ -1,5 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { bareInsert, callToDisplay, httpIssue, report } from './bench/bench.queue.ts';
+import { busyDay, reportDay } from './bench/bench.day.ts';
+import { DAY_MINUTES } from './load/day.plan.ts';
 import { fixtures, startServerProcess } from '../test/support/server-process.ts';
 
 /**
@@ -9,6 +11,14 @@ import { fixtures, startServerProcess } from '../test/support/server-process.ts'
 const N_ISSUE = Number(process.env.BENCH_TICKETS ?? 2000);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 50);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+// The busy day (scripts/load/, the generator of test/busy-day.test.ts) with BENCH_DAY_SOCKETS displays:
+// - its 09:00–10:00 peak at BENCH_PEAK_SPEED× real time (default 10: 6 minutes), BENCH_PEAK=0 skips it;
+// - the whole day 07:00–16:30 squeezed into BENCH_DAY_SECONDS (default 60: 570×, a stress far past any real
+//   center, to show where it saturates), BENCH_DAY=0 skips it.
+const DAY_SOCKETS = Number(process.env.BENCH_DAY_SOCKETS ?? 200);
+const PEAK_SPEED = Number(process.env.BENCH_PEAK_SPEED ?? 10);
+const PEAK = { tickets: N_ISSUE, daySeconds: (DAY_MINUTES * 60) / PEAK_SPEED, displays: DAY_SOCKETS, phones: 50, fromMin: 120, toMin: 180 };
+const DAY = { tickets: N_ISSUE, daySeconds: Number(process.env.BENCH_DAY_SECONDS ?? 60), displays: DAY_SOCKETS, phones: 50 };
 
 console.log(`Máy / machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`);
 
@@ -32,3 +42,6 @@ try {
 } finally {
   await srv.close();
 }
+
+if (process.env.BENCH_PEAK !== '0') reportDay(PEAK, await busyDay(PEAK), bare.opsPerSec);
+if (process.env.BENCH_DAY !== '0') reportDay(DAY, await busyDay(DAY), bare.opsPerSec);

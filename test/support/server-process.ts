@@ -63,6 +63,8 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
   return {
     url, port, dataDir,
     output: () => output,
+    /** The server's process id while it runs (the bench reads its CPU and memory from /proc). */
+    pid: () => (running() ? child!.pid : undefined),
     async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { child?.kill(signal); return waitExit(); },
     async kill9(): Promise<void> { child?.kill('SIGKILL'); await waitExit(); },
     async restart(): Promise<void> { if (running()) { child!.kill('SIGTERM'); await waitExit(); } await start(); },

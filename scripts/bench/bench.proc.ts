@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * CPU and memory of another process, read from /proc (Linux) without touching the process: utime+stime
+ * from /proc/<pid>/stat (clock ticks, 100 per second on Linux x86-64 and arm64) and VmRSS/VmHWM from
+ * /proc/<pid>/status, sampled every `everyMs`.
+ */
+const TICKS = 100;
+
+function read(pid: number): { cpuSec: number; rssMB: number; hwmMB: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { cpuSec: (Number(f[11]) + Number(f[12])) / TICKS, rssMB: kb('VmRSS') / 1024, hwmMB: kb('VmHWM') / 1024 };
+  } catch { return null; }
+}
+
+export function sampleProcess(pid: number, everyMs = 500) {
+  const first = read(pid);
+  const t0 = performance.now();
+  let last = { t: t0, cpu: first?.cpuSec ?? 0 };
+  let peakPct = 0, peakRss = first?.rssMB ?? 0, hwm = first?.hwmMB ?? 0, end = first;
+  const timer = setInterval(() => {
+    const s = read(pid);
+    if (!s) return;
+    const t = performance.now();
+    peakPct = Math.max(peakPct, (100 * (s.cpuSec - last.cpu)) / ((t - last.t) / 1000));
+    peakRss = Math.max(peakRss, s.rssMB);
+    hwm = s.hwmMB;
+    last = { t, cpu: s.cpuSec };
+    end = s;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const s = read(pid) ?? end;
+      const wallSec = (performance.now() - t0) / 1000;
+      const cpuSec = (s?.cpuSec ?? 0) - (first?.cpuSec ?? 0);
+      return { wallSec, cpuSec, avgPct: (100 * cpuSec) / wallSec, peakPct, rssStartMB: first?.rssMB ?? NaN, rssPeakMB: Math.max(peakRss, s?.rssMB ?? 0), rssEndMB: s?.rssMB ?? NaN, hwmMB: Math.max(hwm, s?.hwmMB ?? 0) };
+    },
+  };
+}
+
+export type ProcFigures = ReturnType<ReturnType<typeof sampleProcess>['stop']>;
