@@ -1,6 +1,8 @@
 import { cpus, totalmem } from 'node:os';
 import { bareInsert, callToDisplay, httpIssue, report } from './bench/bench.queue.ts';
 import { busyDay, reportDay } from './bench/bench.day.ts';
+import { benchServerPrinting } from './bench/bench.print.ts';
+import { benchReports } from './bench/bench.reports.ts';
 import { DAY_MINUTES } from './load/day.plan.ts';
 import { fixtures, startServerProcess } from '../test/support/server-process.ts';
 
@@ -11,6 +13,7 @@ import { fixtures, startServerProcess } from '../test/support/server-process.ts'
 const N_ISSUE = Number(process.env.BENCH_TICKETS ?? 2000);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 50);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+// Each part can be skipped: BENCH_PRINT=0, BENCH_PEAK=0, BENCH_DAY=0, BENCH_REPORTS=0.
 // The busy day (scripts/load/, the generator of test/busy-day.test.ts) with BENCH_DAY_SOCKETS displays:
 // - its 09:00–10:00 peak at BENCH_PEAK_SPEED× real time (default 10: 6 minutes), BENCH_PEAK=0 skips it;
 // - the whole day 07:00–16:30 squeezed into BENCH_DAY_SECONDS (default 60: 570×, a stress far past any real
@@ -39,9 +42,12 @@ try {
   for (let i = 0; i < CALLS; i++) await fx.call('POST', '/api/tickets', { areaId: served[i % served.length] }, kiosk.token);
   const disp = await callToDisplay(srv.url, fx.call, { displayToken: display.token, clerkToken: clerk, counterId: counter.id, sockets: SOCKETS, calls: CALLS });
   report(bare, issue, disp, SOCKETS);
+  if (process.env.BENCH_PRINT !== '0') await benchServerPrinting(fx.call, fx.admin, bench.body.id, Number(process.env.BENCH_PRINT_TICKETS ?? 200));
 } finally {
   await srv.close();
 }
 
 if (process.env.BENCH_PEAK !== '0') reportDay(PEAK, await busyDay(PEAK), bare.opsPerSec);
 if (process.env.BENCH_DAY !== '0') reportDay(DAY, await busyDay(DAY), bare.opsPerSec);
+// A year of a busy center (BENCH_REPORT_TICKETS, default 600,000) and every report grouping over it.
+if (process.env.BENCH_REPORTS !== '0') await benchReports(Number(process.env.BENCH_REPORT_TICKETS ?? 600_000));
