@@ -77,24 +77,42 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
     for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job);
   }
 
+  // Payloads are built right after the commit (so they show the committed state), but written to the
+  // sockets after the HTTP answer has gone: one FIFO, so the order of events is kept.
+  type Out = [rooms: string | string[] | null, event: keyof ServerToClientEvents, payload: unknown];
+  const outbox: Out[] = [];
+  let flushing = false;
+  function send(rooms: string | string[] | null, event: keyof ServerToClientEvents, payload: unknown): void {
+    outbox.push([rooms, event, payload]);
+    if (flushing) return;
+    flushing = true;
+    setImmediate(() => {
+      flushing = false;
+      for (const [r, ev, p] of outbox.splice(0)) {
+        const target = r === null ? io : io.to(r);
+        (target.emit as (e: string, p: unknown) => boolean)(ev, p);
+      }
+    });
+  }
+
   function publishOne(e: DomainEvent): void {
     switch (e.type) {
-      case 'ticket:issued': { const t = deps.store.tickets.get(e.ticketId); if (t) io.to(BROADCAST).emit('ticket:issued', { ticket: view.ticket(t) }); return; }
+      case 'ticket:issued': { const t = deps.store.tickets.get(e.ticketId); if (t) send(BROADCAST, 'ticket:issued', { ticket: view.ticket(t) }); return; }
       case 'ticket:updated': {
         const t = deps.store.tickets.get(e.ticketId);
         if (!t) return;
         const ticket = view.ticket(t);
-        io.to([...BROADCAST, ROOMS.ticket(t.id)]).emit('ticket:updated', { ticket });
+        send([...BROADCAST, ROOMS.ticket(t.id)], 'ticket:updated', { ticket });
         return;
       }
       case 'ticket:called': {
         const call = view.call(e.ticketId, e.counterId, e.recall, e.at);
-        if (call) io.to([...BROADCAST, ROOMS.ticket(e.ticketId)]).emit('ticket:called', call);
+        if (call) send([...BROADCAST, ROOMS.ticket(e.ticketId)], 'ticket:called', call);
         return;
       }
-      case 'counter:updated': { const c = deps.store.catalog.counter(e.counterId); if (c) io.to(BROADCAST).emit('counter:updated', { counter: view.counter(c) }); return; }
+      case 'counter:updated': { const c = deps.store.catalog.counter(e.counterId); if (c) send(BROADCAST, 'counter:updated', { counter: view.counter(c) }); return; }
       case 'queue:updated': {
-        io.to(BROADCAST).emit('queue:updated', { areaId: e.areaId, waiting: view.waitingCount(e.areaId) });
+        send(BROADCAST, 'queue:updated', { areaId: e.areaId, waiting: view.waitingCount(e.areaId) });
         refreshTracked(e.areaId);
         return;
       }
@@ -102,12 +120,12 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
         const t = deps.store.tickets.get(e.ticketId);
         if (!t) return;
         const clerk = t.clerkId ? deps.store.accounts.user(t.clerkId) : undefined;
-        io.to(ROOMS.rating(e.counterId)).emit('rating:requested', { counterId: e.counterId, ticket: view.ticket(t), clerkName: clerk?.displayName ?? null });
+        send(ROOMS.rating(e.counterId), 'rating:requested', { counterId: e.counterId, ticket: view.ticket(t), clerkName: clerk?.displayName ?? null });
         return;
       }
-      case 'rating:closed': io.to(ROOMS.rating(e.counterId)).emit('rating:closed', { counterId: e.counterId, ticketId: e.ticketId }); return;
-      case 'rating:recorded': io.to(BROADCAST).emit('rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
-      case 'config:updated': io.emit('config:updated', { reason: e.reason }); return;
+      case 'rating:closed': send(ROOMS.rating(e.counterId), 'rating:closed', { counterId: e.counterId, ticketId: e.ticketId }); return;
+      case 'rating:recorded': send(BROADCAST, 'rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
+      case 'config:updated': send(null, 'config:updated', { reason: e.reason }); return;
       case 'device:revoked': disconnect('device', e.deviceId); return;
       case 'user:deactivated': disconnect('user', e.userId); return;
     }
@@ -117,7 +135,7 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
   function refreshTracked(areaId: string): void {
     for (const id of tracked.keys()) {
       const t = deps.store.tickets.get(id);
-      if (t && t.status === 'waiting' && t.areaId === areaId) io.to(ROOMS.ticket(id)).emit('ticket:updated', { ticket: view.ticket(t) });
+      if (t && t.status === 'waiting' && t.areaId === areaId) send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.ticket(t) });
     }
   }
 
