@@ -21,5 +21,6 @@ a.card{display:block;background:#fff;border-radius:12px;padding:20px;text-decora
 a.card b{font-size:20px;color:#b71c1c}small{color:#52606d}footer{padding:0 32px 32px;color:#52606d}</style></head>
 <body><header><h1>${esc(st.name)}</h1><div>Hệ thống xếp hàng tự động</div></header>
 <main>${links.map(([href, title, desc]) => `<a class="card" href="${href}"><b>${title}</b><br><small>${desc}</small><br><code>${href}</code></a>`).join('')}</main>
-<footer>Biển số quầy: ${counters.map((c) => `<a href="/display/counter/${c.number}">Quầy ${c.number}</a>`).join(' · ')}</footer></body></html>`;
+<footer><p>Bắt đầu: đăng nhập <a href="/admin">/admin</a> bằng tài khoản <b>admin</b>, tạo cán bộ ở mục Người dùng và tạo
+ki-ốt, màn hình, thiết bị đánh giá ở mục Thiết bị; mỗi thiết bị có đường dẫn kèm mã (token) hoặc mã ghép nối 6 số.</p>Biển số quầy: ${counters.map((c) => `<a href="/display/counter/${c.number}">Quầy ${c.number}</a>`).join(' · ')}</footer></body></html>`;
 }
