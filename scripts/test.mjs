@@ -1,7 +1,7 @@
 // `npm test`: makes sure Debian's Chromium is there (browser tests), builds what the end-to-end tests
 // start, then runs the whole vitest suite. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,4 +23,12 @@ if (!existsSync(chromium)) {
 }
 
 if (sh(process.execPath, [join(root, 'scripts/build.mjs')]) !== 0) process.exit(1);
-process.exit(sh(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]));
+const summary = join(root, 'test-output', 'vitest-summary.json');
+rmSync(summary, { force: true });
+const code = sh(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${summary}`, ...process.argv.slice(2)]);
+// One plain closing line that any CI reads: "N passed, N failed".
+if (existsSync(summary)) {
+  const r = JSON.parse(readFileSync(summary, 'utf8'));
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+}
+process.exit(code);
