@@ -96,6 +96,19 @@ describe('admin, control room and reports (Chromium)', () => {
     expect(url).toMatch(/\/kiosk\?token=/);
   });
 
+  it('creates a hall display showing only the new area, and the display reads that filter', async () => {
+    await page.click('text=+ Thêm thiết bị');
+    await page.selectOption('select[name=kind]', 'display');
+    await page.fill('form[aria-label="Thiết bị mới"] input[name=name]', 'Màn hình sảnh E2E');
+    await page.check('.area-checks [data-area="E2E"] input');
+    await page.screenshot({ path: shot('admin-devices-display-1366') });
+    await page.click('text=Tạo thiết bị');
+    await page.waitForSelector('[data-testid=pairing] img.pair-qr');
+    const token = (await page.textContent('[data-testid=pairing] .warn-text code'))!.trim();
+    const me = await f.call('GET', '/api/auth/me', undefined, token);
+    expect(me.body.device.settings).toEqual({ counters: [], areas: [areaId] });
+  });
+
   it('the kiosk offers the area and a clerk serves a ticket there', async () => {
     const areas = await f.call('GET', '/api/areas', undefined, kioskToken);
     expect(areas.body.some((a: { code: string; available: boolean }) => a.code === 'E2E' && a.available)).toBe(true);
@@ -125,6 +138,22 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.screenshot({ path: shot('admin-monitor-1920') });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: shot('admin-monitor-1366') });
+  });
+
+  it('the control room closes an area for new tickets and reopens it', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    page.once('dialog', (d) => void d.accept());
+    await page.click('tr[data-area="E2E"] >> text=Tạm ngừng cấp số');
+    await page.waitForSelector('tr[data-area="E2E"] .mon-tag >> text=Đang tạm ngừng');
+    await page.waitForSelector('.mon-note.ok');
+    const closed = (await f.call('GET', '/api/areas', undefined, kioskToken)).body.find((a: { code: string }) => a.code === 'E2E');
+    expect([closed.open, closed.available]).toEqual([false, false]);
+    await page.screenshot({ path: shot('admin-monitor-area-closed-1920') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: shot('admin-monitor-area-closed-1366') });
+    await page.click('tr[data-area="E2E"] >> text=Mở cấp số');
+    await page.waitForFunction(() => !document.querySelector('tr[data-area="E2E"] .mon-tag'));
+    expect((await f.areas()).find((a) => a.code === 'E2E').open).toBe(true);
   });
 
   it('the reports count the served ticket for the area', async () => {

@@ -7,14 +7,19 @@ import { dateTime } from '../admin.format.ts';
 import { Field, Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
+import { DisplayFilterFields, displaySettings, EMPTY_FILTER, filterFromSettings, type DisplayFilter } from './display.filter.tsx';
 
-type Draft = { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string; displayCounters: string };
+type Draft = { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string; filter: DisplayFilter };
+/** The server may or may not echo a device's settings back; when it does, the edit form starts from them. */
+type Listed = DeviceDto & { settings?: Record<string, unknown> | null };
+type FilterEdit = { device: Listed; filter: DisplayFilter };
 type Created = DeviceDto & { token: string; url: string | null; qr: string | null };
 
 /** Devices: create (token shown once, pairing code + QR), change printer, revoke. */
 export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   const { catalog } = props;
-  const [devices, setDevices] = useState<DeviceDto[]>([]);
+  const [devices, setDevices] = useState<Listed[]>([]);
+  const [editing, setEditing] = useState<FilterEdit | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<Created | null>(null);
@@ -33,7 +38,8 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     if (draft.counterId && (draft.kind === 'rating' || draft.kind === 'display')) body.counterId = draft.counterId;
     if (draft.kind === 'printer') body.kioskId = draft.kioskId;
     if (draft.kind === 'kiosk' && draft.printer.trim()) body.printer = draft.printer.trim();
-    if (draft.kind === 'display' && draft.displayCounters.trim()) body.settings = { counters: draft.displayCounters.split(/[;, ]+/).filter(Boolean).map(Number).filter(Number.isInteger) };
+    // A counter's own board shows that counter only, so the hall filter applies to hall displays alone.
+    if (draft.kind === 'display' && !draft.counterId) body.settings = displaySettings(draft.filter);
     try {
       const d = await props.api.createDevice(body);
       const url = pairingUrl(location.origin, d.kind, d.token, counterNo(d.counterId));
@@ -53,6 +59,17 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     try { await props.api.updateDevice(d.id, { printer: p.trim() || null }); setMsg({ kind: 'ok', text: `Đã đổi máy in của ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
   }
 
+  async function saveFilter(e: Event) {
+    e.preventDefault();
+    if (!editing) return;
+    try {
+      await props.api.updateDevice(editing.device.id, { settings: displaySettings(editing.filter) });
+      setMsg({ kind: 'ok', text: `Đã lưu nội dung hiển thị của ${editing.device.name}.` });
+      setEditing(null);
+      await load();
+    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+  }
+
   async function revoke(d: DeviceDto) {
     if (!confirm(`Thu hồi thiết bị «${d.name}»? Thiết bị sẽ phải ghép nối lại.`)) return;
     try { await props.api.revokeDevice(d.id); setMsg({ kind: 'ok', text: `Đã thu hồi ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
@@ -60,7 +77,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
 
   const kiosks = devices.filter((d) => d.kind === 'kiosk' && !d.revokedAt);
   return (
-    <Section title="Thiết bị" actions={<button class="btn btn-primary" onClick={() => { setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', displayCounters: '' }); setErrors({}); setCreated(null); }}>+ Thêm thiết bị</button>}>
+    <Section title="Thiết bị" actions={<button class="btn btn-primary" onClick={() => { setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', filter: EMPTY_FILTER }); setErrors({}); setCreated(null); setEditing(null); }}>+ Thêm thiết bị</button>}>
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
       {created && (
         <div class="pair-box" data-testid="pairing">
@@ -84,7 +101,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
               <Field label={draft.kind === 'rating' ? 'Quầy' : 'Bảng quầy (để trống: màn hình sảnh)'} error={errors.counterId}><select name="counterId" value={draft.counterId} onChange={(e) => setDraft({ ...draft, counterId: e.currentTarget.value })}>
                 <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>{catalog.counters.map((c) => <option value={c.id} key={c.id}>Quầy {c.number} – {c.name}</option>)}</select></Field>
             )}
-            {draft.kind === 'display' && !draft.counterId && <Field label="Chỉ hiện các quầy" hint="Ví dụ 1;2;3 — để trống: mọi quầy"><input value={draft.displayCounters} onInput={(e) => setDraft({ ...draft, displayCounters: e.currentTarget.value })} /></Field>}
+            {draft.kind === 'display' && !draft.counterId && <DisplayFilterFields value={draft.filter} areas={catalog.areas} onChange={(filter) => setDraft({ ...draft, filter })} />}
             {draft.kind === 'kiosk' && <Field label="Máy in" error={errors.printer} hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser"><input name="printer" value={draft.printer} placeholder="tcp://192.168.1.50:9100" onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })} /></Field>}
             {draft.kind === 'printer' && <Field label="In cho ki-ốt" error={errors.kioskId}><select name="kioskId" value={draft.kioskId} onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}>
               <option value="">— Chọn ki-ốt —</option>{kiosks.map((k) => <option value={k.id} key={k.id}>{k.name}</option>)}</select></Field>}
@@ -92,11 +109,19 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
           <div class="form-actions"><button class="btn btn-primary" type="submit">Tạo thiết bị</button><button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>Huỷ</button></div>
         </form>
       )}
+      {editing && (
+        <form class="edit-box" onSubmit={saveFilter} noValidate aria-label="Nội dung màn hình hiển thị">
+          <h3>Nội dung hiển thị của «{editing.device.name}»</h3>
+          {editing.device.settings == null && <Notice kind="info">Bộ lọc đang dùng không đọc được từ máy chủ; khi lưu, lựa chọn dưới đây thay thế toàn bộ bộ lọc cũ.</Notice>}
+          <div class="grid-4"><DisplayFilterFields value={editing.filter} areas={catalog.areas} onChange={(filter) => setEditing({ ...editing, filter })} /></div>
+          <div class="form-actions"><button class="btn btn-primary" type="submit">Lưu nội dung hiển thị</button><button class="btn btn-ghost" type="button" onClick={() => setEditing(null)}>Huỷ</button></div>
+        </form>
+      )}
       <table class="data-table">
         <thead><tr><th>Loại</th><th>Tên</th><th>Gắn với</th><th>Máy in</th><th>Mã ghép nối</th><th>Hoạt động gần nhất</th><th></th></tr></thead>
         <tbody>
           {devices.map((d) => (
-            <tr key={d.id} class={d.revokedAt ? 'row-off' : ''}>
+            <tr key={d.id} class={d.revokedAt ? 'row-off' : ''} data-device={d.name}>
               <td>{KIND_LABEL[d.kind]}</td><td><b>{d.name}</b></td>
               <td>{d.counterId ? `Quầy ${counterNo(d.counterId) ?? '?'}` : d.kioskId ? devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt' : '—'}</td>
               <td>{d.printer ?? '—'}</td>
@@ -104,6 +129,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
               <td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
               <td class="actions">{!d.revokedAt && <>
                 {d.kind === 'kiosk' && <button class="btn btn-soft btn-sm" onClick={() => changePrinter(d)}>Máy in</button>}
+                {d.kind === 'display' && !d.counterId && <button class="btn btn-soft btn-sm" onClick={() => { setDraft(null); setEditing({ device: d, filter: filterFromSettings(d.settings, catalog.areas) }); }}>Nội dung hiển thị</button>}
                 <button class="btn btn-danger btn-sm" onClick={() => revoke(d)}>Thu hồi</button></>}</td>
             </tr>
           ))}

@@ -16,6 +16,8 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
   const [online, setOnline] = useState(false);
   const [error, setError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The current fetch, so an action on the screen (opening or closing an area) can refetch without waiting for the socket.
+  const refetch = useRef<() => Promise<void>>(async () => undefined);
 
   useEffect(() => {
     let alive = true;
@@ -28,6 +30,7 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
         setError('');
       } catch (e) { if (alive) setError(errorText(e)); }
     }
+    refetch.current = fetchAll;
     const soon = () => { if (timer.current) clearTimeout(timer.current); timer.current = setTimeout(fetchAll, debounceMs); };
     void fetchAll();
     const socket = connect({ auth: { token } });
@@ -41,7 +44,7 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
     return () => { alive = false; clearInterval(poll); if (timer.current) clearTimeout(timer.current); socket.close(); };
   }, [api, token, timeZone]);
 
-  return { data, online, error };
+  return { data, online, error, reload: () => refetch.current() };
 }
 
 /** A one-second tick for the running clocks. */

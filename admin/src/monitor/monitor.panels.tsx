@@ -1,21 +1,24 @@
 import type { AreaDto, CounterDto, RatingLevel, ReportRow } from '../../../server/src/contract/dto.ts';
 import { mmss, percent } from '../admin.format.ts';
+import type { AreaToggle } from './area.toggle.ts';
 import { longestWait, overTarget, type Alert } from './monitor.alerts.ts';
 
 const STATUS: Record<CounterDto['status'], string> = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đóng' };
 
-export function AreasBoard(props: { areas: AreaDto[]; served: Map<string, number>; elapsedSec: number }) {
+/** `toggle` absent: a read-only board (no open/close buttons). */
+export function AreasBoard(props: { areas: AreaDto[]; served: Map<string, number>; elapsedSec: number; toggle?: AreaToggle }) {
+  const t = props.toggle;
   return (
     <table class="mon-table" aria-label="Lĩnh vực">
-      <thead><tr><th>Lĩnh vực</th><th class="num">Đang chờ</th><th class="num">Chờ lâu nhất / mục tiêu</th><th class="num">Đã cấp</th><th class="num">Đã xong</th><th class="num">Quầy mở</th></tr></thead>
+      <thead><tr><th>Lĩnh vực</th><th class="num">Đang chờ</th><th class="num">Chờ lâu nhất / mục tiêu</th><th class="num">Đã cấp</th><th class="num">Đã xong</th><th class="num">Quầy mở</th><th class="mon-act">Cấp số</th></tr></thead>
       <tbody>
         {props.areas.map((a) => {
           const over = overTarget(a, props.elapsedSec);
           const wait = longestWait(a, props.elapsedSec);
           const ratio = a.targetWaitMinutes ? Math.min(1, wait / (a.targetWaitMinutes * 60)) : 0;
           return (
-            <tr key={a.id} class={over ? 'over' : a.waiting === 0 && a.issuedToday === 0 ? 'zero' : ''} data-area={a.code}>
-              <td title={`${a.code} – ${a.name}`}><span class="mon-code">{a.code}</span> <span class="mon-name">{a.name}</span>{!a.open && <span class="mon-tag">tạm ngừng</span>}</td>
+            <tr key={a.id} class={`${over ? 'over' : a.waiting === 0 && a.issuedToday === 0 ? 'zero' : ''}${a.open ? '' : ' closed'}`.trim()} data-area={a.code}>
+              <td title={`${a.code} – ${a.name}`}><span class="mon-code">{a.code}</span> <span class="mon-name">{a.name}</span></td>
               <td class="num mon-big">{a.waiting}</td>
               <td class="num">
                 <span class={`mon-wait ${over ? 'red' : ratio > 0.75 ? 'amber' : ''}`}>{a.waiting ? mmss(wait) : '—'}</span>
@@ -25,6 +28,10 @@ export function AreasBoard(props: { areas: AreaDto[]; served: Map<string, number
               <td class="num">{a.issuedToday}</td>
               <td class="num">{props.served.get(a.code) ?? 0}</td>
               <td class="num">{a.servingCounters}</td>
+              {/* The badge sits here, not after the name: the name column is cut with an ellipsis on a narrow wall. */}
+              <td class="mon-act">{!a.open && <span class="mon-tag">Đang tạm ngừng</span>}
+                {t && <button type="button" class={`mon-btn ${a.open ? 'warn' : 'go'}`} disabled={t.busyId !== null} aria-busy={t.busyId === a.id}
+                  onClick={() => void t.toggle(a)}>{t.busyId === a.id ? 'Đang xử lý…' : a.open ? 'Tạm ngừng cấp số' : 'Mở cấp số'}</button>}</td>
             </tr>
           );
         })}

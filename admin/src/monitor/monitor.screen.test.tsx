@@ -49,4 +49,55 @@ describe('control room', () => {
     await s.emit('disconnect');
     expect(host.querySelector('.mon-conn')?.textContent).toContain('Mất kết nối');
   });
+
+  it('closes an area after a confirm and reopens it, refetching the areas; shows the server error; one action at a time', async () => {
+    let open = true;
+    let release: () => void = () => undefined;
+    const areas = vi.fn(async () => [{ ...area, open }]);
+    const setAreaOpen = vi.fn(async (_id: string, next: boolean) => {
+      if (setAreaOpen.mock.calls.length === 3) throw Object.assign(new Error('Chỉ lãnh đạo hoặc quản trị viên được thực hiện.'), { code: 'auth.forbidden' });
+      await new Promise<void>((r) => { release = r; });
+      open = next;
+      return { ...area, open };
+    });
+    const api = { areas, setAreaOpen, counters: async () => [counter], report: async () => ({ from: '', to: '', groupBy: 'area', rows: [], totals: null }) } as unknown as AdminApi;
+    const ask = vi.fn((_q: string) => true).mockReturnValueOnce(false);
+    vi.stubGlobal('confirm', ask);
+    await act(async () => { render(<MonitorScreen api={api} token="t" timeZone="Asia/Ho_Chi_Minh" centerName="TT" levels={[]} connect={() => fakeSocket().socket} />, host); });
+    await wait(10);
+    const button = () => host.querySelector('tr[data-area=LLTP] button') as HTMLButtonElement;
+    expect(button().textContent).toBe('Tạm ngừng cấp số');
+
+    await act(async () => { button().click(); }); // the first confirm is refused: nothing is sent
+    expect(ask.mock.calls[0]?.[0]).toBe('Tạm ngừng cấp số cho lĩnh vực LLTP – Lý lịch tư pháp? Ki-ốt sẽ không cấp số mới; người đang chờ vẫn được phục vụ.');
+    expect(setAreaOpen).not.toHaveBeenCalled();
+
+    await act(async () => { button().click(); });
+    expect(button().disabled).toBe(true);
+    expect(button().textContent).toBe('Đang xử lý…');
+    await act(async () => { button().click(); }); // disabled while in flight
+    expect(setAreaOpen).toHaveBeenCalledTimes(1);
+    await act(async () => { release(); });
+    await wait(10);
+    expect(setAreaOpen).toHaveBeenLastCalledWith('a1', false);
+    expect(areas).toHaveBeenCalledTimes(2); // refetched after the action, no socket event needed
+    expect(host.querySelector('tr[data-area=LLTP]')?.className).toContain('closed');
+    expect(host.querySelector('tr[data-area=LLTP] .mon-tag')?.textContent).toBe('Đang tạm ngừng');
+    expect(host.querySelector('.mon-note.ok')?.textContent).toBe('Đã tạm ngừng cấp số cho lĩnh vực LLTP.');
+    expect(button().textContent).toBe('Mở cấp số');
+
+    await act(async () => { button().click(); }); // reopening asks nothing
+    expect(ask).toHaveBeenCalledTimes(2);
+    await act(async () => { release(); });
+    await wait(10);
+    expect(setAreaOpen).toHaveBeenLastCalledWith('a1', true);
+    expect(host.querySelector('tr[data-area=LLTP] .mon-tag')).toBeNull();
+    expect(host.querySelector('.mon-note.ok')?.textContent).toBe('Đã mở cấp số lại cho lĩnh vực LLTP.');
+
+    await act(async () => { button().click(); });
+    await wait(10);
+    expect(host.querySelector('.mon-note.error')?.textContent).toBe('Không thay đổi được lĩnh vực LLTP: Chỉ lãnh đạo hoặc quản trị viên được thực hiện.');
+    expect(button().disabled).toBe(false);
+    vi.unstubAllGlobals();
+  });
 });

@@ -2,13 +2,15 @@ import type { RatingLevel } from '../../../server/src/contract/dto.ts';
 import type { connectQueueSocket } from '../../../server/src/client/socket.client.ts';
 import type { AdminApi } from '../admin.api.ts';
 import { percent } from '../admin.format.ts';
+import { useAreaToggle } from './area.toggle.ts';
 import { computeAlerts } from './monitor.alerts.ts';
 import { useMonitorData, useNow } from './monitor.live.ts';
 import { AlertsBoard, AreasBoard, CountersBoard, RatingsBoard } from './monitor.panels.tsx';
 
 /** The control room: every area's queue, every counter, alerts and today's ratings, live. */
 export function MonitorScreen(props: { api: AdminApi; token: string; timeZone: string; levels: RatingLevel[]; centerName: string; connect?: typeof connectQueueSocket; debounceMs?: number }) {
-  const { data, online, error } = useMonitorData(props.api, props.token, props.timeZone, props.debounceMs, props.connect);
+  const { data, online, error, reload } = useMonitorData(props.api, props.token, props.timeZone, props.debounceMs, props.connect);
+  const toggle = useAreaToggle(props.api, reload);
   const now = useNow();
   const clock = new Intl.DateTimeFormat('vi-VN', { timeZone: props.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
   const day = new Intl.DateTimeFormat('vi-VN', { timeZone: props.timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(now);
@@ -36,7 +38,9 @@ export function MonitorScreen(props: { api: AdminApi; token: string; timeZone: s
       </header>
       {error && <div class="mon-error">{error}</div>}
       <div class="mon-grid">
-        <section class="mon-panel mon-areas"><h2>Hàng chờ theo lĩnh vực</h2><AreasBoard areas={data.areas} served={served} elapsedSec={elapsed} /></section>
+        <section class="mon-panel mon-areas"><h2>Hàng chờ theo lĩnh vực</h2>
+          {toggle.note && <div class={`mon-note ${toggle.note.kind}`} role={toggle.note.kind === 'error' ? 'alert' : 'status'}>{toggle.note.text}</div>}
+          <AreasBoard areas={data.areas} served={served} elapsedSec={elapsed} toggle={toggle} /></section>
         <section class="mon-panel mon-counters-wrap"><h2>Quầy</h2><CountersBoard counters={data.counters} areaCode={areaCode} now={now} /></section>
         <section class="mon-panel mon-side">
           <h2>Cảnh báo {alerts.length > 0 && <span class="mon-count">{alerts.length}</span>}</h2>

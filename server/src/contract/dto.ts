@@ -102,6 +102,8 @@ export interface DeviceDto {
   id: string; kind: DeviceKind; name: string; counterId: string | null; kioskId: string | null;
   printer: string | null; createdAt: string; revokedAt: string | null; lastSeenAt: string | null;
   pairingCode?: string | null; pairingExpiresAt?: string | null;
+  /** Per-device options (a hall display: {counters?: number[], areas?: string[]}). */
+  settings?: Record<string, unknown>;
 }
 
 export interface RatingLevel { key: string; label: string }

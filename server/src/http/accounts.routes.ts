@@ -16,7 +16,7 @@ export function accountRoutes(s: Services) {
   const iso = (ms: number | null) => (ms === null ? null : toIso(ms, s.settings.get().timeZone));
   const deviceDto = (d: Device, withPairing = false): DeviceDto => ({
     id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer,
-    createdAt: iso(d.createdAt)!, revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt),
+    createdAt: iso(d.createdAt)!, revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt), settings: d.settings,
     ...(withPairing ? { pairingCode: d.pairingCode, pairingExpiresAt: iso(d.pairingExpiresAt) } : {}),
   });
 

@@ -200,3 +200,11 @@ describe('every admin action refuses clerks and devices', () => {
     expect((await t.call('GET', '/api/users', undefined, supervisor.token)).status).toBe(403);
   });
 });
+
+describe('device settings', () => {
+  it('are listed for admins, so a display filter can be edited', async () => {
+    const d = await t.call('POST', '/api/devices', { kind: 'display', name: 'Sảnh B', settings: { counters: [1, 2], areas: [] } }, t.adminToken);
+    const listed = (await t.call('GET', '/api/devices', undefined, t.adminToken)).body.find((x: any) => x.id === d.body.id);
+    expect(listed.settings).toEqual({ counters: [1, 2], areas: [] });
+  });
+});
