@@ -187,14 +187,9 @@ describe('kiosk end to end', () => {
   it('every screen in landscape 1920×1080, with an unavailable area greyed', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     contexts.push(ctx);
-    // Close one area in what the kiosk sees (the server has no admin route for it yet): a visual check of the greyed card.
-    await ctx.route('**/api/areas', async (route) => {
-      const res = await route.fetch().catch(() => null);
-      if (!res) { await route.abort('connectionrefused').catch(() => {}); return; } // the server is stopped on purpose below
-      const areas = (await res.json()) as { code: string; available: boolean; unavailableReason: string | null }[];
-      for (const a of areas) if (a.code === 'HTCT') { a.available = false; a.unavailableReason = 'numbers_exhausted'; }
-      await route.fulfill({ response: res, json: areas });
-    });
+    // A supervisor closes one area for new tickets: the kiosk shows it greyed, with the reason, and cannot issue there.
+    const htct = (await fx.areas()).find((a) => a.code === 'HTCT');
+    expect((await fx.call('POST', `/api/areas/${htct.id}/close`, undefined, fx.admin)).status).toBe(200);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/kiosk?token=${kiosk.token}`);
     await ready(page);
@@ -203,8 +198,12 @@ describe('kiosk end to end', () => {
     await snap(page, 'kiosk-departments-1920x1080');
     await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
     await page.waitForSelector('[data-testid=reason]');
-    expect(await page.textContent('[data-testid=reason]')).toContain('Đã hết số hôm nay');
+    expect(await page.textContent('[data-testid=reason]')).toContain('Tạm ngừng cấp số');
+    const issuedBefore = await issuedIn(htct.id);
+    await page.click(`[data-area-id="${htct.id}"]`, { force: true }).catch(() => undefined);
+    expect(await issuedIn(htct.id)).toBe(issuedBefore);
     await snap(page, 'kiosk-areas-1920x1080');
+    expect((await fx.call('POST', `/api/areas/${htct.id}/open`, undefined, fx.admin)).status).toBe(200);
     await page.click('[data-testid=back]');
     await page.click('[data-testid=open-search]');
     for (const k of ['H', 'O', 'space', 'T', 'I', 'C', 'H']) await page.click(`[data-key="${k}"]`);
