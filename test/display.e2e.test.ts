@@ -201,14 +201,22 @@ describe('hall display where the browser blocks sound', () => {
     await page.addInitScript(() => {
       (window as unknown as { __hccAnnouncements: unknown[] }).__hccAnnouncements = [];
       // Behave like a browser started without the autoplay flag: audio waits for a tap.
+      // The state reads 'suspended' from the first instant (a real suspend() is asynchronous and raced the
+      // player's first look), until a resume() made during a tap.
       const Real = window.AudioContext;
       window.AudioContext = class extends Real {
+        private unlocked = false;
         constructor(opts?: AudioContextOptions) { super(opts); void super.suspend(); }
-        override resume() { return navigator.userActivation.isActive ? super.resume() : Promise.resolve(); }
+        override get state(): AudioContextState { return this.unlocked ? super.state : 'suspended'; }
+        override resume() {
+          if (!navigator.userActivation.isActive) return Promise.resolve();
+          this.unlocked = true;
+          return super.resume();
+        }
       };
     });
     await page.goto(`${server.url}/display?token=${displayToken}`);
-    await page.waitForSelector('.sound-setup-button', { timeout: 10_000 });
+    await page.waitForSelector('.sound-setup-button', { timeout: 30_000 });
     await page.screenshot({ path: shot('display-hall-sound-setup') });
     await page.click('.sound-setup-button');
     await poll(() => page.locator('.sound-setup, .banner-sound').count(), (n) => n === 0, 3000);
