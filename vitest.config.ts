@@ -1,13 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+const LOAD = ['test/busy-day.test.ts', 'test/crash.test.ts', 'test/network-faults.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'printer/**/*.test.ts', '{kiosk,counter,display,admin}/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Cross-process and browser tests start real servers: keep them from fighting over 2 cores.
-    fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['server/**/*.test.ts', 'printer/**/*.test.ts', '{kiosk,counter,display,admin}/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+          exclude: [...LOAD, '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // The load and fault proofs saturate both cores: they run alone, after everything else, so they
+        // neither slow the browser tests nor are slowed by them.
+        extends: true,
+        test: { name: 'load', include: LOAD, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
