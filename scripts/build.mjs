@@ -33,6 +33,11 @@ for (const app of ['kiosk', 'counter', 'display', 'admin']) {
   if (!want(app) || !existsSync(join(root, app, 'vite.config.ts'))) continue;
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(app, 'vite.config.ts'), '--logLevel', 'warn']);
 }
+// The bundled font for the pages the server renders itself (the landing page): no CDN.
+mkdirSync(join(root, 'dist/fonts'), { recursive: true });
+for (const f of ['latin-400', 'latin-700', 'vietnamese-400', 'vietnamese-700']) {
+  cpSync(join(root, `node_modules/@fontsource/be-vietnam-pro/files/be-vietnam-pro-${f}-normal.woff2`), join(root, `dist/fonts/be-vietnam-pro-${f}.woff2`));
+}
 mkdirSync(join(root, 'dist'), { recursive: true });
 // A failed step leaves no stamp, so the next `npm start` builds again; the exit code tells the caller.
 if (failed) process.exit(1);
