@@ -126,22 +126,16 @@ export function useConsole(api: ApiClient, counterId: string, socket: QueueSocke
     const onSnapshot = () => { void refresh(); };
     // A citizen just rated at this counter: the tally updates at once (the poll is only a fallback).
     const onRated = ({ counterId: at }: { counterId: string }) => { if (at === counterId) void loadTally(); };
-    socket.on('state:snapshot', onSnapshot);
-    socket.on('rating:recorded', onRated);
-    socket.on('counter:updated', onCounter);
-    socket.on('ticket:updated', onTicket);
-    socket.on('ticket:issued', soon);
-    socket.on('queue:updated', soon);
-    socket.on('config:updated', onSnapshot);
+    // One table for subscribe and unsubscribe, so the two can never drift apart.
+    const handlers: [string, (p: never) => void][] = [
+      ['state:snapshot', onSnapshot], ['config:updated', onSnapshot], ['rating:recorded', onRated],
+      ['counter:updated', onCounter], ['ticket:updated', onTicket], ['ticket:issued', soon], ['queue:updated', soon],
+    ];
+    const bus = socket as unknown as { on(e: string, f: (p: never) => void): void; off(e: string, f: (p: never) => void): void };
+    for (const [event, fn] of handlers) bus.on(event, fn);
     return () => {
       if (timer) clearTimeout(timer);
-      socket.off('state:snapshot', onSnapshot);
-      socket.off('rating:recorded', onRated);
-      socket.off('counter:updated', onCounter);
-      socket.off('ticket:updated', onTicket);
-      socket.off('ticket:issued', soon);
-      socket.off('queue:updated', soon);
-      socket.off('config:updated', onSnapshot);
+      for (const [event, fn] of handlers) bus.off(event, fn);
     };
   }, [socket, counterId, applyCounter, applyCurrent, loadQueue, loadTally, refresh]);
 

@@ -19,7 +19,8 @@ export function BackupCard(props: { api: AdminApi; timeZone: string }) {
   useEffect(() => { void load(); }, []);
   async function run() {
     setBusy(true);
-    try { await props.api.runBackup(); setMsg({ kind: 'ok', text: 'Đã sao lưu xong.' }); await load(); } catch (e) { setMsg({ kind: 'error', text: errorText(e) }); } finally { setBusy(false); }
+    // Reload first: "done" must never show beside the previous backup's date.
+    try { await props.api.runBackup(); await load(); setMsg({ kind: 'ok', text: 'Đã sao lưu xong.' }); } catch (e) { setMsg({ kind: 'error', text: errorText(e) }); } finally { setBusy(false); }
   }
   return (
     <div class="backup-card">
