@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // Both projects (extends: true): an uncaught exception, an unhandled rejection, an error a test server logs
+    // as unexpected or a child server's unasked exit fails the test during which it happened.
+    setupFiles: ['test/support/process.guard.ts'],
     projects: [
       {
         extends: true,

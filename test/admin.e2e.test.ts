@@ -182,13 +182,22 @@ describe('admin, control room and reports (Chromium)', () => {
   it('imports the sample CSV through the UI and exports the configuration', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${server.url}/admin#transfer`);
+    // The sample is the demo center as it is (issue 11, defect 19): the server's dry run finds nothing to change.
     await page.setInputFiles('input[type=file]', join(ROOT, 'admin/public/mau-nhap-lieu.csv'));
-    await page.waitForSelector('.import-preview');
+    await page.waitForSelector('.import-diff >> text=Tệp này không thay đổi gì so với hệ thống.');
     expect(await page.$('.import-preview .notice-error')).toBeNull();
+    expect(await page.isDisabled('text=Nhập vào hệ thống')).toBe(true);
+    // One more area served by counter 3: the preview shows that row and counter 3's areas, before → after.
+    const sample = readFileSync(join(ROOT, 'admin/public/mau-nhap-lieu.csv'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'hcc-csv-')), 'them-linh-vuc.csv');
+    writeFileSync(file, `${sample}SXD,Sở Xây dựng,CPXD,Cấp phép xây dựng,11001,11999,,30,3\r\n`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.waitForSelector('.import-diff tr[data-change="counter:3"]');
+    expect(await page.textContent('.import-diff tr[data-change="counter:3"]')).toContain('DKKD, CPXD');
     await page.screenshot({ path: shot('admin-import-preview-1366') });
     await page.click('text=Nhập vào hệ thống');
     await page.waitForSelector('text=Đã nhập.');
-    expect(await page.textContent('.notice-ok')).toBe('Đã nhập. Tạo mới: 0 sở ngành, 1 lĩnh vực, 0 quầy. Cập nhật: 2 sở ngành, 2 lĩnh vực, 3 quầy.');
+    expect(await page.textContent('.notice-ok')).toBe('Đã nhập. Tạo mới: 0 sở ngành, 1 lĩnh vực, 0 quầy. Thay đổi: 0 sở ngành, 0 lĩnh vực, 1 quầy. Giữ nguyên: 10 sở ngành, 11 lĩnh vực, 11 quầy.');
     expect((await f.areas()).some((a) => a.code === 'CPXD' && a.numberStart === 11001)).toBe(true);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải tệp CSV')]);
     const text = readFileSync((await csv.path())!, 'utf8');

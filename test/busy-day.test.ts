@@ -27,7 +27,7 @@ describe('busy day', () => {
     expect(res.issued.some((r) => r.doubleTapId !== null)).toBe(true);
 
     const fx = await fixtures(srv.url);
-    const tickets = await readTickets(srv.url, res);
+    const tickets = await readTickets(srv.url, res, fx.admin);
     expect(checkIssue(res, tickets)).toEqual([]);
     expect(checkFinal(res, tickets, await fx.counters())).toEqual([]);
     expect(checkDisplays(res)).toEqual([]);

@@ -1,5 +1,5 @@
 import { ApiError, createApiClient } from '../../server/src/client/api.client.ts';
-import type { AreaDto, CounterDto, DepartmentDto, DeviceDto, ReportRow, UserDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto, CounterDto, DepartmentDto, DeviceDto, ImportResultDto, ReportRow, UserDto } from '../../server/src/contract/dto.ts';
 import type { CenterSettings, IssuingHours } from '../../server/src/contract/settings.schema.ts';
 
 export type { CenterSettings, IssuingHours };
@@ -15,7 +15,8 @@ export interface ConfigDoc {
   areas: { code: string; department: string; name: string; numberStart: number; numberEnd: number; dailyLimit: number | null; targetWaitMinutes: number | null }[];
   counters: { number: number; name: string; areas: string[] }[];
 }
-export interface ImportResult { created: Record<string, number>; updated: Record<string, number> }
+export type ImportResult = ImportResultDto;
+export interface PairingCode { code: string; expiresAt: string; replacedToken: boolean }
 export interface BackupInfo { file: string; at: string | number; bytes: number }
 
 /** Everything the admin screens call: the shared typed client plus the admin-only routes. */
@@ -62,10 +63,13 @@ export function createAdminApi(getToken: () => string | null, fetchImpl?: typeof
     createDevice: (d: DeviceInput) => r<DeviceDto & { token: string }>('POST', '/devices', d),
     updateDevice: (devId: string, p: Partial<Omit<DeviceInput, 'kind' | 'kioskId'>>) => r<DeviceDto>('PATCH', `/devices/${id(devId)}`, p),
     revokeDevice: (devId: string) => r<DeviceDto>('POST', `/devices/${id(devId)}/revoke`),
+    /** A fresh pairing code (10 minutes, once); for a device in use this re-pairs it and stops its token. */
+    pairingCode: (devId: string) => r<PairingCode>('POST', `/devices/${id(devId)}/pairing-code`),
     audit: (before?: number, limit = 100) => r<AuditEntry[]>('GET', `/audit?limit=${limit}${before ? `&before=${before}` : ''}`),
     report: (q: { from: string; to: string; groupBy: GroupBy }) => r<Report>('GET', `/reports/summary?from=${q.from}&to=${q.to}&groupBy=${q.groupBy}`),
     exportConfig: () => r<ConfigDoc>('GET', '/config/export'),
-    importConfig: (doc: ConfigDoc) => r<ImportResult>('POST', '/config/import', doc),
+    /** `dryRun`: the server answers what the import would change, field by field, and changes nothing. */
+    importConfig: (doc: ConfigDoc, opts: { dryRun?: boolean } = {}) => r<ImportResult>('POST', `/config/import${opts.dryRun ? '?dryRun=1' : ''}`, doc),
     backups: () => r<{ lastBackup: BackupInfo | null; backups: BackupInfo[] }>('GET', '/backups'),
     runBackup: () => r<unknown>('POST', '/backups'),
   };

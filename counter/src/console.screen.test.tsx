@@ -14,7 +14,7 @@ const area = { id: 'a1', code: 'LLTP', name: 'Lý lịch tư pháp', departmentN
 let host: HTMLElement;
 afterEach(() => { render(null, host); host.remove(); });
 
-async function mount(over: Record<string, (...a: any[]) => Promise<unknown>> = {}, current: ReturnType<typeof ticket> | null = null) {
+async function mount(over: Record<string, (...a: any[]) => Promise<unknown>> = {}, current: ReturnType<typeof ticket> | null = null, now?: () => number) {
   const c = counter({ currentTicket: current ? { id: current.id, number: current.number, areaId: 'a1', status: current.status, calledAt: current.calledAt, priority: false } : null });
   const api = fakeApi({
     counters: async () => [c],
@@ -28,7 +28,7 @@ async function mount(over: Record<string, (...a: any[]) => Promise<unknown>> = {
   const socket = fakeSocket();
   host = document.createElement('div');
   document.body.appendChild(host);
-  await act(async () => { render(<ConsoleScreen api={api} user={user} counterId="c1" socket={socket} onReleased={() => undefined} onLogout={() => undefined} />, host); });
+  await act(async () => { render(<ConsoleScreen api={api} user={user} counterId="c1" socket={socket} onReleased={() => undefined} onLogout={() => undefined} now={now} />, host); });
   await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
   return { api, socket, c };
 }
@@ -65,7 +65,7 @@ describe('clerk console', () => {
     const ev = new KeyboardEvent('keydown', { key: 'F1', cancelable: true });
     await act(async () => { window.dispatchEvent(ev); });
     expect(ev.defaultPrevented).toBe(true);
-    expect(callNext).toHaveBeenCalledWith('c1');
+    expect(callNext).toHaveBeenCalledWith('c1', { expectedTicketId: null });
     expect((host.querySelector('button.action-callNext') as HTMLButtonElement).disabled).toBe(true);
     await press('F1');
     expect(callNext).toHaveBeenCalledTimes(1);
@@ -92,7 +92,7 @@ describe('clerk console', () => {
     expect((host.querySelector('button.action-finish') as HTMLButtonElement).disabled).toBe(true);
     const row = [...host.querySelectorAll('.queue-row')].find((r) => r.textContent?.includes('1007'))!;
     await act(async () => { (row.querySelector('button') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
-    expect(call).toHaveBeenCalledWith('c1', 't3');
+    expect(call).toHaveBeenCalledWith('c1', 't3', { expectedTicketId: null });
     expect(text('[data-testid=current-number]')).toBe('1007');
     expect((host.querySelector('button.action-finish') as HTMLButtonElement).disabled).toBe(false);
   });
@@ -103,7 +103,7 @@ describe('clerk console', () => {
     await press('F6');
     expect(host.querySelector('.dialog')).not.toBeNull();
     await act(async () => { (host.querySelector('.pick[data-area=LLTP]') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
-    expect(transfer).toHaveBeenCalledWith('c1', { areaId: 'a1' });
+    expect(transfer).toHaveBeenCalledWith('c1', { areaId: 'a1', expectedTicketId: 't1' });
     expect(text('[data-testid=status-line]')).toBe('Đã chuyển số 1005 sang lĩnh vực Lý lịch tư pháp');
   });
 
@@ -119,5 +119,55 @@ describe('clerk console', () => {
     expect(q.mock.calls.length).toBe(before + 1);
     await act(async () => { socket.fire('state:snapshot', {}); await new Promise((r) => setTimeout(r, 10)); });
     expect(q.mock.calls.length).toBe(before + 2);
+  });
+
+  it('a double F1 within 100 ms calls one citizen, even when the first answer came back in between', async () => {
+    let clock = 1_000;
+    let n = 0;
+    const callNext = vi.fn(async () => ({ ticket: ticket({ id: `t${++n}`, number: `100${4 + n}`, status: 'called', calledAt: new Date().toISOString() }) }));
+    await mount({ callNext }, null, () => clock);
+    await press('F1');
+    expect(text('[data-testid=current-number]')).toBe('1005');
+    clock += 100; // the finger bounces: the answer is already on screen
+    await press('F1');
+    expect(callNext).toHaveBeenCalledTimes(1);
+    clock += 700; // a real second press later: sent with what the clerk now sees
+    await press('F1');
+    expect(callNext).toHaveBeenCalledTimes(2);
+    expect(callNext).toHaveBeenLastCalledWith('c1', { expectedTicketId: 't1' });
+    expect(text('[data-testid=current-number]')).toBe('1006');
+  });
+
+  it('every ticket action carries what the clerk saw; a stale view says so and redraws from the server', async () => {
+    const finish = vi.fn(async () => { throw new ApiError(409, 'counter.stale_view', 'Màn hình quầy đã cũ: số hiện tại đã thay đổi. Vui lòng xem lại.'); });
+    const counters = vi.fn(async () => [counter({ currentTicket: { id: 't1', number: '1005', areaId: 'a1', status: 'called', calledAt: null, priority: false } })]);
+    await mount({ finish, counters }, ticket({ status: 'called', calledAt: new Date().toISOString() }));
+    const before = counters.mock.calls.length;
+    await press('F4');
+    expect(finish).toHaveBeenCalledWith('c1', { expectedTicketId: 't1' });
+    expect(text('[data-testid=status-line]')).toBe('Màn hình quầy đã cũ: số hiện tại đã thay đổi. Vui lòng xem lại.');
+    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
+    expect(counters.mock.calls.length).toBe(before + 1);
+  });
+
+  it('a transfer to a closed counter asks first, then sends force; a warning stays on the status line', async () => {
+    const transfer = vi.fn(async (_c: string, body: { force?: boolean }) => {
+      if (!body.force) throw new ApiError(409, 'counter.closed', 'Quầy số 2 đang đóng: chưa ai gọi được số 1005 ở đó.');
+      return { ticket: ticket({ status: 'waiting' }), warning: { code: 'transfer.counter_closed', message: 'Quầy số 2 đang đóng: số 1005 sẽ chờ đến khi quầy mở lại.' } };
+    });
+    const current = ticket({ status: 'called', calledAt: new Date().toISOString() });
+    const mine = counter({ currentTicket: { id: 't1', number: '1005', areaId: 'a1', status: 'called', calledAt: current.calledAt, priority: false } });
+    const cs = [mine, counter({ id: 'c2', number: 2, name: 'Quầy 2', status: 'closed', clerk: null })];
+    await mount({ transfer, counters: async () => cs }, current);
+    await press('F6');
+    await act(async () => { (host.querySelector('.pick[data-counter="2"]') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
+    expect(transfer).toHaveBeenLastCalledWith('c1', { counterId: 'c2', expectedTicketId: 't1' });
+    expect(text('[data-testid=transfer-confirm]')).toContain('Quầy số 2 đang đóng: chưa ai gọi được số 1005 ở đó.');
+    expect(text('[data-testid=current-number]')).toBe('1005'); // nothing moved yet
+    await act(async () => { (host.querySelector('[data-testid=transfer-force]') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
+    expect(transfer).toHaveBeenLastCalledWith('c1', { counterId: 'c2', expectedTicketId: 't1', force: true });
+    expect(host.querySelector('[data-testid=transfer-confirm]')).toBeNull();
+    expect(text('[data-testid=status-line]')).toBe('Đã chuyển số 1005 sang quầy 2. Lưu ý: Quầy số 2 đang đóng: số 1005 sẽ chờ đến khi quầy mở lại.');
+    expect(host.querySelector('.status-line')?.className).toContain('status-warn');
   });
 });

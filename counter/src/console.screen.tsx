@@ -14,10 +14,12 @@ import { TransferDialog } from './transfer.dialog.tsx';
 
 const STATUS_LABEL = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đã đóng' } as const;
 
-export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogout }: {
+export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogout, now: clockNow }: {
   api: ApiClient; user: UserDto; counterId: string; socket: QueueSocket | null; onReleased: () => void; onLogout: () => void;
+  /** The repeat guard's clock (tests step it); the wall clock otherwise. */
+  now?: () => number;
 }) {
-  const m = useConsole(api, counterId, socket);
+  const m = useConsole(api, counterId, socket, clockNow ? { now: clockNow } : {});
   const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
   const tz = m.config?.timeZone ?? DEFAULT_TZ;
   const now = useNow(10_000);
@@ -36,7 +38,7 @@ export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogo
       case 'close': setDialog('close'); break;
     }
   }
-  useShortcuts(command, dialog === null);
+  useShortcuts(command, dialog === null && m.confirm === null);
 
   const myAreas = m.areas.filter((a) => m.counter?.areaIds.includes(a.id));
   const c = m.counter;
@@ -74,6 +76,18 @@ export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogo
       {dialog === 'transfer' && m.current && (
         <TransferDialog number={m.current.number} areas={m.areas} counters={m.counters} selfId={counterId}
           onCancel={() => setDialog(null)} onPick={(t) => { setDialog(null); void m.actions.transfer(t); }} />
+      )}
+      {m.confirm && (
+        <div class="dialog-backdrop" onClick={(e) => { if (e.target === e.currentTarget) m.actions.dismissConfirm(); }}>
+          <div class="dialog dialog-small" role="alertdialog" aria-modal="true" aria-label="Xác nhận chuyển" data-testid="transfer-confirm">
+            <h2>Quầy đang đóng</h2>
+            <p>{m.confirm.message}</p>
+            <div class="dialog-foot">
+              <button class="btn" autoFocus onClick={() => m.actions.dismissConfirm()}>Chọn nơi khác</button>
+              <button class="btn btn-primary" data-testid="transfer-force" disabled={m.busy} onClick={() => { const to = m.confirm!.to; void m.actions.transfer(to, true); }}>Vẫn chuyển</button>
+            </div>
+          </div>
+        </div>
       )}
       {dialog === 'close' && (
         <div class="dialog-backdrop" onClick={(e) => { if (e.target === e.currentTarget) setDialog(null); }}>

@@ -103,6 +103,37 @@ describe('rating pad', () => {
     expect(rate).not.toHaveBeenCalled();
   });
 
+  it('after a reload it shows the question the server sends again on connect, for the time left only', async () => {
+    const { socket, rate } = await mount();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await act(async () => {
+      socket.fire('state:snapshot', {});
+      socket.fire('rating:requested', { counterId: 'c1', ticket: ticket({ id: 't9', number: '1009', status: 'done' }), clerkName: 'Nguyễn Văn An', remainingSeconds: 4 });
+    });
+    expect(text('[data-testid=pad-number]')).toBe('1009');
+    await act(async () => { vi.advanceTimersByTime(3990); });
+    expect(host.querySelector('.pad-ask')).not.toBeNull();
+    await act(async () => { vi.advanceTimersByTime(20); });
+    expect(host.querySelector('.pad-idle')).not.toBeNull(); // not the whole 30 s again
+    expect(rate).not.toHaveBeenCalled();
+  });
+
+  it('a reconnect that re-sends the question on screen keeps what the citizen already chose', async () => {
+    const { socket } = await mount();
+    await request(socket, 't1', '1005');
+    await act(async () => { (host.querySelector('.level[data-level=unsatisfied]') as HTMLElement).click(); });
+    await act(async () => { (host.querySelectorAll('.reason')[0] as HTMLElement).click(); });
+    await act(async () => {
+      socket.fire('state:snapshot', {});
+      socket.fire('rating:requested', { counterId: 'c1', ticket: ticket({ id: 't1', number: '1005', status: 'done' }), clerkName: 'Nguyễn Văn An', remainingSeconds: 20 });
+    });
+    expect(host.querySelector('.pad-reasons')).not.toBeNull();
+    expect(host.querySelectorAll('.reason.on').length).toBe(1);
+    await request(socket, 't2', '1006'); // a new citizen still wins
+    expect(text('[data-testid=pad-number]')).toBe('1006');
+    expect(host.querySelector('.pad-reasons')).toBeNull();
+  });
+
   it('an unpaired pad asks for a pairing code and keeps the token it gets', async () => {
     const pair = vi.fn(async () => ({ token: 'new-token', device: { id: 'd1', kind: 'rating', name: 'Pad', counterId: 'c1' } }));
     const api = fakeApi({ pair, config: async () => config, me: async () => ({ kind: 'device', device: { id: 'd1', kind: 'rating', name: 'Pad', counterId: 'c1' } }), counters: async () => [counter()] });

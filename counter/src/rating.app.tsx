@@ -56,9 +56,11 @@ export function RatingApp({ makeApi = createApiClient, connect = connectQueueSoc
 
   useEffect(() => {
     if (!socket) return;
-    const onRequested = (p: { counterId: string; ticket: { id: string; number: string }; clerkName: string | null }) => {
+    const onRequested = (p: { counterId: string; ticket: { id: string; number: string }; clerkName: string | null; remainingSeconds?: number }) => {
       if (counterId && p.counterId !== counterId) return;
-      dispatch({ type: 'requested', ticket: { id: p.ticket.id, number: p.ticket.number }, clerkName: p.clerkName });
+      // A question sent again on connect (after a reload) has only the time it has left.
+      const timeoutMs = typeof p.remainingSeconds === 'number' && p.remainingSeconds > 0 ? p.remainingSeconds * 1000 : undefined;
+      dispatch({ type: 'requested', ticket: { id: p.ticket.id, number: p.ticket.number }, clerkName: p.clerkName, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
     };
     const onClosed = (p: { ticketId: string }) => dispatch({ type: 'closed', ticketId: p.ticketId });
     const onSnapshot = () => void load();

@@ -40,6 +40,14 @@ describe('rating pad state', () => {
     expect(next).toMatchObject({ phase: 'ask', ticket: { number: '1006' } });
   });
 
+  it('a question sent again on connect asks only for the time it has left, and keeps a citizen already answering', () => {
+    const again = padReducer(IDLE, { type: 'requested', ticket: { id: 't1', number: '1005' }, clerkName: null, timeoutMs: 7000 });
+    expect(phaseTimeoutMs(again, 30)).toBe(7000);
+    const answering = padReducer(padReducer(ask, { type: 'pick', level: 'unsatisfied', askReasons: true }), { type: 'toggleReason', reason: 'B' });
+    expect(padReducer(answering, { type: 'requested', ticket: { id: 't1', number: '1005' }, clerkName: 'An', timeoutMs: 7000 })).toBe(answering);
+    expect(phaseTimeoutMs(answering, 30)).toBe(30_000);
+  });
+
   it('keypad: 1…N pick a level, digits toggle reasons, Enter sends', () => {
     expect(keypadEvent(ask, '1', levels, reasons, ['unsatisfied'])).toEqual({ type: 'pick', level: 'very_satisfied', askReasons: false });
     expect(keypadEvent(ask, '3', levels, reasons, ['unsatisfied'])).toEqual({ type: 'pick', level: 'unsatisfied', askReasons: true });

@@ -4,14 +4,15 @@ export interface PadTicket { id: string; number: string }
 
 export type PadState =
   | { phase: 'idle' }
-  | { phase: 'ask'; ticket: PadTicket; clerkName: string | null }
+  /** timeoutMs: what is left of the question when the server sent it again on a (re)connect. */
+  | { phase: 'ask'; ticket: PadTicket; clerkName: string | null; timeoutMs?: number }
   | { phase: 'reasons'; ticket: PadTicket; clerkName: string | null; level: string; reasons: string[]; comment: string }
   | { phase: 'sending'; ticket: PadTicket; level: string; reasons: string[]; comment: string }
   | { phase: 'thanks'; ticket: PadTicket }
   | { phase: 'message'; text: string };
 
 export type PadEvent =
-  | { type: 'requested'; ticket: PadTicket; clerkName: string | null }
+  | { type: 'requested'; ticket: PadTicket; clerkName: string | null; timeoutMs?: number }
   | { type: 'pick'; level: string; askReasons: boolean }
   | { type: 'toggleReason'; reason: string }
   | { type: 'comment'; text: string }
@@ -27,9 +28,11 @@ export const IDLE: PadState = { phase: 'idle' };
 export function padReducer(s: PadState, e: PadEvent): PadState {
   switch (e.type) {
     case 'requested':
-      // A new citizen always wins over a thanks screen or a stale prompt.
+      // A new citizen always wins over a thanks screen or a stale prompt. The same citizen again (the server
+      // re-sends the question when the pad reconnects) keeps what they already chose.
       if (s.phase === 'sending') return s;
-      return { phase: 'ask', ticket: e.ticket, clerkName: e.clerkName };
+      if (s.phase !== 'idle' && s.phase !== 'message' && s.ticket.id === e.ticket.id) return s;
+      return { phase: 'ask', ticket: e.ticket, clerkName: e.clerkName, ...(e.timeoutMs !== undefined ? { timeoutMs: e.timeoutMs } : {}) };
     case 'pick':
       if (s.phase === 'ask' || s.phase === 'reasons') {
         if (e.askReasons) {
@@ -64,7 +67,8 @@ export function padReducer(s: PadState, e: PadEvent): PadState {
 /** How long each screen stays before going back to idle (ms); null = until something happens. */
 export function phaseTimeoutMs(s: PadState, ratingTimeoutSeconds: number): number | null {
   switch (s.phase) {
-    case 'ask': case 'reasons': return ratingTimeoutSeconds * 1000;
+    case 'ask': return s.timeoutMs ?? ratingTimeoutSeconds * 1000;
+    case 'reasons': return ratingTimeoutSeconds * 1000;
     case 'thanks': return 5000;
     case 'message': return 6000;
     default: return null;

@@ -24,7 +24,7 @@ export function TransferDialog({ number, areas, counters, selfId, onPick, onCanc
             <div class="dialog-list">
               {areas.filter((a) => a.active).map((a) => (
                 <button class="pick" key={a.id} data-area={a.code} onClick={() => onPick({ areaId: a.id, label: `lĩnh vực ${a.name}` })}>
-                  <b>{a.name}</b><span>{a.departmentName} · {a.waiting} đang chờ</span>
+                  <b>{a.name}</b><span>{a.departmentName} · {a.waiting} đang chờ{a.servingCounters === 0 ? ' · chưa có quầy mở' : ''}</span>
                 </button>
               ))}
             </div>

@@ -9,6 +9,7 @@ describe('labels', () => {
     expect(unavailableLabel('full')).toBe('Đã hết số hôm nay');
     expect(unavailableLabel('numbers_exhausted')).toBe('Đã hết số hôm nay');
     expect(unavailableLabel('holiday')).toContain('nghỉ');
+    expect(unavailableLabel('no_counter')).toBe('Chưa có quầy phục vụ lĩnh vực này');
   });
   it('estimated wait: minutes, hours, or not estimable', () => {
     expect(waitLabel(null)).toBe('Chưa ước tính được');

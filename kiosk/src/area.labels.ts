@@ -5,6 +5,8 @@ export function unavailableLabel(reason: AreaUnavailableReason): string {
   switch (reason) {
     case 'closed': return 'Tạm ngừng cấp số';
     case 'inactive': return 'Không hoạt động';
+    // A ticket there would never be called: the kiosk greys the area out instead (server: 409 area.no_counter).
+    case 'no_counter': return 'Chưa có quầy phục vụ lĩnh vực này';
     case 'outside_hours': return 'Ngoài giờ cấp số';
     case 'holiday': return 'Hôm nay nghỉ, không cấp số';
     case 'full': return 'Đã hết số hôm nay';

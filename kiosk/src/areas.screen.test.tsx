@@ -11,6 +11,7 @@ describe('AreasScreen', () => {
     area({ id: 'a2', name: 'Hộ tịch', estimatedWaitMin: null }),
     area({ id: 'a3', name: 'Chứng thực', available: false, unavailableReason: 'outside_hours' }),
     area({ id: 'a4', name: 'Quốc tịch', available: false, unavailableReason: 'numbers_exhausted' }),
+    area({ id: 'a5', name: 'Lĩnh vực mới', available: false, unavailableReason: 'no_counter' }),
   ];
 
   it('shows waiting people and the estimated wait, or that it cannot be estimated', () => {
@@ -25,9 +26,10 @@ describe('AreasScreen', () => {
     const onChoose = vi.fn();
     const v = mount(<AreasScreen areas={areas} disabled={false} onChoose={onChoose} />);
     const off = v.$$<HTMLButtonElement>('.card--off');
-    expect(off.map((b) => b.querySelector('[data-testid=reason]')!.textContent)).toEqual(['Ngoài giờ cấp số', 'Đã hết số hôm nay']);
+    expect(off.map((b) => b.querySelector('[data-testid=reason]')!.textContent)).toEqual(['Ngoài giờ cấp số', 'Đã hết số hôm nay', 'Chưa có quầy phục vụ lĩnh vực này']);
     expect(off.every((b) => b.disabled)).toBe(true);
     v.click('[data-area-id=a3]');
+    v.click('[data-area-id=a5]');
     v.click('[data-area-id=a1]');
     expect(onChoose.mock.calls).toEqual([['a1']]);
   });

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, open, type FileHandle } from 'node:fs/promises';
+import { access, open, realpath, type FileHandle } from 'node:fs/promises';
+import { DEVICE_DIR, isDevicePath } from './address.parser.ts';
 import type { PrinterStatus, Transport, TransportOptions } from './printer.types.ts';
 import { DEFAULT_TIMEOUT_MS } from './printer.types.ts';
 import { PrinterError, printerErrorFromErrno } from './printer.error.ts';
@@ -19,12 +20,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function createFileTransport(path: string, opts: TransportOptions = {}): Transport {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = opts.now ?? (() => performance.now());
+  const deviceDir = opts.deviceDir ?? DEVICE_DIR;
+
+  /**
+   * Checked again when printing, whatever the address passed before: the path and, when it exists, where it
+   * really leads (a symlink under /dev/usb/ pointing at /etc/passwd is refused). The resolved path is opened
+   * with O_NOFOLLOW, so it cannot be swapped for a symlink in between.
+   */
+  async function target(): Promise<string> {
+    if (!isDevicePath(path, deviceDir)) throw new PrinterError('printer.bad_address', `${JSON.stringify(path)}: not a printer device`);
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch {
+      return path; // not there (unplugged): open() says offline
+    }
+    if (!isDevicePath(real, deviceDir)) throw new PrinterError('printer.bad_address', `${JSON.stringify(path)} → ${JSON.stringify(real)}: leads out of ${deviceDir}/`);
+    return real;
+  }
 
   async function send(bytes: Uint8Array): Promise<void> {
     const deadline = now() + timeoutMs;
+    const file = await target();
     let fh: FileHandle;
     try {
-      fh = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK | constants.O_NOCTTY);
+      fh = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK | constants.O_NOCTTY | constants.O_NOFOLLOW);
     } catch (err) {
       throw mapError(err, 'connect');
     }
@@ -50,11 +70,12 @@ export function createFileTransport(path: string, opts: TransportOptions = {}): 
 
   async function status(): Promise<PrinterStatus> {
     try {
-      await access(path, constants.W_OK);
+      await access(await target(), constants.W_OK);
       // usblp can report paper-out via an ioctl Node cannot call; say so rather than guess.
       return { online: true, paper: 'unknown' };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if (err instanceof PrinterError) return { online: false, paper: 'unknown', error: err.message };
       return { online: false, paper: 'unknown', error: code === 'EACCES' ? NO_PERMISSION : STATUS_MESSAGES.unreachable };
     }
   }

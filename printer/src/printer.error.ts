@@ -13,7 +13,7 @@ export const PRINTER_MESSAGES: Record<PrinterErrorCode, string> = {
   'printer.disconnected': 'Mất kết nối với máy in trong khi in. Vé của bạn vẫn hợp lệ.',
   'printer.paper_out': 'Máy in đã hết giấy. Vé của bạn vẫn hợp lệ, vui lòng báo cán bộ hỗ trợ.',
   'printer.bad_address':
-    'Địa chỉ máy in không hợp lệ. Dùng dạng tcp://địa-chỉ-IP:9100, file:///dev/usb/lp0 hoặc cups://TÊN_HÀNG_ĐỢI.',
+    'Địa chỉ máy in không hợp lệ. Dùng dạng tcp://địa-chỉ-IP:9100, /dev/usb/lp0 (một máy in dưới /dev) hoặc cups://TÊN_HÀNG_ĐỢI.',
   'printer.io': 'Lỗi khi gửi dữ liệu tới máy in. Vé của bạn vẫn hợp lệ.',
 };
 

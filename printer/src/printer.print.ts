@@ -15,7 +15,7 @@ export async function printTicket(
   opts: PrintOptions = {},
   transportOpts: Omit<TransportOptions, 'timeoutMs'> = {},
 ): Promise<void> {
-  const addr = parsePrinterAddress(address);
+  const addr = parsePrinterAddress(address, transportOpts.deviceDir ? { deviceDir: transportOpts.deviceDir } : {});
   const now = transportOpts.now ?? (() => performance.now());
   const started = now();
   const budget = opts.timeoutMs !== undefined && Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_TIMEOUT_MS;

@@ -69,6 +69,8 @@ export interface TransportOptions {
   confirm?: 'printer' | 'sent';
   /** Monotonic clock in ms (performance.now by default); injectable for tests. */
   now?: () => number;
+  /** Where printer device files may live (/dev); tests point it at a temporary directory. */
+  deviceDir?: string;
 }
 
 /** 1-bit image, rows of ceil(width/8) bytes, MSB = leftmost dot, 1 = black (GS v 0 layout). */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transport, TransportOptions } from './printer.types.ts';
@@ -33,10 +33,13 @@ interface Harness {
   trailer: Buffer;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'printer-contract-'));
+// The tests' "/dev" (device files only count under it, with a printer's name: usb/*).
+const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'printer-contract-')));
+mkdirSync(join(tmp, 'usb'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let seq = 0;
-const tmpPath = (name: string) => join(tmp, `${seq++}-${name}`);
+const tmpPath = (name: string) => join(tmp, 'usb', `${seq++}-${name}`);
+const devices: TransportOptions = { deviceDir: tmp };
 
 const harnesses: Harness[] = [
   {
@@ -65,17 +68,17 @@ const harnesses: Harness[] = [
     async healthy() {
       const path = tmpPath('lp0');
       writeFileSync(path, '');
-      return { address: `file://${path}`, received: async () => readFileSync(path), cleanup: () => rmSync(path, { force: true }) };
+      return { address: `file://${path}`, options: devices, received: async () => readFileSync(path), cleanup: () => rmSync(path, { force: true }) };
     },
     async missing() {
-      return { address: `file://${tmpPath('unplugged')}`, cleanup: () => undefined };
+      return { address: `file://${tmpPath('unplugged')}`, options: devices, cleanup: () => undefined };
     },
     async stalled() {
       // A FIFO whose reader never reads: the pipe fills up like a printer's buffer.
       const path = tmpPath('fifo');
       execFileSync('mkfifo', [path]);
       const reader = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      return { address: `file://${path}`, cleanup: () => closeSync(reader) };
+      return { address: `file://${path}`, options: devices, cleanup: () => closeSync(reader) };
     },
   },
   {
@@ -105,7 +108,7 @@ const harnesses: Harness[] = [
 ];
 
 const transportFor = (t: Target, timeoutMs: number): Transport =>
-  createTransport(parsePrinterAddress(t.address), { statusTimeoutMs: 300, ...t.options, timeoutMs });
+  createTransport(parsePrinterAddress(t.address, t.options?.deviceDir ? { deviceDir: t.options.deviceDir } : {}), { statusTimeoutMs: 300, ...t.options, timeoutMs });
 
 async function expectPrinterError(p: Promise<unknown>, code: string): Promise<PrinterError> {
   const err = await p.then(

@@ -84,7 +84,8 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     if (!day.dayOver() && x < P.transferArea + P.transferCounter) {
       const body = x < P.transferArea
         ? { areaId: pick(day.rand, day.areaIds.filter((a) => !counter.areaIds.includes(a))) }
-        : { counterId: pick(day.rand, day.counters.filter((c) => c.id !== me)).id };
+        // force: a clerk who picks a counter that happens to be closed confirms, as the console lets them.
+        : { counterId: pick(day.rand, day.counters.filter((c) => c.id !== me)).id, force: true };
       if ((await act('transfer', body))?.ticket) { day.expected[t] = { status: 'waiting', counterId: null }; day.counts.transfers++; }
       st.current = null;
       return;

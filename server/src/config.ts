@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SocketLimits } from './realtime/realtime.limits.ts';
 
 /** Every setting read from the environment, once, with its default and what it is for. */
 export interface ServerConfig {
@@ -18,11 +19,27 @@ export interface ServerConfig {
   logLevel: 'quiet' | 'info';
   /** Local hour from which the nightly backup runs (once per business day). */
   backupHour: number;
+  /**
+   * Anonymous (tracking) sockets: at most SOCKET_TRACKERS_PER_TICKET per ticket id (5) and
+   * SOCKET_ANON_PER_ADDRESS per remote address (20). Behind a reverse proxy on this machine every phone
+   * has the proxy's address: raise the second there.
+   */
+  socketLimits: SocketLimits;
+  /** PEM files (TLS_CERT, TLS_KEY): when set, the server serves HTTPS (and socket.io over wss) on its one port. */
+  tls: { certFile: string; keyFile: string } | null;
+}
+
+/** A setting the center must fix: main prints the message alone (no stack trace) and exits with code 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT không hợp lệ: ${env.PORT}`);
+  if (!env.TLS_CERT !== !env.TLS_KEY) {
+    throw new ConfigError('Cần đặt cả TLS_CERT và TLS_KEY (đường dẫn tệp PEM của chứng chỉ và khoá riêng), hoặc bỏ cả hai để chạy HTTP. / Set both TLS_CERT and TLS_KEY, or neither.');
+  }
   const seed = (env.SEED ?? 'demo').toLowerCase();
   return {
     port,
@@ -35,5 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
     bodyLimit: Number(env.BODY_LIMIT ?? 64 * 1024),
     logLevel: env.LOG_LEVEL === 'quiet' ? 'quiet' : 'info',
     backupHour: Math.min(23, Math.max(0, Number(env.BACKUP_HOUR ?? 22) || 0)),
+    socketLimits: { trackersPerTicket: positiveInt(env.SOCKET_TRACKERS_PER_TICKET, 5), anonymousPerAddress: positiveInt(env.SOCKET_ANON_PER_ADDRESS, 20) },
+    tls: env.TLS_CERT && env.TLS_KEY ? { certFile: resolve(root, env.TLS_CERT), keyFile: resolve(root, env.TLS_KEY) } : null,
   };
+}
+
+function positiveInt(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return v !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
 }

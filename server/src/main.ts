@@ -1,18 +1,37 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { createServer } from './server.ts';
 
 /** Entry point: `npm start`. Prints where every screen is, stops cleanly on SIGTERM/SIGINT. */
 const root = findRoot(dirname(fileURLToPath(import.meta.url)));
-const config = loadConfig(process.env, root);
-const server = await createServer(config, {});
+// A setting the center must fix (a bad PORT, a missing certificate) is one clear sentence and exit code 1,
+// so systemd shows it in `systemctl status`; anything else keeps its stack trace.
+const started = await (async () => {
+  try {
+    const config = loadConfig(process.env, root);
+    return { config, server: await createServer(config, {}) };
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`\nKhông khởi động được: ${e.message}\n`);
+    process.exit(1);
+  }
+})();
+const { config, server } = started;
 const port = await server.listen();
 
-const base = `http://localhost:${port}`;
+// Over HTTPS the links use a name the certificate covers (a wildcard or IP-only certificate: localhost).
+const certName = server.tls?.names.match(/DNS:([^*,\s][^,\s]*)/)?.[1];
+const base = `${server.scheme}://${certName ?? 'localhost'}:${port}`;
 console.log(`\nHệ thống xếp hàng — ${server.services.settings.get().name}`);
 console.log(`Dữ liệu: ${config.dataDir}`);
+if (server.tls) {
+  console.log(`HTTPS: chứng chỉ cho ${server.tls.names}, hết hạn ${server.tls.validTo.toISOString().slice(0, 10)}`);
+  console.log('(Mở các màn hình bằng một tên có trong chứng chỉ; với tên hay địa chỉ IP khác, trình duyệt sẽ cảnh báo.)');
+  if (!config.publicUrl && !server.services.settings.get().publicUrl) console.log('Nên đặt PUBLIC_URL=https://<tên trong chứng chỉ>:<cổng> để mã QR trên phiếu dùng đúng tên đó.');
+  if (server.tls.validTo.getTime() < Date.now()) console.log('CẢNH BÁO: chứng chỉ đã hết hạn — trình duyệt sẽ từ chối kết nối. / WARNING: the certificate has expired.');
+}
 if (server.adminPassword) {
   console.log(`\nTài khoản quản trị: admin / ${config.adminPassword ? '(mật khẩu từ ADMIN_PASSWORD)' : server.adminPassword}`);
   if (!config.adminPassword) console.log('(Mật khẩu này chỉ hiện một lần — hãy ghi lại và đổi sau khi đăng nhập.)');

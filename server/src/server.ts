@@ -1,5 +1,6 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -8,18 +9,22 @@ import { createUser } from './core/accounts/accounts.usecases.ts';
 import { LoginLimiter } from './core/accounts/login.limiter.ts';
 import { randomPassword } from './core/accounts/password.ts';
 import { seedCenter } from './core/catalog/seed.ts';
-import { systemClock, type Clock } from './core/clock.ts';
+import { MonotonicGuardClock, systemClock, type Clock } from './core/clock.ts';
 import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
 import { expireStaleTickets } from './core/tickets/tickets.usecases.ts';
 import { businessDay, localParts } from './core/time/zoned-time.ts';
-import { backupDatabase, listBackups } from './storage/backup.ts';
+import { createBackups, listBackups } from './storage/backup.ts';
+import { storageFault } from './storage/storage.fault.ts';
+import { createStorageHealth } from './storage/storage.health.ts';
 import { createApp } from './http/app.ts';
+import { readTlsFiles } from './http/tls.options.ts';
 import type { Services } from './http/http.types.ts';
 import { createPrintService, type PrintDriver, type PrinterExtras, type PrintService } from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
+import { createClockRepository } from './storage/clock.repository.ts';
 import { openDatabase } from './storage/db.ts';
 import { createStore } from './storage/store.ts';
 
@@ -36,11 +41,17 @@ const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
 
 /** Wires config → database → migrations → services → HTTP + socket.io on one port. */
 export async function createServer(config: ServerConfig, opts: ServerOptions = {}) {
-  const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  // Before the database is touched: a wrong certificate path stops the start-up with a ConfigError, nothing half-open.
+  const tls = config.tls ? readTlsFiles(config.tls) : null;
+  const scheme = tls ? 'https' : 'http';
   const dbFile = join(config.dataDir, 'queue.sqlite');
   const db = openDatabase(dbFile);
   const store = createStore(db);
+  // "Now" and the business day never run backwards, across restarts too; clock steps are kept for the
+  // control room (issue #11, defect 12; core/clock.ts).
+  const clockMemory = createClockRepository(db);
+  const clock = new MonotonicGuardClock(opts.clock ?? systemClock, clockMemory.load());
   const settings = createSettingsService(store, clock);
   const deps: Deps = { store, clock, settings };
 
@@ -55,18 +66,24 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let realtime: Realtime | null = null;
   const notifier: Notifier = { publish: (events) => realtime?.notifier.publish(events) };
   const run = createUnitOfWork(deps, notifier);
-  const publicUrl = () => config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `http://${lanAddress()}:${boundPort}`);
+  const publicUrl = () => config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `${scheme}://${lanAddress()}:${boundPort}`);
   const view = createTicketView(deps, { publicUrl });
   const driver = opts.printDriver ?? defaultPrintDriver;
   let printing: PrintService | null = null;
   printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents, extras: opts.printerExtras ?? defaultPrinterExtras });
+  // Health answers 503 while the database cannot be written; every storage fault a request meets is told to it.
+  const storage = createStorageHealth(db, { dataDir: config.dataDir, now: () => clock.now(), log });
+  const backups = createBackups(db, join(config.dataDir, 'backups'));
   const services: Services = {
-    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config, reports: createReportRunner(deps, dbFile),
+    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config, reports: createReportRunner(deps, dbFile), storage, backups,
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
   };
   const app = createApp(services, log);
-  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  realtime = createRealtime(http, deps, view, () => printing!);
+  // With TLS_CERT/TLS_KEY the same single port speaks HTTPS; socket.io rides on it as wss.
+  const http = (tls
+    ? createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } })
+    : createAdaptorServer({ fetch: app.fetch })) as HttpServer;
+  realtime = createRealtime(http, deps, view, () => printing!, { log, noteFault: (f, e) => storage.noteFault(f, e), limits: config.socketLimits, publicUrl: config.publicUrl });
   let boundPort = config.port;
 
   // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.
@@ -74,17 +91,31 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let lastDay = '';
   const backupDir = join(config.dataDir, 'backups');
   let backedUpDay = businessDayOfLastBackup();
-  const tick = () => {
+  let backupRetryAt = 0;
+  // A background job never stops the process: it logs and tries again at the next tick (a storage fault is
+  // logged once while it lasts, by the health, not every 15 s).
+  const jobFailed = (what: string, e: unknown) => { const f = storageFault(e); if (f) storage.noteFault(f, e); else log(what, e); };
+  const tickOnce = () => {
+    // Sockets whose session expired (or whose device moved) lose their rooms within one tick.
+    realtime?.revalidate();
     const tz = settings.get().timeZone;
     const day = businessDay(clock.now(), tz);
+    try { clockMemory.save(clock.state()); } catch (e) { jobFailed('Không lưu được mốc giờ máy chủ, sẽ thử lại', e); }
+    // Print jobs whose ticket was served, of an earlier day or too old are never sent (issue #11, defect 15).
+    try { printing!.expireStale(); } catch (e) { jobFailed('Không dọn được lệnh in cũ, sẽ thử lại', e); }
     if (day !== lastDay) {
-      try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { log('Đóng ngày thất bại, sẽ thử lại', e); }
+      try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { jobFailed('Đóng ngày thất bại, sẽ thử lại', e); }
     }
-    if (backedUpDay !== day && localParts(clock.now(), tz).hour >= config.backupHour) {
-      backedUpDay = day;
-      backupDatabase(db, backupDir, clock.now()).catch((e) => { backedUpDay = ''; log('Sao lưu tự động thất bại', e); });
+    if (backedUpDay !== day && clock.now() >= backupRetryAt && localParts(clock.now(), tz).hour >= config.backupHour) {
+      // One backup at a time: while an admin's backup is being made, the nightly one waits for the next tick.
+      const job = backups.start(clock.now());
+      if (job) {
+        backedUpDay = day;
+        job.catch((e) => { backedUpDay = ''; backupRetryAt = clock.now() + 10 * 60_000; jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e); });
+      }
     }
   };
+  const tick = () => { try { tickOnce(); } catch (e) { jobFailed('Việc định kỳ (đóng ngày, sao lưu) thất bại, sẽ thử lại', e); } };
   function businessDayOfLastBackup(): string {
     const last = listBackups(backupDir)[0];
     return last ? businessDay(last.at, settings.get().timeZone) : '';
@@ -100,7 +131,9 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   http.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
 
   return {
-    services, app, db, http, io: realtime.io, adminPassword, firstStart,
+    services, app, db, http, io: realtime.io, adminPassword, firstStart, scheme,
+    /** The certificate served, when HTTPS: which names it covers and until when. */
+    tls: tls ? { names: tls.names, validTo: tls.validTo } : null,
     get port() { return boundPort; },
     publicUrl,
     tick,
@@ -128,7 +161,10 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       force.unref();
       await closed;
       clearTimeout(force);
-      if (db.open) db.close();
+      if (db.open) {
+        try { clockMemory.save(clock.state()); } catch { /* the journal still holds the latest moments */ }
+        db.close();
+      }
     },
   };
 }

@@ -6,13 +6,16 @@ import { http } from './server-process.ts';
  * afterwards. Each returns the violations it found (an empty list passes), so a failure names them.
  */
 
-/** Every ticket a kiosk was answered for, read back one by one. */
-export async function readTickets(url: string, res: LoadResult): Promise<Map<string, any>> {
+/**
+ * Every ticket a kiosk was answered for, read back one by one, as staff (`token`): anonymous reads are
+ * rate-limited per address (60 per 10 s), and hundreds from one test process would be refused.
+ */
+export async function readTickets(url: string, res: LoadResult, token: string): Promise<Map<string, any>> {
   const call = http(url);
   const out = new Map<string, any>();
   const ids = [...new Set(res.issued.map((r) => r.id))];
   for (let i = 0; i < ids.length; i += 16) {
-    const batch = await Promise.all(ids.slice(i, i + 16).map((id) => call('GET', `/api/tickets/${id}`)));
+    const batch = await Promise.all(ids.slice(i, i + 16).map((id) => call('GET', `/api/tickets/${id}`, undefined, token)));
     batch.forEach((r, j) => out.set(ids[i + j]!, r.status === 200 ? r.body : null));
   }
   return out;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { recordUnexpected } from '../../server/src/testing/unexpected.ts';
 
 /** The repository root: the nearest folder up with package.json (this file also runs compiled from dist/). */
 export const ROOT = findRoot(import.meta.dirname);
@@ -10,7 +11,8 @@ function findRoot(dir: string): string {
   for (let d = dir, i = 0; i < 8; i++, d = resolve(d, '..')) if (existsSync(join(d, 'package.json'))) return d;
   return process.cwd();
 }
-export const MAIN = join(ROOT, 'dist/server/server/src/main.js');
+// HCC_SERVER_MAIN: a server built elsewhere (a private outDir), so a test can run without swapping the shared dist/.
+export const MAIN = process.env.HCC_SERVER_MAIN ? resolve(process.env.HCC_SERVER_MAIN) : join(ROOT, 'dist/server/server/src/main.js');
 export const ADMIN_PASSWORD = 'admin-e2e-pass';
 
 export function freePort(): Promise<number> {
@@ -31,23 +33,38 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let output = '';
+  // Set while a test asks the server to stop (stop, kill9, restart, close) or while it starts (start() itself
+  // reports a failed start): any other exit is a crash, and fails the test through the process guard.
+  let exitExpected = true;
 
   async function start(): Promise<void> {
     output = '';
-    child = spawn(process.execPath, [MAIN], {
+    exitExpected = true;
+    const c = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, PUBLIC_URL: url, ...opts.env },
+      // All test clients share 127.0.0.1: the per-address limit of anonymous sockets would count them as one phone.
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, PUBLIC_URL: url, SOCKET_ANON_PER_ADDRESS: '10000', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d) => { output += d; });
-    child.stderr!.on('data', (d) => { output += d; });
+    child = c;
+    c.stdout!.on('data', (d) => { output += d; });
+    c.stderr!.on('data', (d) => { output += d; watch(String(d)); });
+    c.once('exit', (code, signal) => {
+      if (!exitExpected && child === c) recordUnexpected({ source: 'server process', message: `the server exited unasked (code ${code}, signal ${signal}):\n${output.slice(-4000)}` });
+    });
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
-      if (!running()) throw new Error(`server exited ${child.exitCode}:\n${output}`);
-      try { if ((await fetch(`${url}/api/health`)).ok) return; } catch { /* not yet */ }
+      if (!running()) throw new Error(`server exited ${c.exitCode}:\n${output}`);
+      try { if ((await fetch(`${url}/api/health`)).ok) { exitExpected = false; return; } } catch { /* not yet */ }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`server did not become healthy:\n${output}`);
+  }
+
+  /** An uncaught exception the server survived (a last-resort handler) or a bug it logged is still a failure. */
+  function watch(chunk: string): void {
+    const m = /uncaughtException|unhandledRejection|Lỗi không mong đợi[^\n]*/i.exec(chunk);
+    if (m) recordUnexpected({ source: 'server process output', message: chunk.slice(Math.max(0, m.index - 200), m.index + 2000) });
   }
 
   // A process killed by a signal has exitCode null and signalCode set: both mean it is gone.
@@ -65,10 +82,10 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
     output: () => output,
     /** The server's process id while it runs (the bench reads its CPU and memory from /proc). */
     pid: () => (running() ? child!.pid : undefined),
-    async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { child?.kill(signal); return waitExit(); },
-    async kill9(): Promise<void> { child?.kill('SIGKILL'); await waitExit(); },
-    async restart(): Promise<void> { if (running()) { child!.kill('SIGTERM'); await waitExit(); } await start(); },
-    async close(): Promise<void> { if (running()) { child!.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
+    async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> { exitExpected = true; child?.kill(signal); return waitExit(); },
+    async kill9(): Promise<void> { exitExpected = true; child?.kill('SIGKILL'); await waitExit(); },
+    async restart(): Promise<void> { exitExpected = true; if (running()) { child!.kill('SIGTERM'); await waitExit(); } await start(); },
+    async close(): Promise<void> { exitExpected = true; if (running()) { child!.kill('SIGTERM'); await waitExit(); } if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
   };
 }
 

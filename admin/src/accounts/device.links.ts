@@ -1,4 +1,5 @@
 import type { DeviceDto } from '../../../server/src/contract/dto.ts';
+import { isPrinterAddress, PRINTER_ADDRESS_HINT } from '../../../server/src/contract/printer.address.ts';
 
 export const KIND_LABEL: Record<DeviceDto['kind'], string> = { kiosk: 'Ki-ốt lấy số', display: 'Màn hình hiển thị', rating: 'Thiết bị đánh giá', printer: 'Máy in (chương trình in)' };
 
@@ -21,8 +22,7 @@ export function validateDevice(d: { kind: DeviceDto['kind']; name: string; count
   if (!d.name.trim()) e.name = 'Nhập tên thiết bị.';
   if (d.kind === 'rating' && !d.counterId) e.counterId = 'Thiết bị đánh giá cần gắn với một quầy.';
   if (d.kind === 'printer' && !d.kioskId) e.kioskId = 'Chương trình in cần gắn với một ki-ốt.';
-  if (d.kind === 'kiosk' && d.printer.trim() && !/^(agent|browser|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/.test(d.printer.trim())) {
-    e.printer = 'Dạng tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN_MÁY_IN, agent hoặc browser (in qua trình duyệt của ki-ốt).';
-  }
+  // The server's own rule (contract/printer.address.ts): what the form accepts, the server accepts.
+  if (d.kind === 'kiosk' && d.printer.trim() && !isPrinterAddress(d.printer.trim())) e.printer = PRINTER_ADDRESS_HINT;
   return e;
 }

@@ -66,3 +66,52 @@ describe('display device filter', () => {
     expect(filterFromSettings(undefined, catalog.areas)).toEqual({ counters: '', areaIds: [] });
   });
 });
+
+describe('pairing codes on demand', () => {
+  const kiosk: DeviceDto = { ...hall, id: 'k1', kind: 'kiosk', name: 'Ki-ốt sảnh', inUse: false, pairingExpiresAt: null };
+  const soon = new Date(Date.now() + 10 * 60_000).toISOString();
+
+  it('lists the pairing state without any code, and shows a requested code once with its expiry', async () => {
+    const running: DeviceDto = { ...kiosk, id: 'k2', name: 'Ki-ốt tầng 2', inUse: true };
+    const waiting: DeviceDto = { ...kiosk, id: 'k3', name: 'Ki-ốt chờ', pairingExpiresAt: soon };
+    const pairingCode = vi.fn(async () => ({ code: '482913', expiresAt: soon, replacedToken: false }));
+    await mount(<DevicesPanel api={{ devices: async () => [kiosk, running, waiting], pairingCode } as unknown as AdminApi} catalog={catalog} />);
+    expect(host.querySelector('tr[data-device="Ki-ốt sảnh"]')?.textContent).toContain('Chưa ghép nối');
+    expect(host.querySelector('tr[data-device="Ki-ốt tầng 2"]')?.textContent).toContain('Đang hoạt động');
+    expect(host.querySelector('tr[data-device="Ki-ốt chờ"]')?.textContent).toContain('Chờ ghép nối · mã hết hạn');
+    await act(async () => { clickText(host.querySelector('tr[data-device="Ki-ốt sảnh"]') as HTMLElement, 'Tạo mã ghép nối'); });
+    await settle();
+    expect(pairingCode).toHaveBeenCalledWith('k1');
+    const box = host.querySelector('[data-testid=pairing-code-box]');
+    expect(box?.querySelector('.pair-code')?.textContent).toBe('482913');
+    expect(box?.textContent).toContain('Mã ghép nối của «Ki-ốt sảnh»');
+    expect(box?.textContent).toMatch(/một lần, đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(10 phút\)/);
+    await act(async () => { clickText(host, 'Đã ghép nối xong, đóng'); });
+    expect(host.querySelector('[data-testid=pairing-code-box]')).toBeNull();
+  });
+
+  it('re-pairs a device in use only after the admin confirms, and says the old token stopped', async () => {
+    const running: DeviceDto = { ...kiosk, inUse: true };
+    const pairingCode = vi.fn(async () => ({ code: '000731', expiresAt: soon, replacedToken: true }));
+    const ask = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    vi.stubGlobal('confirm', ask);
+    await mount(<DevicesPanel api={{ devices: async () => [running], pairingCode } as unknown as AdminApi} catalog={catalog} />);
+    await act(async () => { clickText(host, 'Ghép nối lại'); });
+    await settle();
+    expect(ask.mock.calls[0]?.[0]).toContain('Mã thiết bị hiện tại ngừng hoạt động ngay');
+    expect(pairingCode).not.toHaveBeenCalled();
+    await act(async () => { clickText(host, 'Ghép nối lại'); });
+    await settle();
+    expect(pairingCode).toHaveBeenCalledWith('k1');
+    expect(host.querySelector('[data-testid=pairing-code-box]')?.textContent).toContain('Mã thiết bị cũ đã ngừng hoạt động');
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the server refusal (a revoked device) as a message', async () => {
+    const pairingCode = vi.fn(async () => { throw Object.assign(new Error('Không tìm thấy thiết bị.'), { code: 'device.not_found' }); });
+    await mount(<DevicesPanel api={{ devices: async () => [kiosk], pairingCode } as unknown as AdminApi} catalog={catalog} />);
+    await act(async () => { clickText(host, 'Tạo mã ghép nối'); });
+    await settle();
+    expect(host.querySelector('.notice-error')?.textContent).toBe('Không tìm thấy thiết bị.');
+  });
+});

@@ -1,13 +1,14 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceDto } from '../../../server/src/contract/dto.ts';
-import type { AdminApi, DeviceInput } from '../admin.api.ts';
+import type { AdminApi, DeviceInput, PairingCode } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { dateTime } from '../admin.format.ts';
 import { Field, Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
 import { DisplayFilterFields, displaySettings, EMPTY_FILTER, filterFromSettings, type DisplayFilter } from './display.filter.tsx';
+import { confirmRepair, PairingCodeBox, PairingStatus } from './pairing.box.tsx';
 
 type Draft = { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string; filter: DisplayFilter };
 /** The server may or may not echo a device's settings back; when it does, the edit form starts from them. */
@@ -15,7 +16,7 @@ type Listed = DeviceDto & { settings?: Record<string, unknown> | null };
 type FilterEdit = { device: Listed; filter: DisplayFilter };
 type Created = DeviceDto & { token: string; url: string | null; qr: string | null };
 
-/** Devices: create (token shown once, pairing code + QR), change printer, revoke. */
+/** Devices: create (token shown once, pairing code + QR), pairing codes on demand, change printer, revoke. */
 export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   const { catalog } = props;
   const [devices, setDevices] = useState<Listed[]>([]);
@@ -23,6 +24,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<Created | null>(null);
+  const [fresh, setFresh] = useState<{ device: DeviceDto; code: PairingCode } | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const load = () => props.api.devices().then(setDevices, (e) => setMsg({ kind: 'error', text: errorText(e) }));
   useEffect(() => { void load(); }, []);
@@ -45,6 +47,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       const url = pairingUrl(location.origin, d.kind, d.token, counterNo(d.counterId));
       const qr = await QRCode.toDataURL(url ?? d.token, { margin: 1, width: 260, errorCorrectionLevel: 'M' });
       setCreated({ ...d, url, qr });
+      setFresh(null);
       setDraft(null);
       setMsg(null);
       await load();
@@ -70,6 +73,17 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
   }
 
+  async function newPairingCode(d: DeviceDto) {
+    if (!confirmRepair(d)) return;
+    try {
+      const code = await props.api.pairingCode(d.id);
+      setCreated(null);
+      setFresh({ device: d, code });
+      setMsg(null);
+      await load();
+    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+  }
+
   async function revoke(d: DeviceDto) {
     if (!confirm(`Thu hồi thiết bị «${d.name}»? Thiết bị sẽ phải ghép nối lại.`)) return;
     try { await props.api.revokeDevice(d.id); setMsg({ kind: 'ok', text: `Đã thu hồi ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
@@ -84,13 +98,14 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
           {created.qr && <img class="pair-qr" src={created.qr} alt="Mã QR ghép nối thiết bị" width={260} height={260} />}
           <div>
             <h3>Đã tạo {KIND_LABEL[created.kind].toLowerCase()} «{created.name}»</h3>
-            <p>Mã ghép nối (nhập trên thiết bị): <b class="pair-code">{created.pairingCode ?? '—'}</b>{created.pairingExpiresAt && <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)}</span>}</p>
+            <p>Mã ghép nối (nhập trên thiết bị, dùng một lần): <b class="pair-code">{created.pairingCode ?? '—'}</b>{created.pairingExpiresAt && <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)} (10 phút)</span>}</p>
             {created.url ? <p>Hoặc quét mã QR / mở địa chỉ: <code class="break">{created.url}</code></p> : <p>Chạy trên máy đặt cạnh ki-ốt: <code class="break">{agentCommand(location.origin, created.token)}</code></p>}
             <p class="warn-text">Mã thiết bị chỉ hiển thị một lần: <code class="break">{created.token}</code></p>
             <button class="btn btn-soft" onClick={() => setCreated(null)}>Đã ghi lại, đóng</button>
           </div>
         </div>
       )}
+      {fresh && <PairingCodeBox device={fresh.device} code={fresh.code} onClose={() => setFresh(null)} />}
       {draft && (
         <form class="edit-box" onSubmit={create} noValidate aria-label="Thiết bị mới">
           <div class="grid-4">
@@ -118,18 +133,19 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
         </form>
       )}
       <table class="data-table">
-        <thead><tr><th>Loại</th><th>Tên</th><th>Gắn với</th><th>Máy in</th><th>Mã ghép nối</th><th>Hoạt động gần nhất</th><th></th></tr></thead>
+        <thead><tr><th>Loại</th><th>Tên</th><th>Gắn với</th><th>Máy in</th><th>Ghép nối</th><th>Hoạt động gần nhất</th><th></th></tr></thead>
         <tbody>
           {devices.map((d) => (
             <tr key={d.id} class={d.revokedAt ? 'row-off' : ''} data-device={d.name}>
               <td>{KIND_LABEL[d.kind]}</td><td><b>{d.name}</b></td>
               <td>{d.counterId ? `Quầy ${counterNo(d.counterId) ?? '?'}` : d.kioskId ? devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt' : '—'}</td>
               <td>{d.printer ?? '—'}</td>
-              <td>{d.revokedAt ? <span class="status-chip off">Đã thu hồi</span> : d.pairingCode ? <b class="pair-code sm">{d.pairingCode}</b> : <span class="status-chip ok">Đã ghép nối</span>}</td>
+              <td><PairingStatus device={d} now={Date.now()} /></td>
               <td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
               <td class="actions">{!d.revokedAt && <>
                 {d.kind === 'kiosk' && <button class="btn btn-soft btn-sm" onClick={() => changePrinter(d)}>Máy in</button>}
                 {d.kind === 'display' && !d.counterId && <button class="btn btn-soft btn-sm" onClick={() => { setDraft(null); setEditing({ device: d, filter: filterFromSettings(d.settings, catalog.areas) }); }}>Nội dung hiển thị</button>}
+                <button class="btn btn-soft btn-sm" onClick={() => newPairingCode(d)}>{d.inUse ? 'Ghép nối lại' : 'Tạo mã ghép nối'}</button>
                 <button class="btn btn-danger btn-sm" onClick={() => revoke(d)}>Thu hồi</button></>}</td>
             </tr>
           ))}

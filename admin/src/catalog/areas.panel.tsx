@@ -4,6 +4,7 @@ import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';
 import { HoursEditor } from '../settings/list.editors.tsx';
+import { noCounterWarning, unservedArea } from './catalog.coverage.ts';
 import type { Catalog } from './catalog.hook.ts';
 import { validateArea, type AreaDraft, type Errors } from './catalog.validate.ts';
 
@@ -20,6 +21,8 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
   const [draft, setDraft] = useState<AreaDraft | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // Said after a save that leaves the area with no counter: the kiosk will not issue there (area.no_counter).
+  const [warning, setWarning] = useState<string | null>(null);
   const set = (p: Partial<AreaDraft>) => setDraft((d) => (d ? { ...d, ...p } : d));
 
   async function save(e: Event) {
@@ -31,12 +34,15 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
     const body = { code: draft.code.trim(), departmentId: draft.departmentId, name: draft.name.trim(), numberStart: draft.numberStart!, numberEnd: draft.numberEnd!,
       dailyLimit: draft.dailyLimit, targetWaitMinutes: draft.targetWaitMinutes, hours: draft.hours && draft.hours.length ? draft.hours : null, open: draft.open, active: draft.active };
     try {
-      await props.api.saveArea(body, draft.id);
+      const saved = await props.api.saveArea(body, draft.id);
       setMsg({ kind: 'ok', text: `Đã lưu lĩnh vực ${body.code} – ${body.name}.` });
+      setWarning(unservedArea({ id: saved?.id ?? draft.id ?? '', active: body.active }, catalog.counters) ? noCounterWarning(body) : null);
       setDraft(null);
       await props.reload();
     } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
   }
+
+  const edit = (d: AreaDraft) => { setDraft(d); setErrors({}); setMsg(null); setWarning(null); };
 
   async function toggleOpen(a: AreaDto) {
     try { await props.api.setAreaOpen(a.id, !a.open); await props.reload(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
@@ -44,8 +50,9 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
 
   const deptName = (id: string) => catalog.departments.find((d) => d.id === id)?.name ?? '—';
   return (
-    <Section title="Lĩnh vực" actions={<button class="btn btn-primary" onClick={() => { setDraft(blank(catalog.departments[0]?.id)); setErrors({}); setMsg(null); }}>+ Thêm lĩnh vực</button>}>
+    <Section title="Lĩnh vực" actions={<button class="btn btn-primary" onClick={() => edit(blank(catalog.departments[0]?.id))}>+ Thêm lĩnh vực</button>}>
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      {warning && <div class="notice notice-info" role="alert" data-testid="coverage-warning">{warning}</div>}
       {draft && (
         <form class="edit-box" onSubmit={save} noValidate aria-label="Lĩnh vực">
           <h3>{draft.id ? `Sửa lĩnh vực ${draft.code}` : 'Lĩnh vực mới'}</h3>
@@ -80,8 +87,9 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
               <td><b>{a.code}</b></td><td>{a.name}</td><td>{deptName(a.departmentId)}</td>
               <td class="num">{a.numberStart}–{a.numberEnd}</td><td class="num">{a.dailyLimit ?? '∞'}</td><td class="num">{a.targetWaitMinutes ? `${a.targetWaitMinutes} phút` : '—'}</td>
               <td class="num">{a.issuedToday}</td>
-              <td><button class={`status-chip ${a.open ? 'ok' : 'off'}`} onClick={() => toggleOpen(a)} title="Bấm để mở/tạm ngừng cấp số">{a.open ? 'Đang cấp số' : 'Tạm ngừng'}</button></td>
-              <td><button class="btn btn-soft btn-sm" onClick={() => { setDraft(draftOf(a)); setErrors({}); setMsg(null); }}>Sửa</button></td>
+              <td><button class={`status-chip ${a.open ? 'ok' : 'off'}`} onClick={() => toggleOpen(a)} title="Bấm để mở/tạm ngừng cấp số">{a.open ? 'Đang cấp số' : 'Tạm ngừng'}</button>
+                {unservedArea(a, catalog.counters) && <> <span class="status-chip warn" data-testid="no-counter" title="Ki-ốt không cấp số cho lĩnh vực này cho đến khi một quầy được gán">Chưa có quầy phục vụ</span></>}</td>
+              <td><button class="btn btn-soft btn-sm" onClick={() => edit(draftOf(a))}>Sửa</button></td>
             </tr>
           ))}
         </tbody>

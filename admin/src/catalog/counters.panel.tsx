@@ -3,6 +3,7 @@ import type { CounterDto } from '../../../server/src/contract/dto.ts';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';
+import { uncoveredBy, uncoveredWarning } from './catalog.coverage.ts';
 import type { Catalog } from './catalog.hook.ts';
 import { moveItem, validateCounter, type CounterDraft, type Errors } from './catalog.validate.ts';
 
@@ -15,6 +16,9 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
   const [errors, setErrors] = useState<Errors>({});
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [pick, setPick] = useState('');
+  // Said after a save that left areas with no counter (the kiosk stops issuing there; their waiting are stranded).
+  const [warning, setWarning] = useState<string | null>(null);
+  const uncovered = draft ? uncoveredBy(draft, catalog.counters, catalog.areas) : [];
   const areaLabel = (id: string) => { const a = catalog.areas.find((x) => x.id === id); return a ? `${a.code} – ${a.name}` : id; };
 
   async function save(e: Event) {
@@ -26,6 +30,7 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
     try {
       await props.api.saveCounter({ number: draft.number!, name: draft.name.trim(), areaIds: draft.areaIds, active: draft.active }, draft.id);
       setMsg({ kind: 'ok', text: `Đã lưu quầy số ${draft.number}.` });
+      setWarning(uncovered.length ? `Lưu ý: ${uncoveredWarning(uncovered)}` : null);
       setDraft(null);
       await props.reload();
     } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
@@ -33,8 +38,9 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
 
   const nextNumber = catalog.counters.reduce((m, c) => Math.max(m, c.number), 0) + 1;
   return (
-    <Section title="Quầy" actions={<button class="btn btn-primary" onClick={() => { setDraft({ number: nextNumber, name: `Quầy ${nextNumber}`, areaIds: [], active: true }); setErrors({}); setMsg(null); }}>+ Thêm quầy</button>}>
+    <Section title="Quầy" actions={<button class="btn btn-primary" onClick={() => { setDraft({ number: nextNumber, name: `Quầy ${nextNumber}`, areaIds: [], active: true }); setErrors({}); setMsg(null); setWarning(null); }}>+ Thêm quầy</button>}>
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+      {warning && <div class="notice notice-info" role="alert" data-testid="coverage-warning">{warning}</div>}
       {draft && (
         <form class="edit-box" onSubmit={save} noValidate aria-label="Quầy">
           <h3>{draft.id ? `Sửa quầy số ${draft.number}` : 'Quầy mới'}</h3>
@@ -63,6 +69,7 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
             </select>
             <button type="button" class="btn btn-soft" disabled={!pick} onClick={() => { setDraft({ ...draft, areaIds: [...draft.areaIds, pick] }); setPick(''); }}>+ Thêm lĩnh vực</button>
           </div>
+          {uncovered.length > 0 && <p class="field-hint warn-text" role="alert" data-testid="uncovered">{uncoveredWarning(uncovered)}</p>}
           <div class="form-actions"><button class="btn btn-primary" type="submit">Lưu quầy</button><button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>Huỷ</button></div>
         </form>
       )}
@@ -75,7 +82,7 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
               <td>{c.areaIds.map((id) => catalog.areas.find((a) => a.id === id)?.code ?? '?').join(' → ') || '—'}</td>
               <td><span class={`status-chip ${c.status === 'open' ? 'ok' : c.status === 'paused' ? 'warn' : 'off'}`}>{STATUS[c.status]}</span></td>
               <td>{c.clerk?.displayName ?? '—'}</td>
-              <td><button class="btn btn-soft btn-sm" onClick={() => { setDraft({ id: c.id, number: c.number, name: c.name, areaIds: [...c.areaIds], active: (c as { active?: boolean }).active ?? true }); setErrors({}); setMsg(null); }}>Sửa</button></td>
+              <td><button class="btn btn-soft btn-sm" onClick={() => { setDraft({ id: c.id, number: c.number, name: c.name, areaIds: [...c.areaIds], active: (c as { active?: boolean }).active ?? true }); setErrors({}); setMsg(null); setWarning(null); }}>Sửa</button></td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,8 @@
-import type { AreaDto, CounterDto } from '../../../server/src/contract/dto.ts';
+import type { AlertDto, AreaDto } from '../../../server/src/contract/dto.ts';
 import { mmss } from '../admin.format.ts';
 
-export type AlertKind = 'wait_over_target' | 'idle_counter' | 'no_counter';
-export interface Alert { kind: AlertKind; key: string; severity: 'high' | 'medium'; text: string }
+/** One alert line; the server's (GET /api/alerts) and the wall screen's own have the same shape. */
+export type Alert = AlertDto;
 
 /** The longest current wait of an area, moved on by the time since the list was fetched. */
 export function longestWait(a: Pick<AreaDto, 'waiting' | 'longestWaitSec'>, elapsedSec = 0): number {
@@ -13,33 +13,23 @@ export function overTarget(a: Pick<AreaDto, 'waiting' | 'longestWaitSec' | 'targ
   return a.targetWaitMinutes !== null && a.targetWaitMinutes > 0 && longestWait(a, elapsedSec) > a.targetWaitMinutes * 60;
 }
 
+/** An alert the wall screen computes itself, because it moves with its own clock between fetches. */
+type LocalProducer = (areas: AreaDto[], elapsedSec: number) => Alert[];
+
+const waitOverTarget: LocalProducer = (areas, elapsedSec) => areas.filter((a) => a.active && overTarget(a, elapsedSec)).map((a) => ({
+  kind: 'wait_over_target', key: `wait:${a.id}`, severity: 'high',
+  text: `${a.code} – ${a.name}: công dân chờ lâu nhất ${mmss(longestWait(a, elapsedSec))}, vượt mục tiêu ${a.targetWaitMinutes} phút (${a.waiting} người đang chờ).`,
+}));
+
+const LOCAL: LocalProducer[] = [waitOverTarget];
+
 /**
- * What a leader must see at once: areas whose oldest citizen waits past the target, open counters doing
- * nothing while their areas have people waiting, and areas with people waiting but no open counter.
- * Pure, so the wall screen and the tests agree.
+ * What a leader must see at once: areas waiting past the target (here, with the running clock), and the server's
+ * alerts: tickets no open counter can call (by number and area), open counters idle while tickets they can call
+ * wait, and whatever producer the server adds. Who can call which ticket is the server's knowledge alone, so the
+ * screen never blames a counter from an area's waiting count. High severity first; pure, so tests agree.
  */
-export function computeAlerts(areas: AreaDto[], counters: CounterDto[], elapsedSec = 0): Alert[] {
-  const out: Alert[] = [];
-  const byId = new Map(areas.map((a) => [a.id, a]));
-  for (const a of areas) {
-    if (!a.active) continue;
-    if (overTarget(a, elapsedSec)) {
-      out.push({ kind: 'wait_over_target', key: `wait:${a.id}`, severity: 'high',
-        text: `${a.code} – ${a.name}: công dân chờ lâu nhất ${mmss(longestWait(a, elapsedSec))}, vượt mục tiêu ${a.targetWaitMinutes} phút (${a.waiting} người đang chờ).` });
-    }
-    const served = counters.some((c) => c.status === 'open' && c.areaIds.includes(a.id));
-    if (a.waiting > 0 && !served) {
-      out.push({ kind: 'no_counter', key: `nocounter:${a.id}`, severity: 'high', text: `${a.code} – ${a.name}: ${a.waiting} người đang chờ nhưng không có quầy nào mở.` });
-    }
-  }
-  for (const c of counters) {
-    if (c.status !== 'open' || c.currentTicket) continue;
-    const waitingAreas = c.areaIds.map((id) => byId.get(id)).filter((a): a is AreaDto => Boolean(a && a.active && a.waiting > 0));
-    if (!waitingAreas.length) continue;
-    const n = waitingAreas.reduce((s, a) => s + a.waiting, 0);
-    out.push({ kind: 'idle_counter', key: `idle:${c.id}`, severity: 'medium',
-      text: `Quầy ${c.number}${c.clerk ? ` (${c.clerk.displayName})` : ''} đang mở nhưng không phục vụ, trong khi ${waitingAreas.map((a) => a.code).join(', ')} có ${n} người chờ.` });
-  }
-  const rank: Record<AlertKind, number> = { wait_over_target: 0, no_counter: 1, idle_counter: 2 };
-  return out.sort((x, y) => rank[x.kind] - rank[y.kind]);
+export function computeAlerts(areas: AreaDto[], elapsedSec = 0, server: Alert[] = []): Alert[] {
+  const rank = { high: 0, medium: 1 } as const;
+  return [...LOCAL.flatMap((p) => p(areas, elapsedSec)), ...server].sort((x, y) => rank[x.severity] - rank[y.severity]);
 }

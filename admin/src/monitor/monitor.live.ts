@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AreaDto, CounterDto, ReportRow } from '../../../server/src/contract/dto.ts';
+import type { AlertDto, AreaDto, CounterDto, ReportRow } from '../../../server/src/contract/dto.ts';
 import { connectQueueSocket } from '../../../server/src/client/socket.client.ts';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { todayIn } from '../admin.format.ts';
 
-export interface MonitorData { areas: AreaDto[]; counters: CounterDto[]; ratings: ReportRow[]; ratingTotals: ReportRow | null; fetchedAt: number }
+export interface MonitorData { areas: AreaDto[]; counters: CounterDto[]; ratings: ReportRow[]; ratingTotals: ReportRow | null; alerts: AlertDto[]; fetchedAt: number }
 
 /**
  * Live data for the control room: lists over HTTP, refreshed (debounced) whenever the socket reports a change,
@@ -24,9 +24,10 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
     async function fetchAll() {
       try {
         const day = todayIn(timeZone);
-        const [areas, counters, report] = await Promise.all([api.areas(), api.counters(), api.report({ from: day, to: day, groupBy: 'area' })]);
+        const [areas, counters, report, alerts] = await Promise.all([api.areas(), api.counters(), api.report({ from: day, to: day, groupBy: 'area' }), api.alerts()]);
         if (!alive) return;
-        setData({ areas: [...areas].sort((a, b) => a.sort - b.sort), counters: [...counters].sort((a, b) => a.number - b.number), ratings: report.rows, ratingTotals: report.totals, fetchedAt: Date.now() });
+        setData({ areas: [...areas].sort((a, b) => a.sort - b.sort), counters: [...counters].sort((a, b) => a.number - b.number), ratings: report.rows, ratingTotals: report.totals,
+          alerts: alerts.alerts, fetchedAt: Date.now() });
         setError('');
       } catch (e) { if (alive) setError(errorText(e)); }
     }

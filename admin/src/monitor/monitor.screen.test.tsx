@@ -28,14 +28,18 @@ const row: ReportRow = { key: 'LLTP', label: 'Lý lịch tư pháp', issued: 9, 
 describe('control room', () => {
   it('draws areas, counters with a running clock, alerts and ratings; refetches debounced on events and at once on a snapshot', async () => {
     const areas = vi.fn(async () => [area]);
-    const api = { areas, counters: async () => [counter], report: async () => ({ from: '', to: '', groupBy: 'area', rows: [row], totals: row }) } as unknown as AdminApi;
+    const stranded = { kind: 'stranded', key: 'stranded:counter:c2', severity: 'high', text: 'Số 1007 (LLTP – Lý lịch tư pháp) chờ riêng quầy 2 nhưng quầy đang đóng: không quầy nào khác gọi được.' };
+    const alerts = vi.fn(async () => ({ alerts: [stranded] }));
+    const api = { areas, alerts, counters: async () => [counter], report: async () => ({ from: '', to: '', groupBy: 'area', rows: [row], totals: row }) } as unknown as AdminApi;
     const s = fakeSocket();
     await act(async () => { render(<MonitorScreen api={api} token="t" timeZone="Asia/Ho_Chi_Minh" centerName="TT" levels={[{ key: 'good', label: 'Hài lòng' }, { key: 'bad', label: 'Chưa hài lòng' }]} connect={() => s.socket} debounceMs={30} />, host); });
     await wait(10);
     expect(host.querySelector('tr[data-area=LLTP]')?.className).toBe('over');
     expect(host.querySelector('tr[data-area=LLTP] .mon-wait')?.textContent).toBe('25:00');
     expect(host.querySelector('.mon-counter[data-counter="3"] .mc-ticket')?.textContent).toMatch(/^1005đang phục vụ · 01:3[5-6]$/);
-    expect([...host.querySelectorAll('[data-alert]')].map((a) => a.getAttribute('data-alert'))).toEqual(['wait_over_target']);
+    // The server's alert names the stranded ticket and its area, next to the wall screen's own.
+    expect([...host.querySelectorAll('[data-alert]')].map((a) => a.getAttribute('data-alert'))).toEqual(['wait_over_target', 'stranded']);
+    expect(host.querySelector('[data-alert=stranded]')?.textContent).toContain('Số 1007 (LLTP – Lý lịch tư pháp) chờ riêng quầy 2 nhưng quầy đang đóng');
     expect(host.querySelector('.mon-ratings tbody')?.textContent).toBe('LLTP3175 %');
     expect(areas).toHaveBeenCalledTimes(1);
 
@@ -43,6 +47,7 @@ describe('control room', () => {
     expect(areas).toHaveBeenCalledTimes(1); // still inside the debounce window
     await wait(60);
     expect(areas).toHaveBeenCalledTimes(2); // three events, one refetch
+    expect(alerts).toHaveBeenCalledTimes(2); // the server's alerts with it
     await s.emit('state:snapshot', {});
     await wait(1);
     expect(areas).toHaveBeenCalledTimes(3); // a snapshot refetches at once
@@ -60,7 +65,7 @@ describe('control room', () => {
       open = next;
       return { ...area, open };
     });
-    const api = { areas, setAreaOpen, counters: async () => [counter], report: async () => ({ from: '', to: '', groupBy: 'area', rows: [], totals: null }) } as unknown as AdminApi;
+    const api = { areas, setAreaOpen, alerts: async () => ({ alerts: [] }), counters: async () => [counter], report: async () => ({ from: '', to: '', groupBy: 'area', rows: [], totals: null }) } as unknown as AdminApi;
     const ask = vi.fn((_q: string) => true).mockReturnValueOnce(false);
     vi.stubGlobal('confirm', ask);
     await act(async () => { render(<MonitorScreen api={api} token="t" timeZone="Asia/Ho_Chi_Minh" centerName="TT" levels={[]} connect={() => fakeSocket().socket} />, host); });

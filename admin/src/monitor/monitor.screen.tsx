@@ -17,7 +17,7 @@ export function MonitorScreen(props: { api: AdminApi; token: string; timeZone: s
   if (!data) return <div class="monitor"><p class="mon-loading">{error || 'Đang tải dữ liệu phòng điều hành…'}</p></div>;
 
   const elapsed = (now - data.fetchedAt) / 1000;
-  const alerts = computeAlerts(data.areas, data.counters, elapsed);
+  const alerts = computeAlerts(data.areas, elapsed, data.alerts);
   const served = new Map(data.ratings.map((r) => [r.key, r.served]));
   const areaCode = new Map(data.areas.map((a) => [a.id, a.code]));
   const waiting = data.areas.reduce((s, a) => s + a.waiting, 0);

@@ -29,10 +29,5 @@ function guessDelimiter(src: string): string {
   return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
-/** One CSV cell: quoted when it holds a delimiter, a quote or a line break. */
-export function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const toCsv = (rows: unknown[][]) => '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** The one writer (formula triggers made inert) is the server's: server/src/contract/csv.ts. */
+export { csvCell, toCsv } from '../../../server/src/contract/csv.ts';

@@ -24,16 +24,18 @@ describe('CSV reader', () => {
 });
 
 describe('import plan', () => {
-  it('the sample file in admin/public parses with no error', () => {
+  it('the sample file in admin/public parses with no error, into the demo center (see test/sample-import.test.ts)', () => {
     const text = readFileSync(join(import.meta.dirname, '../../public/mau-nhap-lieu.csv'), 'utf8');
     const plan = planImport([{ name: 'mau-nhap-lieu.csv', rows: parseCsv(text) }]);
     expect(plan.errors).toEqual([]);
-    expect(plan.doc.departments).toEqual([{ code: 'STP', name: 'Sở Tư pháp' }, { code: 'SXD', name: 'Sở Xây dựng' }]);
+    // Read as data (front-ends do not import the server's seed): the file is generated from it (test/sample-import.test.ts).
+    const demo = JSON.parse(readFileSync(join(import.meta.dirname, '../../../server/src/seed/demo-center.json'), 'utf8')) as {
+      departments: { code: string; name: string }[]; areas: Record<string, unknown>[]; counters: { number: number; areas: string[] }[] };
+    expect(plan.doc.departments).toEqual(demo.departments);
+    expect(plan.doc.areas).toEqual(demo.areas);
     expect(plan.doc.areas[1]).toEqual({ code: 'HTCT', department: 'STP', name: 'Hộ tịch, chứng thực, quốc tịch', numberStart: 2001, numberEnd: 2999, dailyLimit: 200, targetWaitMinutes: 20 });
-    expect(plan.doc.areas[2]!.dailyLimit).toBeNull();
-    expect(plan.doc.counters).toEqual([
-      { number: 1, name: 'Quầy 1', areas: ['LLTP', 'HTCT'] }, { number: 2, name: 'Quầy 2', areas: ['LLTP', 'HTCT'] }, { number: 3, name: 'Quầy 3', areas: ['CPXD'] },
-    ]);
+    // A flat sheet names no counters: the default names, and each counter's areas as a set.
+    expect(plan.doc.counters.map((c) => [c.number, [...c.areas].sort()])).toEqual(demo.counters.map((c) => [c.number, [...c.areas].sort()]));
   });
 
   it('reads one sheet per entity, in any order, and keeps counter names', () => {
@@ -84,5 +86,20 @@ describe('import plan', () => {
     const back = planImport([{ name: 'x.csv', rows: parseCsv(toCsv(flatRows(doc))) }]);
     expect(back.errors).toEqual([]);
     expect(back.doc).toEqual(doc);
+  });
+});
+
+describe('the configuration CSV export is inert (issue 11, defect 10)', () => {
+  it('no cell of the exported sheet starts a formula; reading it back gives the same names', () => {
+    const names = ["-1+1+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', '+1+1', '@SUM(1)', '\t=1', '\r=1'];
+    const doc = {
+      departments: [{ code: 'STP', name: names[1]! }],
+      areas: names.map((name, i) => ({ code: `A${i}`, department: 'STP', name, numberStart: 1000 * (i + 1), numberEnd: 1000 * (i + 1) + 99, dailyLimit: null, targetWaitMinutes: null })),
+      counters: [{ number: 1, name: 'Quầy 1', areas: ['A0'] }],
+    };
+    const cells = parseCsv(toCsv(flatRows(doc))).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).toEqual([]);
+    const back = planImport([{ name: 'x.csv', rows: parseCsv(toCsv(flatRows(doc))) }]);
+    expect(back.doc.areas.map((a) => a.name)).toEqual(names.map((n) => n.trim()));
   });
 });

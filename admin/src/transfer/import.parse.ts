@@ -1,3 +1,4 @@
+import { restoreText } from '../../../server/src/contract/csv.ts';
 import type { ConfigDoc } from '../admin.api.ts';
 
 export interface SheetRows { name: string; rows: string[][] }
@@ -59,7 +60,8 @@ export function planImport(sheets: SheetRows[], existing: { departments: string[
     if (kind === 'unknown') { errors.push({ sheet: sheet.name, row: 1, message: 'Không nhận ra các cột. Xem tệp mẫu mau-nhap-lieu.csv.' }); continue; }
     body.forEach((cells, i) => {
       const row = i + 2;
-      const get = (k: string) => (col[k] === undefined ? '' : String(cells[col[k]!] ?? '').trim());
+      // A cell our writer made inert ('=…) reads back as written: export → edit → import keeps names exact.
+      const get = (k: string) => (col[k] === undefined ? '' : restoreText(String(cells[col[k]!] ?? '')).trim());
       const err = (message: string) => errors.push({ sheet: sheet.name, row, message });
       if (kind === 'departments' || kind === 'flat') {
         const code = get('deptCode') || get('code'); const name = get('deptName') || get('name');

@@ -6,6 +6,8 @@ import { todayIn } from '../admin.format.ts';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { parseCsv, toCsv } from './csv.parse.ts';
 import { flatRows, planImport, type ImportPlan, type SheetRows } from './import.parse.ts';
+import { ImportPreview } from './import.preview.tsx';
+import type { ImportResultDto } from '../../../server/src/contract/dto.ts';
 
 /** The layout as the import/export document, built from what the screens already loaded. */
 export function docFromCatalog(c: Catalog): ConfigDoc {
@@ -33,28 +35,36 @@ async function readSheets(files: File[]): Promise<SheetRows[]> {
 /** Import the layout from CSV/XLSX (preview, errors per row, then send) and export it as JSON or CSV. */
 export function TransferPanel(props: { api: AdminApi; catalog: Catalog; reload: () => Promise<void> }) {
   const [plan, setPlan] = useState<ImportPlan | null>(null);
+  /** The server's dry run of this plan: every row and field it would change. Nothing is sent without it. */
+  const [preview, setPreview] = useState<ImportResultDto | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function pick(e: Event) {
     const files = [...((e.currentTarget as HTMLInputElement).files ?? [])];
     if (!files.length) return;
-    setMsg(null);
+    setMsg(null); setPreview(null); setPreviewError(null);
+    let next: ImportPlan;
     try {
       const c = props.catalog;
-      setPlan(planImport(await readSheets(files), { departments: c.departments.map((d) => d.code), areas: c.areas.map((a) => a.code), counterNames: Object.fromEntries(c.counters.map((x) => [x.number, x.name])),
-        blocks: c.areas.filter((a) => a.active) }));
-    } catch (err) { setPlan(null); setMsg({ kind: 'error', text: `Không đọc được tệp: ${errorText(err)}` }); }
+      next = planImport(await readSheets(files), { departments: c.departments.map((d) => d.code), areas: c.areas.map((a) => a.code), counterNames: Object.fromEntries(c.counters.map((x) => [x.number, x.name])),
+        blocks: c.areas.filter((a) => a.active) });
+      setPlan(next);
+    } catch (err) { setPlan(null); setMsg({ kind: 'error', text: `Không đọc được tệp: ${errorText(err)}` }); return; }
+    if (next.errors.length) return;
+    // The server says what would change (same checks, same transaction, rolled back): before → after per row.
+    try { setPreview(await props.api.importConfig(next.doc, { dryRun: true })); } catch (err) { setPreviewError(errorText(err)); }
   }
 
   async function send() {
-    if (!plan || plan.errors.length) return;
+    if (!plan || plan.errors.length || !preview) return;
     setBusy(true);
     try {
       const r = await props.api.importConfig(plan.doc);
       const n = (o: Record<string, number> | undefined) => `${o?.departments ?? 0} sở ngành, ${o?.areas ?? 0} lĩnh vực, ${o?.counters ?? 0} quầy`;
-      setMsg({ kind: 'ok', text: `Đã nhập. Tạo mới: ${n(r.created)}. Cập nhật: ${n(r.updated)}.` });
-      setPlan(null);
+      setMsg({ kind: 'ok', text: `Đã nhập. Tạo mới: ${n(r.created)}. Thay đổi: ${n(r.updated)}. Giữ nguyên: ${n(r.unchanged)}.` });
+      setPlan(null); setPreview(null);
       await props.reload();
     } catch (err) { setMsg({ kind: 'error', text: `Chưa nhập gì. ${errorText(err)}` }); } finally { setBusy(false); }
   }
@@ -81,7 +91,7 @@ export function TransferPanel(props: { api: AdminApi; catalog: Catalog; reload: 
         </div>
         <div class="sub-card">
           <h3>Nhập từ CSV hoặc Excel (.xlsx)</h3>
-          <p class="muted">Một bảng phẳng, hoặc mỗi bảng một loại (sở ngành, lĩnh vực, quầy). Mục đã có (cùng mã, cùng số quầy) được cập nhật. <a href="/admin/mau-nhap-lieu.csv" download>Tải tệp mẫu</a></p>
+          <p class="muted">Một bảng phẳng, hoặc mỗi bảng một loại (sở ngành, lĩnh vực, quầy). Mục đã có (cùng mã, cùng số quầy) được cập nhật; trước khi nhập, máy chủ cho xem mọi thay đổi (trước → sau). <a href="/admin/mau-nhap-lieu.csv" download>Tải tệp mẫu</a></p>
           <label class="btn btn-soft file-btn">Chọn tệp CSV / Excel…<input type="file" accept=".csv,.xlsx,text/csv" multiple onChange={pick} aria-label="Chọn tệp nhập liệu" /></label>
         </div>
       </div>
@@ -92,15 +102,10 @@ export function TransferPanel(props: { api: AdminApi; catalog: Catalog; reload: 
             <div class="notice notice-error" role="alert"><b>{plan.errors.length} lỗi — sửa tệp rồi chọn lại:</b>
               <ul>{plan.errors.slice(0, 50).map((e, i) => <li key={i}>{e.row ? `${e.sheet}, dòng ${e.row}: ` : ''}{e.message}</li>)}</ul></div>
           )}
-          <table class="data-table compact">
-            <thead><tr><th>Sở, ngành</th><th>Lĩnh vực</th><th class="num">Dãy số</th><th class="num">Giới hạn</th><th class="num">Chờ mục tiêu</th><th>Quầy</th><th></th></tr></thead>
-            <tbody>{plan.doc.areas.map((a) => (
-              <tr key={a.code}><td>{a.department}</td><td><b>{a.code}</b> – {a.name}</td><td class="num">{a.numberStart}–{a.numberEnd}</td><td class="num">{a.dailyLimit ?? '∞'}</td>
-                <td class="num">{a.targetWaitMinutes ?? '—'}</td><td>{plan.doc.counters.filter((c) => c.areas.includes(a.code)).map((c) => c.number).join(', ') || '—'}</td>
-                <td>{props.catalog.areas.some((x) => x.code === a.code) ? <span class="status-chip warn">cập nhật</span> : <span class="status-chip ok">mới</span>}</td></tr>
-            ))}</tbody>
-          </table>
-          <div class="form-actions"><button class="btn btn-primary" disabled={busy || plan.errors.length > 0} onClick={send}>{busy ? 'Đang nhập…' : 'Nhập vào hệ thống'}</button><button class="btn btn-ghost" onClick={() => setPlan(null)}>Huỷ</button></div>
+          {previewError && <div class="notice notice-error" role="alert"><b>Máy chủ từ chối tệp này, chưa nhập gì:</b> {previewError}</div>}
+          {!plan.errors.length && !previewError && !preview && <p class="muted">Đang hỏi máy chủ những gì sẽ thay đổi…</p>}
+          {preview && <ImportPreview result={preview} />}
+          <div class="form-actions"><button class="btn btn-primary" disabled={busy || plan.errors.length > 0 || !preview || preview.changes.length === 0} onClick={send}>{busy ? 'Đang nhập…' : 'Nhập vào hệ thống'}</button><button class="btn btn-ghost" onClick={() => { setPlan(null); setPreview(null); setPreviewError(null); }}>Huỷ</button></div>
         </div>
       )}
     </Section>

@@ -35,7 +35,7 @@ export function useQueueSocket(auth: SocketAuth | null, handlers: QueueHandlers)
       socket.on(name, ((payload: never) => (ref.current[name] as ((p: never) => void) | undefined)?.(payload)) as never);
     }
     return () => { clearTimeout(retry); socket.removeAllListeners(); socket.disconnect(); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for auth
+    // `key` stands for auth: a new object with the same token must not reconnect.
   }, [key]);
   return connected;
 }

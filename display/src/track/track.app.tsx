@@ -58,6 +58,9 @@ export function TrackApp({ ticketId }: { ticketId: string | null }) {
 
   const [everConnected, setEverConnected] = useState(false);
   useEffect(() => { if (connected) setEverConnected(true); }, [connected]);
+  // Says on the page whether live events arrive (tests wait for it instead of sleeping; a kiosk-mode
+  // browser's devtools show it too).
+  useEffect(() => { document.documentElement.dataset.live = connected ? '1' : '0'; }, [connected]);
   // "Offline" only after a connection was lost or refused, not in the instant before the first one.
   const offline = ready && !connected && (everConnected || connectFailed);
   return <TrackScreen state={state} centerName={center.name} timeZone={center.timeZone} offline={offline} />;

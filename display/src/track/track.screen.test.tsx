@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallDto, StateDto, TicketDto } from '../../../server/src/contract/dto.ts';
 import { TrackScreen } from './track.screen.tsx';
-import { statusWords, ticketIdFromPath, trackReducer, waitWords, type TrackState } from './track.state.ts';
+import { statusWords, ticketIdFromPath, trackReducer, transferWords, waitWords, type TrackState } from './track.state.ts';
 
 const ticket = (over: Partial<TicketDto> = {}): TicketDto => ({
   id: 'tk1', number: '1005', areaId: 'a1', areaCode: 'HTCT', areaName: 'Hộ tịch, chứng thực, quốc tịch', departmentId: 'd', departmentName: 'Sở Tư pháp',
@@ -99,5 +99,27 @@ describe('tracking page screen', () => {
     expect(draw({ phase: 'loading' }).textContent).toContain('Đang tải');
     render(null, host!); host!.remove();
     expect(draw(ready(ticket()), true).textContent).toContain('Mất kết nối');
+  });
+});
+
+describe('tracking page after a transfer', () => {
+  it('the ticket:updated of a transfer to a counter says "Bạn được chuyển sang quầy số 3"', () => {
+    let s = trackReducer({ phase: 'loading' }, { type: 'loaded', ticket: ticket({ status: 'called', counter: { id: 'c1', number: 1, name: 'Quầy 1' } }), now: 1 });
+    s = trackReducer(s, { type: 'updated', ticket: ticket({ transfers: 1, targetCounterId: 'c3', waitingFor: { counterNumber: 3, counterName: 'Quầy 3 – Hộ tịch' } }), now: 2 });
+    const el = draw(s);
+    expect(el.querySelector('[data-testid=moved]')!.textContent).toBe('Bạn được chuyển sang quầy số 3');
+    expect(el.querySelector('[data-testid=status]')!.textContent).toContain('Đang chờ quầy số 3');
+  });
+
+  it('a transfer to an area names the new area', () => {
+    const moved = ticket({ transfers: 1, areaId: 'a2', areaName: 'Đăng ký kinh doanh', waitingFor: null });
+    expect(transferWords(moved)).toBe('Bạn được chuyển sang lĩnh vực Đăng ký kinh doanh');
+    expect(draw(ready(moved)).querySelector('[data-testid=moved]')!.textContent).toBe('Bạn được chuyển sang lĩnh vực Đăng ký kinh doanh');
+  });
+
+  it('says nothing of a transfer before one, or once the ticket is called again', () => {
+    expect(transferWords(ticket())).toBeNull();
+    expect(transferWords(ticket({ transfers: 1, status: 'called', counter: { id: 'c3', number: 3, name: 'Quầy 3' } }))).toBeNull();
+    expect(draw(ready(ticket())).querySelector('[data-testid=moved]')).toBeNull();
   });
 });

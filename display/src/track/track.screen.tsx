@@ -2,7 +2,7 @@
 import type { TicketDto } from '../../../server/src/contract/dto.ts';
 import { formatDate, formatTime } from '../shared/clock.format.ts';
 import { BellIcon } from '../shared/icons.tsx';
-import { statusWords, waitWords, type TrackState } from './track.state.ts';
+import { statusWords, transferWords, waitWords, type TrackState } from './track.state.ts';
 
 export interface TrackScreenProps {
   state: TrackState;
@@ -63,6 +63,7 @@ export function TrackScreen({ state, centerName, timeZone, offline }: TrackScree
   }
   const t = state.ticket;
   const words = statusWords(t);
+  const moved = transferWords(t);
   return (
     <div class={`t-page tone-${words.tone}`}>
       <Header centerName={centerName} />
@@ -74,6 +75,7 @@ export function TrackScreen({ state, centerName, timeZone, offline }: TrackScree
           <div class="t-area">{t.areaName}</div>
           {t.priority && <div class="t-priority">Ưu tiên</div>}
         </section>
+        {moved && <div class="t-moved" role="status" data-testid="moved">{moved}</div>}
         <section class={`t-status tone-${words.tone}`} data-testid="status" aria-live="assertive">
           {words.tone === 'call' && <div class="t-status-bell"><BellIcon /></div>}
           <div class="t-status-text">{words.text}</div>

@@ -45,9 +45,9 @@ export function trackReducer(s: TrackState, a: TrackAction): TrackState {
 export type Tone = 'wait' | 'call' | 'serve' | 'done' | 'warn' | 'off';
 
 /** The status in words a citizen understands, and how loud to show it. */
-export function statusWords(t: Pick<TicketDto, 'status' | 'counter'>): { text: string; tone: Tone } {
+export function statusWords(t: Pick<TicketDto, 'status' | 'counter' | 'waitingFor'>): { text: string; tone: Tone } {
   switch (t.status) {
-    case 'waiting': return { text: 'Đang chờ', tone: 'wait' };
+    case 'waiting': return { text: t.waitingFor ? `Đang chờ quầy số ${t.waitingFor.counterNumber}` : 'Đang chờ', tone: 'wait' };
     case 'called': return { text: t.counter ? `Mời bạn đến quầy số ${t.counter.number}` : 'Mời bạn đến quầy', tone: 'call' };
     case 'serving': return { text: 'Đang được phục vụ', tone: 'serve' };
     case 'done': return { text: 'Đã hoàn thành', tone: 'done' };
@@ -55,6 +55,15 @@ export function statusWords(t: Pick<TicketDto, 'status' | 'counter'>): { text: s
     case 'expired': return { text: 'Đã hết hạn', tone: 'off' };
     case 'cancelled': return { text: 'Đã huỷ', tone: 'off' };
   }
+}
+
+/**
+ * Where a transferred citizen now waits, while waiting there: the counter it was sent to (waitingFor, from the
+ * public ticket) or else its new area. Drawn from the ticket itself, so a reload after the transfer still says it.
+ */
+export function transferWords(t: Pick<TicketDto, 'status' | 'transfers' | 'areaName' | 'waitingFor'>): string | null {
+  if (t.status !== 'waiting' || t.transfers <= 0) return null;
+  return t.waitingFor ? `Bạn được chuyển sang quầy số ${t.waitingFor.counterNumber}` : `Bạn được chuyển sang lĩnh vực ${t.areaName}`;
 }
 
 /** "Khoảng 15 phút", "Khoảng 1 giờ 20 phút", or null when unknown. */

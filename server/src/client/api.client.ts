@@ -1,4 +1,4 @@
-import type { AreaDto, CounterDto, DepartmentDto, PublicConfigDto, StateDto, TicketDto, UserDto } from '../contract/dto.ts';
+import type { ActionWarning, AlertDto, AreaDto, CounterDto, DepartmentDto, PublicConfigDto, StateDto, TicketDto, UserDto } from '../contract/dto.ts';
 import { ERRORS } from '../contract/errors.ts';
 
 /** An API error as the server sent it (or a network failure: code `network.offline`). */
@@ -47,6 +47,7 @@ export function createApiClient(opts: ApiClientOptions = {}) {
 
   const counterAction = <T>(id: string, action: string, body?: unknown) => request<T>('POST', `/counters/${encodeURIComponent(id)}/${action}`, body);
   type TicketAnswer = { ticket: TicketDto | null };
+  type CounterView = { expectedTicketId?: string | null };
 
   return {
     request,
@@ -61,6 +62,8 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     areas: () => request<AreaDto[]>('GET', '/areas'),
     counters: () => request<CounterDto[]>('GET', '/counters'),
     state: () => request<StateDto>('GET', '/state'),
+    /** The control room's server-side alerts (supervisor, admin). */
+    alerts: () => request<{ alerts: AlertDto[] }>('GET', '/alerts'),
     issueTicket: (input: { areaId: string; priority?: boolean; priorityGroup?: string | null; idempotencyKey?: string }) => request<TicketDto>('POST', '/tickets', input),
     ticket: (id: string) => request<TicketDto>('GET', `/tickets/${encodeURIComponent(id)}`),
     findTickets: (number: string) => request<TicketDto[]>('GET', `/tickets?number=${encodeURIComponent(number)}`),
@@ -68,13 +71,15 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     reprint: (id: string) => request<{ ticket: TicketDto; print: { status: string; message?: string } }>('POST', `/tickets/${encodeURIComponent(id)}/reprint`),
     counterQueue: (id: string) => request<{ waiting: TicketDto[]; noShows: TicketDto[] }>('GET', `/counters/${encodeURIComponent(id)}/queue`),
     openCounter: (id: string) => counterAction<{ counter: CounterDto }>(id, 'open'),
-    callNext: (id: string) => counterAction<TicketAnswer>(id, 'call-next'),
-    call: (id: string, ticketId: string) => counterAction<{ ticket: TicketDto }>(id, 'call', { ticketId }),
-    recall: (id: string) => counterAction<{ ticket: TicketDto }>(id, 'recall'),
-    startServing: (id: string) => counterAction<{ ticket: TicketDto }>(id, 'start'),
-    noShow: (id: string) => counterAction<{ ticket: TicketDto }>(id, 'no-show'),
-    finish: (id: string) => counterAction<{ ticket: TicketDto }>(id, 'finish'),
-    transfer: (id: string, to: { areaId: string } | { counterId: string }) => counterAction<{ ticket: TicketDto }>(id, 'transfer', to),
+    // `view`: what the clerk saw ({expectedTicketId}: the current ticket's id or null); a stale one is 409 counter.stale_view.
+    callNext: (id: string, view?: CounterView) => counterAction<TicketAnswer>(id, 'call-next', view),
+    call: (id: string, ticketId: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'call', { ticketId, ...view }),
+    recall: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'recall', view),
+    startServing: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'start', view),
+    noShow: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'no-show', view),
+    finish: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'finish', view),
+    /** `force`: even to a closed counter (otherwise 409 counter.closed); `warning`: nobody open can call it yet. */
+    transfer: (id: string, to: ({ areaId: string } | { counterId: string }) & CounterView & { force?: boolean }) => counterAction<{ ticket: TicketDto; warning?: ActionWarning }>(id, 'transfer', to),
     pause: (id: string) => counterAction<{ counter: CounterDto }>(id, 'pause'),
     resume: (id: string) => counterAction<{ counter: CounterDto }>(id, 'resume'),
     closeCounter: (id: string) => counterAction<{ counter: CounterDto }>(id, 'close'),

@@ -10,7 +10,12 @@ export interface CounterRef { id: string; number: number; name: string }
 
 export interface PrintResult { status: PrintStatus; message?: string }
 
-export interface TicketDto {
+/**
+ * A ticket as anyone may see it: the citizen holding its id (GET /api/tickets/:id, the tracking socket), kiosks
+ * and displays. A whitelist: ticket.view.ts builds it by picking these fields, so a field added to TicketDto
+ * stays staff-only until someone adds it here on purpose. Nothing of the clerk, nothing the clerk wrote.
+ */
+export interface PublicTicketDto {
   id: string;
   number: string;
   areaId: string;
@@ -31,12 +36,18 @@ export interface TicketDto {
   counter: CounterRef | null;
   /** Set when the ticket waits for one counter only (a transfer to a counter). */
   targetCounterId: string | null;
+  /** That counter's number and name while the ticket waits for it: public, so the citizen's phone can say where. */
+  waitingFor?: { counterNumber: number; counterName: string } | null;
   recalls: number;
   transfers: number;
   trackUrl: string;
-  dossierCode: string | null;
-  note: string | null;
   print?: PrintResult;
+}
+
+/** A ticket as staff (signed-in users) see it: the public fields and what the clerk wrote (absent from the public form). */
+export interface TicketDto extends PublicTicketDto {
+  dossierCode?: string | null;
+  note?: string | null;
 }
 
 /** What a tracking phone (or anyone without a staff token) may see of a ticket in a counter row. */
@@ -53,7 +64,11 @@ export interface CounterDto {
   updatedAt: string;
 }
 
-export type AreaUnavailableReason = 'closed' | 'inactive' | 'outside_hours' | 'holiday' | 'full' | 'numbers_exhausted' | null;
+/** A counter as kiosks, displays and tracking phones see it: who holds it is for staff only (`clerk` is always null). */
+export type PublicCounterDto = Omit<CounterDto, 'clerk'> & { clerk: null };
+
+/** `no_counter`: no active counter serves the area, so a ticket there would never be called. */
+export type AreaUnavailableReason = 'closed' | 'inactive' | 'no_counter' | 'outside_hours' | 'holiday' | 'full' | 'numbers_exhausted' | null;
 
 export interface AreaDto {
   id: string;
@@ -82,6 +97,12 @@ export interface AreaDto {
   sort: number;
 }
 
+/** Something an action did that the clerk should know, though it was not refused (e.g. a transfer nobody can call yet). */
+export interface ActionWarning { code: string; message: string }
+
+/** One line of the control room's alert board (GET /api/alerts), computed by the server's alert producers. */
+export interface AlertDto { kind: string; key: string; severity: 'high' | 'medium'; text: string }
+
 export interface DepartmentDto { id: string; code: string; name: string; sort: number; active: boolean }
 
 export interface CallDto { ticket: { id?: string; number: string; areaId: string }; counter: CounterRef; recall: boolean; at: string }
@@ -93,7 +114,7 @@ export interface StateDto {
   businessDay: string;
   serverTime: string;
   /** Only in a tracking client's snapshot: its own ticket. */
-  ticket?: TicketDto;
+  ticket?: PublicTicketDto;
 }
 
 export interface UserDto { id: string; username: string; displayName: string; role: Role; active?: boolean }
@@ -101,7 +122,12 @@ export interface UserDto { id: string; username: string; displayName: string; ro
 export interface DeviceDto {
   id: string; kind: DeviceKind; name: string; counterId: string | null; kioskId: string | null;
   printer: string | null; createdAt: string; revokedAt: string | null; lastSeenAt: string | null;
-  pairingCode?: string | null; pairingExpiresAt?: string | null;
+  /** Only in the answer that made it (device creation): the code is kept hashed and never listed. */
+  pairingCode?: string | null;
+  /** Until when the outstanding pairing code works; null when there is none. */
+  pairingExpiresAt?: string | null;
+  /** The device has used its current token: no pairing code works until an admin re-pairs it. */
+  inUse?: boolean;
   /** Per-device options (a hall display: {counters?: number[], areas?: string[]}). */
   settings?: Record<string, unknown>;
 }
@@ -144,3 +170,11 @@ export interface ReportRow {
   /** Share of ratings at a level other than the lowest (0–1). */
   satisfiedShare: number | null;
 }
+
+/** One field an import changes: `before` is null for a row it creates. */
+export interface FieldChange { field: string; before: unknown; after: unknown }
+/** One row an import creates or changes (key: the department or area code, the counter number, `center` for settings). */
+export interface ImportChange { entity: 'department' | 'area' | 'counter' | 'settings'; key: string; action: 'create' | 'update'; fields: FieldChange[] }
+type ImportCounts = Record<'departments' | 'areas' | 'counters', number>;
+/** The answer of POST /api/config/import (and of its `?dryRun=1` preview, which changes nothing). */
+export interface ImportResultDto { created: ImportCounts; updated: ImportCounts; unchanged: ImportCounts; changes: ImportChange[]; dryRun: boolean }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boundedRecord } from './json.bounds.ts';
+import { isPrinterAddress, PRINTER_ADDRESS_HINT } from './printer.address.ts';
 import { hoursSchema } from './settings.schema.ts';
 
 /** Input schemas for every route body. Unknown keys are rejected so typos do not pass silently. */
@@ -15,9 +17,17 @@ export const issueTicketInput = z.object({
   idempotencyKey: z.string().min(1).max(200).optional(),
 }).strict();
 
-export const callTicketInput = z.object({ ticketId: id }).strict();
+/**
+ * What the clerk saw when acting: the current ticket's id, or null for "no one at my counter". Optional, so the
+ * contract's body-less calls still work; when given and no longer true the action is refused (409 counter.stale_view).
+ */
+const expectedTicketId = id.nullable().optional();
+export const counterActionInput = z.object({ expectedTicketId }).strict();
 
-export const transferInput = z.object({ areaId: id.optional(), counterId: id.optional() }).strict()
+export const callTicketInput = z.object({ ticketId: id, expectedTicketId }).strict();
+
+/** `force`: transfer even to a closed counter (the clerk confirmed the warning). */
+export const transferInput = z.object({ areaId: id.optional(), counterId: id.optional(), expectedTicketId, force: z.boolean().optional() }).strict()
   .refine((v) => Boolean(v.areaId) !== Boolean(v.counterId), { message: 'areaId hoặc counterId (chỉ một)' });
 
 export const annotateInput = z.object({
@@ -44,7 +54,11 @@ export const updateUserInput = z.object({
   displayName: text(100).optional(), role: roleSchema.optional(), active: z.boolean().optional(), password: passwordSchema.optional(),
 }).strict();
 
-export const printerAddress = z.string().trim().max(200).regex(/^(agent|browser|tcp:\/\/[\w.-]+(:\d{1,5})?|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.@-]+)$/, 'tcp://host:9100, /dev/usb/lp0, cups://TÊN, agent hoặc browser');
+/**
+ * A printer address: `agent`, `browser`, or what the printer module accepts (tcp://host:port, cups://QUEUE, a
+ * printer device file under /dev/). One rule, shared with the admin form and checked again when printing.
+ */
+export const printerAddress = z.string().trim().max(200).refine(isPrinterAddress, PRINTER_ADDRESS_HINT);
 
 export const createDeviceInput = z.object({
   kind: z.enum(['kiosk', 'display', 'rating', 'printer']),
@@ -52,18 +66,19 @@ export const createDeviceInput = z.object({
   counterId: id.nullish(),
   kioskId: id.nullish(),
   printer: printerAddress.nullish(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: boundedRecord().optional(),
 }).strict();
 
 export const updateDeviceInput = z.object({
-  name: text(100).optional(), counterId: id.nullish(), printer: printerAddress.nullish(), settings: z.record(z.string(), z.unknown()).optional(),
+  name: text(100).optional(), counterId: id.nullish(), printer: printerAddress.nullish(), settings: boundedRecord().optional(),
 }).strict();
 
 export const departmentInput = z.object({
   code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/), name: text(200), sort: z.number().int().optional(), active: z.boolean().optional(),
 }).strict();
 
-export const areaInput = z.object({
+/** An area's fields before the cross-field check: the config import picks its columns from here (one definition). */
+export const areaFields = z.object({
   code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/),
   departmentId: id,
   name: text(200),
@@ -75,7 +90,10 @@ export const areaInput = z.object({
   open: z.boolean().optional(),
   active: z.boolean().optional(),
   sort: z.number().int().optional(),
-}).strict().refine((a) => a.numberEnd >= a.numberStart, { message: 'numberEnd ≥ numberStart' });
+}).strict();
+
+export const blockInOrder: [(a: { numberStart: number; numberEnd: number }) => boolean, { message: string }] = [(a) => a.numberEnd >= a.numberStart, { message: 'numberEnd ≥ numberStart' }];
+export const areaInput = areaFields.refine(...blockInOrder);
 
 export const counterInput = z.object({
   number: z.number().int().min(1).max(9999), name: text(100), areaIds: z.array(id).max(200), active: z.boolean().optional(),

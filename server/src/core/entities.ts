@@ -24,13 +24,22 @@ export interface Ticket {
   counterId: string | null; clerkId: string | null; recalls: number; transfers: number;
   issuerKind: string; issuerId: string; idempotencyKey: string | null;
   dossierCode: string | null; note: string | null;
+  /** The order of issue over the whole center (the queue order; never the wall clock, which can step back). */
+  issueSeq: number;
 }
+
+/** A ticket before its insert: the store assigns issueSeq in the insert's transaction. */
+export type NewTicket = Omit<Ticket, 'issueSeq'>;
 
 export interface User { id: string; username: string; displayName: string; role: Role; passwordHash: string; active: boolean; createdAt: number }
 
 export interface Device {
   id: string; kind: DeviceKind; name: string; counterId: string | null; kioskId: string | null;
-  printer: string | null; settings: Record<string, unknown>; pairingCode: string | null; pairingExpiresAt: number | null;
+  printer: string | null; settings: Record<string, unknown>;
+  /** Until when the device's one outstanding pairing code works (the code itself is kept only hashed). */
+  pairingExpiresAt: number | null;
+  /** When a device first authenticated with its current token: from then on no pairing code works. */
+  tokenUsedAt: number | null;
   createdAt: number; revokedAt: number | null; lastSeenAt: number | null;
 }
 

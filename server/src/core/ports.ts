@@ -17,7 +17,9 @@ export type DomainEvent =
   | { type: 'rating:recorded'; counterId: string; ticketId: string; clerkId: string | null; level: string }
   | { type: 'config:updated'; reason: string }
   | { type: 'device:revoked'; deviceId: string }
-  | { type: 'user:deactivated'; userId: string };
+  | { type: 'user:deactivated'; userId: string }
+  /** A login session ended (logout): sockets opened with it lose their right at once. */
+  | { type: 'session:ended'; tokenHash: string };
 
 export interface Notifier { publish(events: DomainEvent[]): void }
 

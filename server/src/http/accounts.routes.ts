@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import type { DeviceDto } from '../contract/dto.ts';
 import { createDeviceInput, createUserInput, updateDeviceInput, updateUserInput } from '../contract/inputs.schema.ts';
-import { createDevice, createUser, revokeDevice, updateUser, userDto } from '../core/accounts/accounts.usecases.ts';
+import { createDevice, createUser, issuePairingCode, revokeDevice, updateUser, userDto } from '../core/accounts/accounts.usecases.ts';
 import type { Device } from '../core/entities.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import { requireActor } from './auth.middleware.ts';
@@ -14,10 +14,14 @@ export function accountRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const admin = (c: Parameters<typeof requireActor>[0]) => requireActor(c, { roles: ['admin'] });
   const iso = (ms: number | null) => (ms === null ? null : toIso(ms, s.settings.get().timeZone));
+  // The pairing code itself is never listed (only its hash is kept); the list says whether one is outstanding.
   const deviceDto = (d: Device, withPairing = false): DeviceDto => ({
     id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer,
     createdAt: iso(d.createdAt)!, revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt), settings: d.settings,
-    ...(withPairing ? { pairingCode: d.pairingCode, pairingExpiresAt: iso(d.pairingExpiresAt) } : {}),
+    ...(withPairing ? {
+      pairingExpiresAt: d.pairingExpiresAt !== null && d.pairingExpiresAt > s.deps.clock.now() ? iso(d.pairingExpiresAt) : null,
+      inUse: d.tokenUsedAt !== null,
+    } : {}),
   });
 
   app.get('/users', (c) => { admin(c); return c.json(s.deps.store.accounts.users().map(userDto)); });
@@ -40,8 +44,16 @@ export function accountRoutes(s: Services) {
   app.post('/devices', async (c) => {
     const actor = admin(c);
     const input = await readBody(c, createDeviceInput);
-    const { device, token } = createDevice(s.deps, input, actor);
-    return c.json({ ...deviceDto(device, true), token }, 201);
+    const { device, token, pairingCode } = createDevice(s.deps, input, actor);
+    return c.json({ ...deviceDto(device, true), pairingCode, token }, 201);
+  });
+  /** A pairing code on demand (valid 10 minutes, shown once); for a device in use this re-pairs it. */
+  app.post('/devices/:id/pairing-code', (c) => {
+    const actor = admin(c);
+    const id = pathId(c, 'id');
+    const { code, expiresAt, replacedToken } = issuePairingCode(s.deps, id, actor);
+    if (replacedToken) s.disconnect('device', id);
+    return c.json({ code, expiresAt: iso(expiresAt), replacedToken });
   });
   app.patch('/devices/:id', async (c) => {
     const actor = admin(c);
@@ -56,6 +68,8 @@ export function accountRoutes(s: Services) {
       s.deps.store.accounts.updateDevice(next);
       s.deps.store.journal.audit({ at: s.deps.clock.now(), actorKind: 'user', actorId: actor.id, action: 'device.update', entity: 'device', entityId: d.id, data: input });
     });
+    // Its open sockets are in the old counter's rooms: close them, the screen reconnects into the new ones.
+    if (next.counterId !== d.counterId || next.kioskId !== d.kioskId) s.disconnect('device', d.id);
     return c.json(deviceDto(next));
   });
   app.delete('/devices/:id', (c) => {

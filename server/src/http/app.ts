@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../contract/errors.ts';
 import { accountRoutes } from './accounts.routes.ts';
+import { alertRoutes } from './alerts.routes.ts';
 import { authMiddleware } from './auth.middleware.ts';
 import { authRoutes } from './auth.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
@@ -11,15 +12,18 @@ import type { AppEnv, Services } from './http.types.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { printingRoutes } from './printing.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { anonymousLimit, createAddressLimiter } from './rate.limit.ts';
 import { ratingRoutes } from './ratings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
+import { securityHeaders } from './security.headers.ts';
 import { staticRoutes } from './static.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
 /** The whole HTTP surface; routes are mounted per module, errors mapped once. */
 export function createApp(s: Services, log: (msg: string, err?: unknown) => void) {
   const app = new Hono<AppEnv>();
-  app.onError(onError(log));
+  app.onError(onError(log, s.storage));
+  app.use('*', securityHeaders({ https: s.config.tls !== null }));
   app.notFound((c) => c.json(errorBody('request.not_found'), 404));
 
   const api = new Hono<AppEnv>();
@@ -29,12 +33,16 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   });
   api.use('*', bodyLimit({ maxSize: s.config.bodyLimit, onError: () => { throw new AppError('request.too_large'); } }));
   api.use('*', authMiddleware(s));
+  // Anonymous callers, per remote address (issue #11, defect 16): one bucket for the API and the pages below.
+  const anonymous = anonymousLimit(createAddressLimiter(), { except: ['/api/auth/login', '/api/auth/pair'] });
+  api.use('*', anonymous);
   api.route('/', publicRoutes(s));
   api.route('/auth', authRoutes(s));
   api.route('/tickets', ticketRoutes(s));
   api.route('/counters', counterRoutes(s));
   api.route('/ratings', ratingRoutes(s));
   api.route('/reports', reportRoutes(s));
+  api.route('/alerts', alertRoutes(s));
   api.route('/', accountRoutes(s));
   api.route('/', catalogRoutes(s));
   api.route('/', opsRoutes(s));
@@ -42,6 +50,8 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/', printing.api);
   api.all('*', (c) => c.json(errorBody('request.not_found'), 404));
 
+  app.use('/print/*', anonymous);
+  app.use('/t/*', anonymous);
   app.route('/api', api);
   app.route('/print', printing.page);
   app.route('/', staticRoutes(s));

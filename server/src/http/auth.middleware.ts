@@ -5,6 +5,7 @@ import type { Role, DeviceKind } from '../contract/dto.ts';
 import type { Actor } from '../core/entities.ts';
 import { authenticate } from '../core/accounts/accounts.usecases.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { isJsonContentType, isSameOrigin, ownOrigins, STATE_CHANGING, type BrowserSignals } from './origin.guard.ts';
 
 export const SESSION_COOKIE = 'hcc_session';
 
@@ -18,8 +19,14 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
   // "Last seen" is written at most once a minute per device: a write per request would cost an fsync each.
   const seen = new Map<string, number>();
   return async (c, next) => {
-    const token = bearer(c.req.header('authorization')) ?? getCookie(c, SESSION_COOKIE) ?? null;
+    const fromHeader = bearer(c.req.header('authorization'));
+    const token = fromHeader ?? getCookie(c, SESSION_COOKIE) ?? null;
     const actor = token ? authenticate(s.deps, token) ?? null : null;
+    // Only the cookie vouches for this caller: the change must come as JSON from one of our own pages.
+    if (actor && !fromHeader && STATE_CHANGING.has(c.req.method)
+      && !(isJsonContentType(c.req.header('content-type')) && isSameOrigin(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl)))) {
+      throw new AppError('auth.cross_site');
+    }
     if (actor?.kind === 'device') {
       const now = s.deps.clock.now();
       if (now - (seen.get(actor.id) ?? 0) > 60_000) { seen.set(actor.id, now); s.deps.store.accounts.touchDevice(actor.id, now); }
@@ -29,6 +36,8 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+export const browserSignals = (c: Context): BrowserSignals => ({ origin: c.req.header('origin'), fetchSite: c.req.header('sec-fetch-site') });
 
 export interface Allow { roles?: Role[]; devices?: DeviceKind[] }
 

@@ -1,22 +1,23 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { loginInput, pairInput } from '../contract/inputs.schema.ts';
 import { login, logout, pairDevice, userDto } from '../core/accounts/accounts.usecases.ts';
-import { requireActor, SESSION_COOKIE } from './auth.middleware.ts';
+import { PairingLimiter } from '../core/accounts/pairing.limiter.ts';
+import { browserSignals, requireActor, SESSION_COOKIE } from './auth.middleware.ts';
+import { clientAddress } from './client.address.ts';
+import { isCrossSite, ownOrigins } from './origin.guard.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { readBody } from './validation.ts';
 import { summaryReport } from '../core/reports/reports.usecases.ts';
 
-function clientAddress(c: Context): string {
-  try { return getConnInfo(c).remote.address ?? 'unknown'; } catch { return 'unknown'; } // in-process tests have no socket
-}
-
 export function authRoutes(s: Services) {
   const app = new Hono<AppEnv>();
+  const pairing = new PairingLimiter(s.deps.clock);
 
   app.post('/login', async (c) => {
+    // Login CSRF: another site's page must not sign this browser in (to an account of its choosing).
+    if (isCrossSite(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl))) throw new AppError('auth.cross_site');
     const input = await readBody(c, loginInput);
     const res = await login({ ...s.deps, limiter: s.limiter }, { ...input, clientKey: clientAddress(c) });
     setCookie(c, SESSION_COOKIE, res.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 24 * 3600 });
@@ -25,7 +26,7 @@ export function authRoutes(s: Services) {
 
   app.post('/logout', (c) => {
     const token = c.get('token');
-    if (token) logout(s.deps, token);
+    if (token) s.run((tx) => logout(tx, token));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
@@ -54,13 +55,16 @@ export function authRoutes(s: Services) {
       ratings: row?.ratings ?? Object.fromEntries(s.settings.get().ratingLevels.map((l) => [l.key, 0])) });
   });
 
-  /** A device screen trades the code an admin gave for its token, once. */
+  /** A device screen trades the code an admin gave for its token, once; wrong guesses are budgeted per address and server-wide. */
   app.post('/pair', async (c) => {
     const { code } = await readBody(c, pairInput);
-    const keys = [`pair:${clientAddress(c)}`];
-    if (s.limiter.blocked(keys)) throw new AppError('auth.too_many_attempts');
+    const address = clientAddress(c);
+    pairing.check(address);
     let res;
-    try { res = pairDevice(s.deps, code); } catch (e) { s.limiter.fail(keys); throw e; }
+    try { res = pairDevice(s.deps, code); } catch (e) {
+      if (e instanceof AppError && e.code === 'auth.invalid_pairing_code') pairing.fail(address);
+      throw e;
+    }
     const { device, token } = res;
     return c.json({ token, device: { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId } });
   });

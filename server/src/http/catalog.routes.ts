@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { areaInput, counterInput, departmentInput } from '../contract/inputs.schema.ts';
+import { boundedRecord, DOCUMENT_BOUNDS } from '../contract/json.bounds.ts';
 import { saveArea, saveCounter, saveDepartment, setAreaOpen } from '../core/catalog/catalog.usecases.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
@@ -25,7 +26,7 @@ export function catalogRoutes(s: Services) {
   app.get('/settings', (c) => { admin(c); return c.json(s.settings.get()); });
   app.patch('/settings', async (c) => {
     const a = admin(c);
-    const body = await readBody(c, z.record(z.string(), z.unknown()));
+    const body = await readBody(c, boundedRecord(DOCUMENT_BOUNDS));
     const next = s.settings.update(body, { kind: a.kind, id: a.id });
     s.run((tx) => tx.emit({ type: 'config:updated', reason: 'settings.update' }));
     return c.json(next);

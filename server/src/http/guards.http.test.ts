@@ -93,12 +93,16 @@ describe('tickets', () => {
     const dept = area.departmentId;
     const small = await t.call('POST', '/api/areas', { code: 'TINY', departmentId: dept, name: 'Thử nghiệm', numberStart: 95001, numberEnd: 95002, dailyLimit: 5 }, t.adminToken);
     expect(small.status).toBe(201);
+    // An area no counter serves issues nothing (area.no_counter): give the new areas a counter.
+    expect((await t.call('POST', '/api/counters', { number: 77, name: 'Quầy thử', areaIds: [small.body.id] }, t.adminToken)).status).toBe(201);
     expect((await t.call('POST', '/api/tickets', { areaId: small.body.id }, kiosk.token)).body.number).toBe('95001');
     expect((await t.call('POST', '/api/tickets', { areaId: small.body.id }, kiosk.token)).body.number).toBe('95002');
     const out = await t.call('POST', '/api/tickets', { areaId: small.body.id }, kiosk.token);
     expect(out).toMatchObject({ status: 409, body: { error: { code: 'area.numbers_exhausted' } } });
 
     const limited = await t.call('POST', '/api/areas', { code: 'LIM', departmentId: dept, name: 'Giới hạn', numberStart: 95101, numberEnd: 95199, dailyLimit: 1 }, t.adminToken);
+    const c77 = (await t.counters()).find((c) => c.number === 77);
+    await t.call('PUT', `/api/counters/${c77.id}`, { number: 77, name: 'Quầy thử', areaIds: [small.body.id, limited.body.id] }, t.adminToken);
     await t.call('POST', '/api/tickets', { areaId: limited.body.id }, kiosk.token);
     expect((await t.call('POST', '/api/tickets', { areaId: limited.body.id }, kiosk.token)).body.error.code).toBe('area.daily_limit_reached');
     const overlap = await t.call('POST', '/api/areas', { code: 'OVR', departmentId: dept, name: 'Trùng', numberStart: 95150, numberEnd: 95160 }, t.adminToken);
@@ -133,7 +137,7 @@ describe('accounts, devices, ratings, reports', () => {
     expect(d.body).toMatchObject({ kind: 'kiosk', name: 'Ki-ốt sảnh A' });
     expect(d.body.pairingCode).toMatch(/^\d{6}$/);
     const paired = await t.call('POST', '/api/auth/pair', { code: d.body.pairingCode });
-    expect(paired.body.token).toBe(d.body.token);
+    expect((await t.call('GET', '/api/auth/me', undefined, paired.body.token)).body.device.id).toBe(d.body.id); // minted at pairing
     expect((await t.call('POST', '/api/auth/pair', { code: d.body.pairingCode })).status).toBe(404);
   });
   it('ratings: only rating devices, valid levels, known tickets', async () => {
@@ -149,11 +153,12 @@ describe('accounts, devices, ratings, reports', () => {
     expect((await t.call('GET', '/api/reports/summary?from=2026-11-27&to=2026-11-26', undefined, t.adminToken)).status).toBe(422);
     expect((await t.call('GET', '/api/reports/summary?groupBy=planet', undefined, t.adminToken)).status).toBe(422);
   });
-  it('login: wrong password 401, then rate-limited 429', async () => {
-    for (let i = 0; i < 5; i++) expect((await t.call('POST', '/api/auth/login', { username: 'binh', password: 'wrong-pass' })).status).toBe(401);
+  it('login: wrong password 401, then the failing client waits (429, Retry-After)', async () => {
+    for (let i = 0; i < 3; i++) expect((await t.call('POST', '/api/auth/login', { username: 'binh', password: 'wrong-pass' })).status).toBe(401);
     const r = await t.call('POST', '/api/auth/login', { username: 'binh', password: 'password-123' });
     expect(r.status).toBe(429);
     expect(r.body.error.message).toMatch(/thử lại/);
+    expect(r.headers.get('retry-after')).toBe(String(r.body.error.details.retryAfterSec));
   });
   it('unknown routes are JSON 404s, static paths cannot escape', async () => {
     expect((await t.call('GET', '/api/nothing')).body.error.code).toBe('request.not_found');

@@ -6,6 +6,8 @@ import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { PrintService } from '../printing/print.service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { ReportRunner } from '../reporting/report.runner.ts';
+import type { Backups } from '../storage/backup.ts';
+import type { StorageHealth } from '../storage/storage.health.ts';
 
 /** What the routes are given: built once in server.ts, never imported as globals. */
 export interface Services {
@@ -18,6 +20,10 @@ export interface Services {
   /** Long reports run off the main thread. */
   reports: ReportRunner;
   config: ServerConfig;
+  /** Whether the database can be written now (health), told about every storage fault a request meets. */
+  storage: StorageHealth;
+  /** The server's backups, one at a time (manual and nightly). */
+  backups: Backups;
   /** Drops a revoked device's or a deactivated user's open sockets at once. */
   disconnect(kind: 'device' | 'user', id: string): void;
 }

@@ -14,7 +14,10 @@ describe('configuration export and import', () => {
     const { center: _c, ...doc } = exp.body;
     const again = await t.call('POST', '/api/config/import', doc, t.adminToken);
     expect(again.body.created).toEqual({ departments: 0, areas: 0, counters: 0 });
-    expect(again.body.updated.areas).toBe(doc.areas.length);
+    // Rows that would not change are left alone and counted as such (issue 11, defect 19).
+    expect(again.body.updated).toEqual({ departments: 0, areas: 0, counters: 0 });
+    expect(again.body.unchanged.areas).toBe(doc.areas.length);
+    expect(again.body.changes).toEqual([]);
   });
 
   it('imports new rows, and rejects a bad file changing nothing', async () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { join } from 'node:path';
-import { configDocument, exportConfig, importConfig } from '../core/catalog/config.transfer.ts';
-import { backupDatabase, listBackups } from '../storage/backup.ts';
+import { checkDocument, configDocument, DryRunRollback, exportConfig, importConfig } from '../core/catalog/config.transfer.ts';
+import type { CheckedSettings } from '../core/settings/settings.service.ts';
+import { AppError } from '../contract/errors.ts';
 import { requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { readBody } from './validation.ts';
@@ -10,29 +10,46 @@ import { readBody } from './validation.ts';
 export function opsRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const admin = (c: Parameters<typeof requireActor>[0]) => requireActor(c, { roles: ['admin'] });
-  const backupDir = join(s.config.dataDir, 'backups');
 
   app.get('/config/export', (c) => {
     admin(c);
     c.header('content-disposition', `attachment; filename="cau-hinh-${s.view.today()}.json"`);
     return c.json(exportConfig(s.deps.store, s.settings.get()));
   });
+  // All or nothing: the whole document (settings included) is checked before anything is written, then
+  // applied in ONE transaction. `?dryRun=1` does everything and rolls back: the same answer, nothing changed.
   app.post('/config/import', async (c) => {
     const actor = admin(c);
+    const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
     const doc = await readBody(c, configDocument);
-    const counts = s.run((tx) => importConfig(tx, doc, actor));
-    if (doc.center) s.settings.update(doc.center, { kind: actor.kind, id: actor.id });
-    return c.json(counts);
+    checkDocument(doc);
+    const who = { kind: actor.kind, id: actor.id };
+    const center = doc.center ? { current: s.settings.get(), checked: s.settings.check(doc.center), write: (ch: CheckedSettings) => s.settings.write(ch, who) } : null;
+    try {
+      const result = s.run((tx) => {
+        const r = importConfig(tx, doc, actor, center, dryRun);
+        if (dryRun) throw new DryRunRollback(r);
+        if (r.changes.some((ch) => ch.entity === 'settings')) tx.emit({ type: 'config:updated', reason: 'settings.update' });
+        return r;
+      });
+      return c.json(result);
+    } catch (e) {
+      if (e instanceof DryRunRollback) return c.json(e.result);
+      throw e;
+    }
   });
 
   app.get('/backups', (c) => {
     admin(c);
-    const backups = listBackups(backupDir);
-    return c.json({ lastBackup: backups[0] ?? null, backups, dir: backupDir });
+    const backups = s.backups.list();
+    return c.json({ lastBackup: backups[0] ?? null, backups, dir: s.backups.dir });
   });
+  // One at a time (the nightly one included): a second request while one is being made is refused, not raced.
   app.post('/backups', async (c) => {
     const actor = admin(c);
-    const info = await backupDatabase(s.deps.store.db, backupDir, s.deps.clock.now());
+    const job = s.backups.start(s.deps.clock.now());
+    if (!job) throw new AppError('backup.in_progress');
+    const info = await job;
     s.deps.store.journal.audit({ at: s.deps.clock.now(), actorKind: 'user', actorId: actor.id, action: 'backup.create', entity: 'backup', entityId: info.file });
     return c.json(info, 201);
   });

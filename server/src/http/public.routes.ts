@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { PublicConfigDto } from '../contract/dto.ts';
+import { seesStaffData } from '../core/tickets/ticket.view.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { ALL_DEVICES, requireActor, STAFF } from './auth.middleware.ts';
@@ -8,7 +9,11 @@ import { ALL_DEVICES, requireActor, STAFF } from './auth.middleware.ts';
 export function publicRoutes(s: Services) {
   const app = new Hono<AppEnv>();
 
-  app.get('/health', (c) => c.json({ ok: true }));
+  // 503 while the database cannot be written (a real write, cached a moment), 200 again by itself once fixed.
+  app.get('/health', (c) => {
+    const st = s.storage.check();
+    return st.ok ? c.json({ ok: true }) : c.json({ ok: false, reason: st.reason, message: st.message }, 503);
+  });
 
   app.get('/config/public', (c) => {
     const st = s.settings.get();
@@ -36,14 +41,17 @@ export function publicRoutes(s: Services) {
 
   app.get('/areas', (c) => c.json(s.view.areas(all(c))));
 
+  // Who holds a counter is for staff; kiosks and displays get the public form (issue 11, defect 4).
   app.get('/counters', (c) => {
     const everything = all(c);
-    return c.json(s.deps.store.catalog.counters().filter((x) => everything || x.active).map((x) => ({ ...s.view.counter(x), ...(everything ? { active: x.active } : {}) })));
+    const staff = seesStaffData(c.get('actor'));
+    return c.json(s.deps.store.catalog.counters().filter((x) => everything || x.active)
+      .map((x) => ({ ...(staff ? s.view.counter(x) : s.view.publicCounter(x)), ...(everything ? { active: x.active } : {}) })));
   });
 
   app.get('/state', (c) => {
-    requireActor(c, { roles: STAFF, devices: ALL_DEVICES });
-    return c.json(s.view.state());
+    const actor = requireActor(c, { roles: STAFF, devices: ALL_DEVICES });
+    return c.json(seesStaffData(actor) ? s.view.state() : s.view.publicState());
   });
 
   return app;

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AppEnv, Services } from './http.types.ts';
-import { landingPage } from './landing.page.ts';
+import { LANDING_CSS, landingPage } from './landing.page.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
@@ -29,8 +29,8 @@ function sendFile(c: Context, file: string, immutable: boolean): Response {
 }
 
 function notBuilt(c: Context, app: string): Response {
-  return c.html(`<!doctype html><meta charset="utf-8"><title>Chưa sẵn sàng</title><body style="font-family:sans-serif;padding:2em">
-    <h1>Màn hình «${app}» chưa được build</h1><p>Chạy <code>npm run build</code> (hoặc <code>npm start</code>, lệnh này tự build) rồi tải lại trang.</p></body>`, 503);
+  return c.html(`<!doctype html><meta charset="utf-8"><title>Chưa sẵn sàng</title><link rel="stylesheet" href="/landing.css"><body><main>
+    <h1>Màn hình «${app}» chưa được build</h1><p>Chạy <code>npm run build</code> (hoặc <code>npm start</code>, lệnh này tự build) rồi tải lại trang.</p></main></body>`, 503);
 }
 
 /** Serves the built front-ends (dist/<app>) and the voice packs; device screens are single-page apps. */
@@ -49,6 +49,7 @@ export function staticRoutes(s: Services) {
   };
 
   app.get('/', (c) => c.html(landingPage(s)));
+  app.get('/landing.css', (c) => c.body(LANDING_CSS, 200, { 'content-type': TYPES['.css']!, 'cache-control': 'no-cache' }));
   for (const name of ['kiosk', 'counter', 'display', 'admin']) {
     app.get(`/${name}`, page(name));
     app.get(`/${name}/*`, (c) => assets(name)(c) ?? (extname(c.req.path) ? c.notFound() : page(name)(c)));

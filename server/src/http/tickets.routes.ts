@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { annotateInput, issueTicketInput } from '../contract/inputs.schema.ts';
 import { annotateTicket, issueTicket } from '../core/tickets/tickets.usecases.ts';
-import type { Actor } from '../core/entities.ts';
+import type { PublicTicketDto, TicketDto } from '../contract/dto.ts';
+import type { Actor, Ticket } from '../core/entities.ts';
+import { seesStaffData } from '../core/tickets/ticket.view.ts';
 import { requireActor, STAFF } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { pathId, readBody } from './validation.ts';
@@ -16,14 +18,15 @@ export function ticketRoutes(s: Services) {
     const { ticket, created } = s.run((tx) => issueTicket(tx, { ...input, actor }));
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
     const print = created && actor.kind === 'device' ? await s.printing.printNew(ticket.id, actor) : undefined;
-    const dto = s.view.ticket(s.deps.store.tickets.get(ticket.id)!);
+    const dto = shown(s, actor, s.deps.store.tickets.get(ticket.id)!);
     return c.json({ ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) }, created ? 201 : 200);
   });
 
+  // Anyone holding the id may read the ticket: the public form unless a signed-in user asks (issue 11, defect 4).
   app.get('/:id', (c) => {
     const t = s.deps.store.tickets.get(pathId(c, 'id'));
     if (!t) throw new AppError('ticket.not_found');
-    return c.json(s.view.ticket(t));
+    return c.json(shown(s, c.get('actor'), t));
   });
 
   /** Look up today's tickets by number (a clerk calling a citizen who shows a paper ticket). */
@@ -49,10 +52,15 @@ export function ticketRoutes(s: Services) {
     const t = s.deps.store.tickets.get(pathId(c, 'id'));
     if (!t) throw new AppError('ticket.not_found');
     const print = await s.printing.reprint(t.id, actor);
-    return c.json({ ticket: s.view.ticket(s.deps.store.tickets.get(t.id)!), print });
+    return c.json({ ticket: shown(s, actor, s.deps.store.tickets.get(t.id)!), print });
   });
 
   return app;
+}
+
+/** Staff see a ticket whole (the clerk's note, the dossier code); kiosks and anyone else its public form. */
+function shown(s: Services, actor: Actor | null | undefined, t: Ticket): TicketDto | PublicTicketDto {
+  return seesStaffData(actor) ? s.view.ticket(t) : s.view.publicTicket(t);
 }
 
 /** A clerk annotates only tickets at the counter it holds; leaders may annotate any. */

@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
+import { jsonTextTooDeep } from '../contract/json.bounds.ts';
 
 /** Reads a JSON body: malformed → 400, wrong shape → 422 with the fields at fault. */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S, opts: { optional?: boolean } = {}): Promise<z.infer<S>> {
   const text = await c.req.text();
   let raw: unknown = {};
   if (text.trim() !== '') {
+    // Depth is read before parsing: nothing after this line ever walks a body nested thousands deep.
+    if (jsonTextTooDeep(text)) throw new AppError('request.too_deep');
     try { raw = JSON.parse(text); } catch { throw new AppError('request.malformed_json'); }
   } else if (!opts.optional) {
     raw = undefined;

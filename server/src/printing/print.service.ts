@@ -5,7 +5,9 @@ import { AppError } from '../contract/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Deps } from '../core/ports.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
+import { businessDay } from '../core/time/zoned-time.ts';
 import type { PrintJob } from '../storage/print-jobs.repository.ts';
+import { createPngRenderer } from './png.renderer.ts';
 
 /** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
 export type PrintDriver = (address: string, data: Record<string, unknown>, options: Record<string, unknown>) => Promise<void>;
@@ -20,6 +22,21 @@ export interface PrinterExtras {
 export interface AgentChannel { send(kioskId: string, job: PrintJobEvent): boolean }
 
 export interface PrinterState { kioskId: string; printer: string; online: boolean | null; paper?: string; lastStatus: string; lastError: string | null; at: number }
+
+/**
+ * A job not printed within this long is dropped (status `expired`): a citizen who did not get the paper has
+ * already been told the number on screen, and a printer back after an outage must not print a pile of old
+ * tickets. A job whose ticket no longer waits, or of an earlier business day, is dropped at once.
+ */
+export const PRINT_JOB_TTL_MS = 10 * 60_000;
+/** A job sent to an agent is sent again (unanswered) only on a new connection, or after this long. */
+export const PRINT_RESEND_AFTER_MS = 30_000;
+
+const EXPIRED = {
+  ticket: 'Không in nữa: số này đã được gọi hoặc không còn chờ.',
+  day: 'Không in nữa: đã sang ngày làm việc mới.',
+  age: `Không in nữa: lệnh in đã chờ quá ${PRINT_JOB_TTL_MS / 60_000} phút.`,
+} as const;
 
 const MESSAGES = {
   printed: 'Vui lòng nhận phiếu.',
@@ -37,6 +54,42 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
   const waiters = new Map<string, (r: PrintResultEvent) => void>();
   const states = new Map<string, PrinterState>();
   const timeoutMs = () => deps.settings.get().printerTimeoutMs;
+  // The PNG route is open to anyone on the LAN: renders are queued one at a time and cached (png.renderer.ts).
+  const extras = opts.extras;
+  const renderer = extras?.png ? createPngRenderer((data, options) => extras.png!(data, options)) : null;
+  // Jobs handed to an agent and not answered yet: when, and to which kiosk's agent (dropped when it goes).
+  const sent = new Map<string, { kioskId: string; at: number }>();
+
+  /** Why a job must not be printed any more, or null while it is live. */
+  function staleReason(job: PrintJob, now: number): keyof typeof EXPIRED | null {
+    const t = store.tickets.get(job.ticketId);
+    if (!t || t.status !== 'waiting') return 'ticket';
+    const today = businessDay(now, deps.settings.get().timeZone);
+    if (t.businessDay !== today || businessDay(job.createdAt, deps.settings.get().timeZone) !== today) return 'day';
+    if (now - job.createdAt > PRINT_JOB_TTL_MS) return 'age';
+    return null;
+  }
+
+  /**
+   * The live jobs among these; the stale ones are marked expired. Before a send a failed write only delays the
+   * mark (the stale jobs are skipped all the same); the tick rethrows it, for the storage health to hear.
+   */
+  function sweep(jobs: PrintJob[], rethrow = false): PrintJob[] {
+    const now = clock.now();
+    const live: PrintJob[] = [];
+    const stale: [PrintJob, keyof typeof EXPIRED][] = [];
+    for (const job of jobs) {
+      const why = staleReason(job, now);
+      if (why) stale.push([job, why]); else live.push(job);
+    }
+    if (stale.length) {
+      try {
+        store.tx(() => { for (const [job, why] of stale) store.printJobs.setStatus(job.id, 'expired', 'print.expired', EXPIRED[why], now); });
+        for (const [job] of stale) sent.delete(job.id);
+      } catch (e) { if (rethrow) throw e; }
+    }
+    return live;
+  }
 
   function jobPayload(job: PrintJob): PrintJobEvent {
     const t = view.ticket(store.tickets.get(job.ticketId)!);
@@ -72,6 +125,7 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
         waiters.delete(job.id);
         return { status: 'queued', message: MESSAGES.agentAbsent };
       }
+      sent.set(job.id, { kioskId: job.kioskId, at: clock.now() });
       const r = await Promise.race([done, sleep(limit).then(() => null)]);
       waiters.delete(job.id);
       if (!r) return { status: 'queued', message: MESSAGES.queued };
@@ -116,11 +170,30 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
       const job = store.printJobs.get(r.jobId);
       if (!job || job.kioskId !== kioskId) return false;
       record(job, r.status === 'printed' ? 'printed' : 'failed', r.code ?? null, r.message ?? null);
+      sent.delete(job.id);
       waiters.get(job.id)?.(r);
       return true;
     },
-    pendingFor: (kioskId: string): PrintJobEvent[] => store.printJobs.pendingForKiosk(kioskId).map(jobPayload),
+    /**
+     * What to send an agent that (re)connects or says it is ready: its live jobs, each once: a job already
+     * sent and not answered goes again only after PRINT_RESEND_AFTER_MS (or on the agent's next connection).
+     */
+    pendingFor(kioskId: string): PrintJobEvent[] {
+      const now = clock.now();
+      const out: PrintJobEvent[] = [];
+      for (const job of sweep(store.printJobs.pendingForKiosk(kioskId))) {
+        const s = sent.get(job.id);
+        if (s && now - s.at < PRINT_RESEND_AFTER_MS) continue;
+        sent.set(job.id, { kioskId, at: now });
+        out.push(jobPayload(job));
+      }
+      return out;
+    },
+    /** The day-close tick: marks every stale job expired, so a ticket's print status says so without an agent. */
+    expireStale(): void { sweep(store.printJobs.pending(), true); },
     agentSeen(kioskId: string, online: boolean, detail?: string): void {
+      // The agent is gone: what it was sent and did not answer goes again to its next connection.
+      if (!online) for (const [id, s] of sent) if (s.kioskId === kioskId) sent.delete(id);
       const prev = states.get(kioskId);
       states.set(kioskId, { kioskId, printer: 'agent', online, lastStatus: prev?.lastStatus ?? 'unknown', lastError: detail ?? prev?.lastError ?? null, at: clock.now() });
     },
@@ -141,11 +214,11 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
     },
     /** The ticket exactly as a printer gets it, as PNG (preview, and the browser-print fallback). */
     async png(ticketId: string): Promise<Buffer> {
-      if (!opts.extras?.png) throw new AppError('ticket.not_printable');
+      if (!renderer) throw new AppError('ticket.not_printable');
       const t = store.tickets.get(ticketId);
       if (!t) throw new AppError('ticket.not_found');
       const payload = jobPayload({ id: 'preview', ticketId, kioskId: '', printer: '', status: 'queued', code: null, message: null, attempts: 0, createdAt: 0, updatedAt: 0 });
-      return opts.extras.png(payload.data, payload.options);
+      return renderer.png(payload.data, payload.options);
     },
     state: (kioskId: string): PrinterState | undefined => states.get(kioskId),
   };

@@ -95,7 +95,8 @@ describe('printer status, PNG and browser printing', () => {
     const bytes = new Uint8Array(await png.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     const page = await t.server.app.request(`/print/ticket/${r.body.id}`);
-    expect(await page.text()).toContain('size:80mm');
+    expect(await page.text()).toContain('href="/print/ticket.css"');
+    expect(await (await t.server.app.request('/print/ticket.css')).text()).toContain('size:80mm');
     expect((await t.server.app.request('/print/ticket/nope')).status).toBe(404);
     expect((await t.server.app.request('/api/tickets/nope/ticket.png')).status).toBe(404);
   });

@@ -1,15 +1,18 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../contract/events.ts';
+import { AppError, ERRORS, type ErrorCode } from '../contract/errors.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
 import { authenticate } from '../core/accounts/accounts.usecases.ts';
 import type { Actor } from '../core/entities.ts';
 import type { Deps, DomainEvent, Notifier } from '../core/ports.ts';
+import { pendingRating } from '../core/ratings/ratings.usecases.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { AgentChannel, PrintService } from '../printing/print.service.ts';
-import { SESSION_COOKIE } from '../http/auth.middleware.ts';
+import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
+import { readHandshake, type SocketData } from './realtime.handshake.ts';
+import { createAnonymousCounter, type SocketLimits } from './realtime.limits.ts';
 
-interface SocketData { actor: Actor | null; ticketId: string | null }
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -21,59 +24,87 @@ export const ROOMS = {
   printer: (kioskId: string) => `printer:${kioskId}`,
 };
 const BROADCAST = [ROOMS.staff, ROOMS.displays, ROOMS.kiosks];
+/** Screens that get the public form of tickets and counters (no clerk identity, note or dossier code); staff get it whole. */
+const SCREENS = [ROOMS.displays, ROOMS.kiosks];
 
 const printResult = z.object({ jobId: z.string().min(1).max(100), status: z.enum(['printed', 'failed']), code: z.string().max(60).optional(), message: z.string().max(500).optional() });
 
-export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, printing: () => PrintService) {
-  const io: IoServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
-  const tracked = new Map<string, number>();
+export interface RealtimeOptions {
+  log?: Log;
+  noteFault?: NoteFault;
+  limits: SocketLimits;
+  /** PUBLIC_URL: an origin our own pages may have behind a proxy (the cookie handshake's Origin rule). */
+  publicUrl?: string | null;
+}
 
+/** A refused handshake: the message a screen shows, and `data.code` for programs. */
+function refusal(code: ErrorCode): Error & { data: { code: ErrorCode; message: string } } {
+  return Object.assign(new Error(ERRORS[code].vi), { data: { code, message: ERRORS[code].vi } });
+}
+
+export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, printing: () => PrintService, opts: RealtimeOptions) {
+  const log: Log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
+  const io: IoServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const anonymous = createAnonymousCounter(opts.limits);
+  const guard = guardedHandlers(log, opts.noteFault);
+
+  // The handshake is total: any input gives a connect_error with a coded message, never a throw.
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as SocketAuth;
-    const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-    if (token) {
-      const actor = authenticate(deps, token);
-      if (!actor) return next(new Error('Mã xác thực không hợp lệ hoặc đã bị thu hồi.'));
-      socket.data = { actor, ticketId: null };
-      return next();
+    try {
+      const h = readHandshake(deps, socket.handshake, opts.publicUrl ?? null);
+      if (!h.ok) return next(refusal(h.code));
+      const over = h.data.ticketId ? anonymous.admit(h.data.ticketId, h.data.address) : null;
+      if (over) return next(refusal(over));
+      socket.data = h.data;
+      next();
+    } catch (e) {
+      const a = answerFor(e, 'bắt tay socket', log, opts.noteFault);
+      next(refusal(a.ok ? 'server.internal' : a.error.code));
     }
-    if (typeof auth.ticketId === 'string' && auth.ticketId.length <= 100 && deps.store.tickets.get(auth.ticketId)) {
-      socket.data = { actor: null, ticketId: auth.ticketId };
-      return next();
-    }
-    next(new Error(auth.ticketId ? 'Không tìm thấy số thứ tự.' : 'Cần mã xác thực.'));
   });
 
   io.on('connection', (socket: IoSocket) => {
-    const { actor, ticketId } = socket.data;
-    if (ticketId) {
-      void socket.join(ROOMS.ticket(ticketId));
-      tracked.set(ticketId, (tracked.get(ticketId) ?? 0) + 1);
-      socket.on('disconnect', () => { const n = (tracked.get(ticketId) ?? 1) - 1; if (n > 0) tracked.set(ticketId, n); else tracked.delete(ticketId); });
-      const t = deps.store.tickets.get(ticketId);
-      if (t) socket.emit('state:snapshot', view.state(t));
-      return;
-    }
-    if (!actor || actor.kind === 'system') return void socket.disconnect(true);
-    if (actor.kind === 'user') {
-      void socket.join(ROOMS.staff);
-      if (actor.role !== 'clerk') void socket.join(ROOMS.control);
-    } else if (actor.deviceKind === 'display') void socket.join(ROOMS.displays);
-    else if (actor.deviceKind === 'kiosk') void socket.join(ROOMS.kiosks);
-    else if (actor.deviceKind === 'rating' && actor.counterId) void socket.join(ROOMS.rating(actor.counterId));
-    else if (actor.deviceKind === 'printer' && actor.kioskId) attachAgent(socket, actor.kioskId);
-    socket.emit('state:snapshot', view.state());
+    guard.answerUnknown(socket);
+    // A socket that could not get its snapshot (a storage fault) is closed: the screen reconnects and tries again.
+    const ok = guard.run('kết nối socket', () => {
+      const { actor, ticketId, address } = socket.data;
+      if (ticketId) {
+        anonymous.add(ticketId, address);
+        guard.on(socket, 'disconnect', () => anonymous.remove(ticketId, address));
+        void socket.join(ROOMS.ticket(ticketId));
+        const t = deps.store.tickets.get(ticketId);
+        if (t) socket.emit('state:snapshot', view.state(t));
+        return;
+      }
+      if (!actor || actor.kind === 'system') return void socket.disconnect(true);
+      if (actor.kind === 'user') {
+        void socket.join(ROOMS.staff);
+        if (actor.role !== 'clerk') void socket.join(ROOMS.control);
+      } else if (actor.deviceKind === 'display') void socket.join(ROOMS.displays);
+      else if (actor.deviceKind === 'kiosk') void socket.join(ROOMS.kiosks);
+      else if (actor.deviceKind === 'rating' && actor.counterId) void socket.join(ROOMS.rating(actor.counterId));
+      else if (actor.deviceKind === 'printer' && actor.kioskId) attachAgent(socket, actor.kioskId);
+      socket.emit('state:snapshot', actor.kind === 'user' ? view.state() : view.publicState());
+      // A pad that reloads (power blip, a tap on reload) gets back the question its citizen has not answered yet.
+      if (actor.kind === 'device' && actor.deviceKind === 'rating' && actor.counterId) {
+        const p = pendingRating(deps, actor.counterId);
+        const req = p && ratingRequest(actor.counterId, p.ticket.id);
+        if (p && req) socket.emit('rating:requested', { ...req, remainingSeconds: Math.ceil(p.remainingMs / 1000) });
+      }
+    });
+    if (!ok) socket.disconnect(true);
   });
 
   function attachAgent(socket: IoSocket, kioskId: string): void {
     void socket.join(ROOMS.printer(kioskId));
     printing().agentSeen(kioskId, true);
-    socket.on('print:result', (raw) => {
+    guard.on(socket, 'print:result', (raw) => {
       const r = printResult.safeParse(raw);
-      if (r.success) printing().complete(kioskId, r.data);
+      if (!r.success) throw new AppError('request.invalid');
+      printing().complete(kioskId, r.data);
     });
-    socket.on('print:agent-ready', () => { for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job); });
-    socket.on('disconnect', () => { if (!io.sockets.adapter.rooms.get(ROOMS.printer(kioskId))?.size) printing().agentSeen(kioskId, false, 'Trình in (print agent) mất kết nối.'); });
+    guard.on(socket, 'print:agent-ready', () => { for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job); });
+    guard.on(socket, 'disconnect', () => { if (!io.sockets.adapter.rooms.get(ROOMS.printer(kioskId))?.size) printing().agentSeen(kioskId, false, 'Trình in (print agent) mất kết nối.'); });
     for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job);
   }
 
@@ -90,19 +121,31 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
       flushing = false;
       for (const [r, ev, p] of outbox.splice(0)) {
         const target = r === null ? io : io.to(r);
-        (target.emit as (e: string, p: unknown) => boolean)(ev, p);
+        guard.run(`gửi sự kiện ${ev}`, () => (target.emit as (e: string, p: unknown) => boolean)(ev, p));
       }
     });
   }
 
+  function ratingRequest(counterId: string, ticketId: string) {
+    const t = deps.store.tickets.get(ticketId);
+    if (!t) return undefined;
+    const clerk = t.clerkId ? deps.store.accounts.user(t.clerkId) : undefined;
+    // The pad shows who served the citizen (clerkName), and nothing else of the clerk or what the clerk wrote.
+    return { counterId, ticket: view.publicTicket(t), clerkName: clerk?.displayName ?? null };
+  }
+
   function publishOne(e: DomainEvent): void {
     switch (e.type) {
-      case 'ticket:issued': { const t = deps.store.tickets.get(e.ticketId); if (t) send(BROADCAST, 'ticket:issued', { ticket: view.ticket(t) }); return; }
+      case 'ticket:issued': {
+        const t = deps.store.tickets.get(e.ticketId);
+        if (t) { send(ROOMS.staff, 'ticket:issued', { ticket: view.ticket(t) }); send(SCREENS, 'ticket:issued', { ticket: view.publicTicket(t) }); }
+        return;
+      }
       case 'ticket:updated': {
         const t = deps.store.tickets.get(e.ticketId);
         if (!t) return;
-        const ticket = view.ticket(t);
-        send([...BROADCAST, ROOMS.ticket(t.id)], 'ticket:updated', { ticket });
+        send(ROOMS.staff, 'ticket:updated', { ticket: view.ticket(t) });
+        send([...SCREENS, ROOMS.ticket(t.id)], 'ticket:updated', { ticket: view.publicTicket(t) });
         return;
       }
       case 'ticket:called': {
@@ -110,43 +153,66 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
         if (call) send([...BROADCAST, ROOMS.ticket(e.ticketId)], 'ticket:called', call);
         return;
       }
-      case 'counter:updated': { const c = deps.store.catalog.counter(e.counterId); if (c) send(BROADCAST, 'counter:updated', { counter: view.counter(c) }); return; }
+      case 'counter:updated': {
+        const c = deps.store.catalog.counter(e.counterId);
+        if (c) { send(ROOMS.staff, 'counter:updated', { counter: view.counter(c) }); send(SCREENS, 'counter:updated', { counter: view.publicCounter(c) }); }
+        return;
+      }
       case 'queue:updated': {
         send(BROADCAST, 'queue:updated', { areaId: e.areaId, waiting: view.waitingCount(e.areaId) });
         refreshTracked(e.areaId);
         return;
       }
-      case 'rating:requested': {
-        const t = deps.store.tickets.get(e.ticketId);
-        if (!t) return;
-        const clerk = t.clerkId ? deps.store.accounts.user(t.clerkId) : undefined;
-        send(ROOMS.rating(e.counterId), 'rating:requested', { counterId: e.counterId, ticket: view.ticket(t), clerkName: clerk?.displayName ?? null });
-        return;
-      }
+      case 'rating:requested': { const p = ratingRequest(e.counterId, e.ticketId); if (p) send(ROOMS.rating(e.counterId), 'rating:requested', p); return; }
       case 'rating:closed': send(ROOMS.rating(e.counterId), 'rating:closed', { counterId: e.counterId, ticketId: e.ticketId }); return;
-      case 'rating:recorded': send(BROADCAST, 'rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
+      case 'rating:recorded': send(ROOMS.staff, 'rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
       case 'config:updated': send(null, 'config:updated', { reason: e.reason }); return;
       case 'device:revoked': disconnect('device', e.deviceId); return;
       case 'user:deactivated': disconnect('user', e.userId); return;
+      case 'session:ended': disconnectWhere((d) => d.tokenHash === e.tokenHash); return;
     }
   }
 
   /** People ahead changes for every waiting ticket of an area: tell the phones that follow one. */
   function refreshTracked(areaId: string): void {
-    for (const id of tracked.keys()) {
+    for (const id of anonymous.trackedTickets()) {
       const t = deps.store.tickets.get(id);
-      if (t && t.status === 'waiting' && t.areaId === areaId) send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.ticket(t) });
+      if (t && t.status === 'waiting' && t.areaId === areaId) send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.publicTicket(t) });
     }
+  }
+
+  function disconnectWhere(test: (d: SocketData) => boolean): void {
+    for (const s of io.sockets.sockets.values()) if (s.data && test(s.data)) s.disconnect(true);
   }
 
   function disconnect(kind: 'device' | 'user', id: string): void {
+    disconnectWhere((d) => d.actor?.kind === kind && d.actor.id === id);
+  }
+
+  /**
+   * A socket keeps no more right than its token: a session that expired or was deleted, a user made inactive
+   * or given another role, a device revoked or moved to another counter or kiosk, all close the socket (the
+   * screen reconnects and is refused, or gets the rooms it now has). Run periodically (server tick).
+   */
+  function revalidate(): void {
     for (const s of io.sockets.sockets.values()) {
-      const a = s.data?.actor;
-      if (a && a.kind === kind && a.id === id) s.disconnect(true);
+      const d = s.data;
+      if (!d?.actor || !d.token) continue;
+      let now: Actor | undefined;
+      try { now = authenticate(deps, d.token); } catch (e) {
+        answerFor(e, 'kiểm tra lại socket', log, opts.noteFault);
+        return; // a fault says nothing about the token: check again next time
+      }
+      if (!now || !sameRight(d.actor, now)) s.disconnect(true);
     }
   }
 
-  const notifier: Notifier = { publish: (events) => { for (const e of events) publishOne(e); } };
+  const notifier: Notifier = {
+    publish: (events) => {
+      // After the commit: a fault while building a payload must not turn the committed action into an error.
+      for (const e of events) guard.run(`phát sự kiện ${e.type}`, () => publishOne(e));
+    },
+  };
   const agents: AgentChannel = {
     send(kioskId, job) {
       if (!io.sockets.adapter.rooms.get(ROOMS.printer(kioskId))?.size) return false;
@@ -154,12 +220,14 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
       return true;
     },
   };
-  return { io, notifier, agents, disconnect, close: () => new Promise<void>((r) => io.close(() => r())) };
+  return { io, notifier, agents, disconnect, revalidate, close: () => new Promise<void>((r) => io.close(() => r())) };
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(header ?? '');
-  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+/** The same caller with the same rooms: what a socket was given at its handshake still holds. */
+function sameRight(was: Actor, now: Actor): boolean {
+  if (was.kind === 'user' && now.kind === 'user') return was.id === now.id && was.role === now.role;
+  if (was.kind === 'device' && now.kind === 'device') return was.id === now.id && was.counterId === now.counterId && was.kioskId === now.kioskId;
+  return false;
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;

@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 
-export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed';
+/** `expired`: never sent, because its ticket no longer waits, the day turned or it waited too long. */
+export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed' | 'expired';
 export interface PrintJob {
   id: string; ticketId: string; kioskId: string; printer: string; status: PrintJobStatus;
   code: string | null; message: string | null; attempts: number; createdAt: number; updatedAt: number;
@@ -18,6 +19,8 @@ export function createPrintJobsRepository(db: Db) {
     setStatus: (id: string, status: PrintJobStatus, code: string | null, message: string | null, now: number) =>
       db.prepare('UPDATE print_jobs SET status = ?, code = ?, message = ?, attempts = attempts + (CASE WHEN ? = \'printing\' THEN 1 ELSE 0 END), updated_at = ? WHERE id = ?')
         .run(status, code, message, status, now, id),
+    /** Every job not yet answered, of every kiosk (the day-close tick expires the stale ones). */
+    pending: () => db.prepare<[], Row>(`SELECT * FROM print_jobs WHERE status IN ('queued', 'printing') ORDER BY created_at`).all().map(toJob),
     pendingForKiosk: (kioskId: string) => db.prepare<[string], Row>(`SELECT * FROM print_jobs WHERE kiosk_id = ? AND status IN ('queued', 'printing') ORDER BY created_at`).all(kioskId).map(toJob),
     recentForKiosk: (kioskId: string, limit: number) => db.prepare<[string, number], Row>('SELECT * FROM print_jobs WHERE kiosk_id = ? ORDER BY created_at DESC LIMIT ?').all(kioskId, limit).map(toJob),
   };

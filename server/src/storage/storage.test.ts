@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreHarness } from '../testing/core-harness.ts';
 import { loadMigrations, migrate, openDatabase } from './db.ts';
-import type { Ticket } from '../core/entities.ts';
+import type { NewTicket } from '../core/entities.ts';
 
 describe('database', () => {
   it('applies the numbered migrations once, in order, with WAL and foreign keys on', () => {
@@ -26,7 +26,7 @@ describe('database', () => {
 });
 
 describe('tickets repository on real SQLite', () => {
-  const base = (h: ReturnType<typeof coreHarness>, p: Partial<Ticket>): Ticket => ({
+  const base = (h: ReturnType<typeof coreHarness>, p: Partial<NewTicket>): NewTicket => ({
     id: 'id-' + Math.random(), number: '1001', seq: 1001, businessDay: '2026-11-26', issuedAreaId: h.area('LLTP').id, areaId: h.area('LLTP').id,
     targetCounterId: null, priority: false, priorityGroup: null, status: 'waiting', issuedAt: 1, firstCalledAt: null, calledAt: null, finishedAt: null,
     counterId: null, clerkId: null, recalls: 0, transfers: 0, issuerKind: 'kiosk', issuerId: 'k', idempotencyKey: null, dossierCode: null, note: null, ...p,

@@ -3,19 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { ManualClock, type Clock } from '../core/clock.ts';
-import type { PrintDriver } from '../printing/print.service.ts';
+import type { PrintDriver, PrinterExtras } from '../printing/print.service.ts';
 import { createServer, type QueueServer } from '../server.ts';
+import { isUnexpectedLog, recordUnexpected } from './unexpected.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';
 
-export interface TestServerOptions { clock?: Clock; dataDir?: string; seed?: 'demo' | 'none'; printDriver?: PrintDriver; listen?: boolean; env?: Record<string, string> }
+export interface TestServerOptions { clock?: Clock; dataDir?: string; seed?: 'demo' | 'none'; printDriver?: PrintDriver; printerExtras?: PrinterExtras; listen?: boolean; env?: Record<string, string> }
 
 /** A real server on a temporary DATA_DIR with the real migrations; in-process requests via app.request. */
 export async function startTestServer(opts: TestServerOptions = {}) {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hcc-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, SEED: opts.seed ?? 'demo', PUBLIC_URL: 'http://hcc.test', ...opts.env }, process.cwd());
   const clock = opts.clock ?? new ManualClock(Date.parse('2026-11-26T08:00:00+07:00'));
-  const server: QueueServer = await createServer(config, { clock, log: () => undefined, ...(opts.printDriver ? { printDriver: opts.printDriver } : {}) });
+  // Everything the server logs is kept (t.logs); what it logs as unexpected (a 500, a socket handler's bug)
+  // fails the current test through the process guard, as an uncaught exception would.
+  const logs: { msg: string; err?: unknown }[] = [];
+  const log = (msg: string, err?: unknown) => {
+    logs.push({ msg, err });
+    if (isUnexpectedLog(msg)) recordUnexpected({ source: 'test server log', message: `${msg}: ${err instanceof Error ? err.message : String(err ?? '')}`, error: err });
+  };
+  const server: QueueServer = await createServer(config, { clock, log, ...(opts.printDriver ? { printDriver: opts.printDriver } : {}), ...(opts.printerExtras ? { printerExtras: opts.printerExtras } : {}) });
   const port = opts.listen ? await server.listen() : 0;
   const url = `http://127.0.0.1:${port}`;
 
@@ -47,7 +55,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const counters = async () => (await call('GET', '/api/counters', undefined, adminToken)).body as any[];
 
   return {
-    server, url, dataDir, clock, call, login, adminToken, createClerk, createDevice, areas, counters,
+    server, url, dataDir, clock, logs, call, login, adminToken, createClerk, createDevice, areas, counters,
     async close(removeData = !opts.dataDir) {
       await server.close();
       if (removeData) rmSync(dataDir, { recursive: true, force: true });

@@ -2,26 +2,29 @@ import { AppError } from '../../contract/errors.ts';
 import type { DeviceKind, Role, UserDto } from '../../contract/dto.ts';
 import type { Actor, Device, User } from '../entities.ts';
 import { newId, newToken } from '../ids.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps, TxDeps } from '../ports.ts';
+import { throttled } from './attempt.window.ts';
 import type { LoginLimiter } from './login.limiter.ts';
-import { hashPassword, hashToken, verifyPassword } from './password.ts';
+import { hashPassword, hashToken, randomDigits, verifyPassword } from './password.ts';
 
 const SESSION_MS = 24 * 3600_000;
-const PAIRING_MS = 7 * 24 * 3600_000;
+/** A pairing code is read out and typed at once: minutes, not days. */
+export const PAIRING_MS = 10 * 60_000;
 
 export const userDto = (u: User): UserDto => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active });
 
 export async function login(deps: Deps & { limiter: LoginLimiter }, input: { username: string; password: string; clientKey: string }): Promise<{ token: string; user: UserDto }> {
-  const keys = [`u:${input.username.toLowerCase()}`, `ip:${input.clientKey}`];
-  if (deps.limiter.blocked(keys)) throw new AppError('auth.too_many_attempts');
+  const wait = deps.limiter.waitMs(input.username, input.clientKey);
+  // Checked before the password: a client told to wait learns nothing by trying, the right password included.
+  if (wait > 0) throw throttled('auth.too_many_attempts', wait, 'Đăng nhập sai nhiều lần.');
+  // Counted as a failure before the (slow, asynchronous) check, so parallel guesses cannot all slip past the
+  // wait; the right password gives it back.
+  deps.limiter.fail(input.username, input.clientKey);
   const user = deps.store.accounts.userByUsername(input.username);
   // Verify against a dummy hash when the user is unknown so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.active || !ok) {
-    deps.limiter.fail(keys);
-    throw new AppError('auth.invalid_credentials');
-  }
-  deps.limiter.succeed(keys);
+  if (!user || !user.active || !ok) throw new AppError('auth.invalid_credentials');
+  deps.limiter.succeed(input.username, input.clientKey);
   const token = newToken();
   const now = deps.clock.now();
   deps.store.accounts.insertSession(hashToken(token), user.id, now, now + SESSION_MS);
@@ -37,11 +40,18 @@ export function authenticate(deps: Deps, token: string): Actor | undefined {
   const user = deps.store.accounts.sessionUser(h, deps.clock.now());
   if (user) return { kind: 'user', id: user.id, role: user.role, username: user.username, displayName: user.displayName };
   const d = deps.store.accounts.deviceByTokenHash(h);
+  // The token is in use from its first request or socket: no pairing code may hand it (or a new one) out now.
+  if (d && d.tokenUsedAt === null) deps.store.accounts.markTokenUsed(d.id, deps.clock.now());
   if (d) return { kind: 'device', id: d.id, deviceKind: d.kind, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer, name: d.name };
   return undefined;
 }
 
-export function logout(deps: Deps, token: string): void { deps.store.accounts.deleteSession(hashToken(token)); }
+/** Ends a login session; its sockets are closed once this commits (the `session:ended` event). */
+export function logout(tx: TxDeps, token: string): void {
+  const tokenHash = hashToken(token);
+  tx.store.accounts.deleteSession(tokenHash);
+  tx.emit({ type: 'session:ended', tokenHash });
+}
 
 export async function createUser(deps: Deps, input: { username: string; password: string; displayName: string; role: Role }, actor: Actor): Promise<User> {
   if (deps.store.accounts.userByUsername(input.username)) throw new AppError('user.username_taken');
@@ -77,7 +87,7 @@ export async function updateUser(deps: Deps, id: string, input: { displayName?: 
   return next;
 }
 
-export function createDevice(deps: Deps, input: { kind: DeviceKind; name: string; counterId?: string | null; kioskId?: string | null; printer?: string | null; settings?: Record<string, unknown> }, actor: Actor): { device: Device; token: string } {
+export function createDevice(deps: Deps, input: { kind: DeviceKind; name: string; counterId?: string | null; kioskId?: string | null; printer?: string | null; settings?: Record<string, unknown> }, actor: Actor): { device: Device; token: string; pairingCode: string } {
   if (input.kind === 'rating' && !input.counterId) throw new AppError('device.counter_required');
   if (input.kind === 'printer' && !input.kioskId) throw new AppError('device.kiosk_required');
   if (input.printer && input.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
@@ -91,27 +101,60 @@ export function createDevice(deps: Deps, input: { kind: DeviceKind; name: string
   const device: Device = {
     id: newId(12), kind: input.kind, name: input.name, counterId: input.kind === 'rating' || input.kind === 'display' ? input.counterId ?? null : null,
     kioskId: input.kind === 'printer' ? input.kioskId ?? null : null, printer: input.kind === 'kiosk' ? input.printer ?? null : null,
-    settings: input.settings ?? {}, pairingCode: pairingCode(), pairingExpiresAt: now + PAIRING_MS, createdAt: now, revokedAt: null, lastSeenAt: null,
+    settings: input.settings ?? {}, pairingExpiresAt: now + PAIRING_MS, tokenUsedAt: null, createdAt: now, revokedAt: null, lastSeenAt: null,
   };
-  deps.store.tx(() => {
-    // A fresh code that no live device holds (the unique index would refuse a clash).
-    while (deps.store.db.prepare('SELECT 1 FROM devices WHERE pairing_code = ?').get(device.pairingCode)) device.pairingCode = pairingCode();
-    deps.store.accounts.insertDevice(device, hashToken(token), token);
+  const pairingCode = deps.store.tx(() => {
+    deps.store.accounts.insertDevice(device, hashToken(token));
+    const code = drawPairingCode(deps);
+    deps.store.accounts.setPairingCode(device.id, code.hash, now + PAIRING_MS);
     deps.store.journal.audit({ at: now, actorKind: actor.kind, actorId: actor.id, action: 'device.create', entity: 'device', entityId: device.id, data: { kind: device.kind, name: device.name } });
+    return code.code;
   });
-  return { device, token };
+  return { device, token, pairingCode };
 }
 
-/** Six digits an admin reads out or shows as a QR; valid for a week, usable once. */
-function pairingCode(): string {
-  const n = Number.parseInt(newToken().slice(0, 10).replace(/[^0-9a-zA-Z]/g, 'A'), 36);
-  return String(n % 1_000_000).padStart(6, '0');
+/** Six digits an admin reads out; the database keeps only their SHA-256, and no live device may share one. */
+function drawPairingCode(deps: Deps): { code: string; hash: string } {
+  for (;;) {
+    const code = randomDigits(6);
+    const hash = hashToken(code);
+    if (!deps.store.accounts.pairingHashTaken(hash)) return { code, hash };
+  }
 }
 
+/**
+ * An admin asks for a code on demand (valid PAIRING_MS; a newer code replaces an older one). For a device
+ * whose token is in use this is a re-pairing (a new PC, a wiped browser): its current token stops working at
+ * once, so the code is again the only way in. `replacedToken` tells the caller to drop the device's sockets.
+ */
+export function issuePairingCode(deps: Deps, id: string, actor: Actor): { code: string; expiresAt: number; replacedToken: boolean } {
+  const now = deps.clock.now();
+  return deps.store.tx(() => {
+    const d = deps.store.accounts.device(id);
+    if (!d || d.revokedAt) throw new AppError('device.not_found');
+    const replacedToken = d.tokenUsedAt !== null;
+    if (replacedToken) deps.store.accounts.replaceToken(id, hashToken(newToken()));
+    const { code, hash } = drawPairingCode(deps);
+    deps.store.accounts.setPairingCode(id, hash, now + PAIRING_MS);
+    deps.store.journal.audit({ at: now, actorKind: actor.kind, actorId: actor.id, action: 'device.pairing_code', entity: 'device', entityId: id, data: { replacedToken } });
+    return { code, expiresAt: now + PAIRING_MS, replacedToken };
+  });
+}
+
+/**
+ * Trades a live code for the device token, once. The token is minted now (only its hash is stored), so it
+ * replaces the one shown when the device was made; the code dies in the same transaction.
+ */
 export function pairDevice(deps: Deps, code: string): { device: Device; token: string } {
-  const res = deps.store.tx(() => deps.store.accounts.takePairing(code.trim(), deps.clock.now()));
-  if (!res) throw new AppError('auth.invalid_pairing_code');
-  return res;
+  const token = newToken();
+  const now = deps.clock.now();
+  const device = deps.store.tx(() => {
+    const d = deps.store.accounts.takePairing(hashToken(code.trim()), now, hashToken(token));
+    if (d) deps.store.journal.audit({ at: now, actorKind: 'device', actorId: d.id, action: 'device.pair', entity: 'device', entityId: d.id });
+    return d;
+  });
+  if (!device) throw new AppError('auth.invalid_pairing_code');
+  return { device, token };
 }
 
 export function revokeDevice(deps: Deps, id: string, actor: Actor): Device {

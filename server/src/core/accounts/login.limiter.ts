@@ -1,33 +1,79 @@
 import type { Clock } from '../clock.ts';
+import { AttemptWindow } from './attempt.window.ts';
+
+export interface LoginLimits {
+  /** Failures of one user from one address before any wait. */
+  freeFailures: number;
+  /** The first wait; each further failure doubles it… */
+  firstDelayMs: number;
+  /** …up to this. */
+  maxDelayMs: number;
+  /** A user + address quiet this long starts afresh. */
+  forgetMs: number;
+  /** One address, whatever names it tries: failures allowed in `addressWindowMs`. */
+  perAddress: number;
+  addressWindowMs: number;
+  maxKeys: number;
+}
+
+const DEFAULTS: LoginLimits = {
+  freeFailures: 3, firstDelayMs: 1000, maxDelayMs: 5 * 60_000, forgetMs: 15 * 60_000, perAddress: 30, addressWindowMs: 5 * 60_000, maxKeys: 10_000,
+};
 
 /**
- * Counts failed logins per key (username, client address) in a sliding window. In memory on purpose:
- * a restart forgives, which is acceptable for a LAN system and keeps logins off the disk.
+ * Slows the failing client, never the account: the key is user + address, so an attacker's failures cost
+ * the attacker growing waits (1 s, 2 s, 4 s … 5 min after three free failures) while the clerk at her own
+ * PC logs in at once. An address trying many names is capped as a whole. In memory: a restart forgives.
  */
 export class LoginLimiter {
-  private failures = new Map<string, number[]>();
-  /**
-   * Limits per key kind (the part before ':'): a username is locked after 5 failures, but a whole address
-   * only after 30, so one clerk's typos on a shared PC do not lock out the others.
-   */
-  constructor(private clock: Clock, private limits: Record<string, number> = { u: 5, ip: 30, pair: 10 }, private windowMs = 5 * 60_000) {}
+  private limits: LoginLimits;
+  private pairs = new Map<string, { failures: number; lastAt: number }>();
+  private addresses: AttemptWindow;
 
-  private limit(key: string): number { return this.limits[key.split(':')[0]!] ?? 5; }
-
-  blocked(keys: string[]): boolean {
-    const since = this.clock.now() - this.windowMs;
-    return keys.some((k) => (this.failures.get(k) ?? []).filter((t) => t > since).length >= this.limit(k));
+  constructor(private clock: Clock, limits: Partial<LoginLimits> = {}) {
+    this.limits = { ...DEFAULTS, ...limits };
+    this.addresses = new AttemptWindow(clock, this.limits.perAddress, this.limits.addressWindowMs, this.limits.maxKeys);
   }
 
-  fail(keys: string[]): void {
-    const now = this.clock.now();
-    for (const k of keys) {
-      const list = (this.failures.get(k) ?? []).filter((t) => t > now - this.windowMs);
-      list.push(now);
-      this.failures.set(k, list);
+  get size(): number { return this.pairs.size + this.addresses.size; }
+
+  /** Milliseconds this client must still wait before trying this user again; 0 when it may try now. */
+  waitMs(username: string, address: string): number {
+    const p = this.pair(username, address);
+    const own = p ? Math.max(0, p.lastAt + this.delayAfter(p.failures) - this.clock.now()) : 0;
+    return Math.max(own, this.addresses.waitMs(address));
+  }
+
+  fail(username: string, address: string): void {
+    const key = pairKey(username, address);
+    const p = this.pair(username, address);
+    this.pairs.delete(key); // re-inserted last, so the oldest entries are the ones dropped under a flood
+    this.pairs.set(key, { failures: (p?.failures ?? 0) + 1, lastAt: this.clock.now() });
+    for (const k of this.pairs.keys()) {
+      if (this.pairs.size <= this.limits.maxKeys) break;
+      this.pairs.delete(k);
     }
-    if (this.failures.size > 10_000) this.failures.clear(); // a flood of random names must not grow memory forever
+    this.addresses.fail(address);
   }
 
-  succeed(keys: string[]): void { for (const k of keys) this.failures.delete(k); }
+  /** The right password: clears this client's waits for this user and gives back the attempt counted in advance. */
+  succeed(username: string, address: string): void {
+    this.pairs.delete(pairKey(username, address));
+    this.addresses.forgiveOne(address);
+  }
+
+  private delayAfter(failures: number): number {
+    const over = failures - this.limits.freeFailures;
+    if (over < 0) return 0;
+    return Math.min(this.limits.maxDelayMs, this.limits.firstDelayMs * 2 ** Math.min(over, 30));
+  }
+
+  private pair(username: string, address: string) {
+    const key = pairKey(username, address);
+    const p = this.pairs.get(key);
+    if (p && this.clock.now() - p.lastAt > this.limits.forgetMs) { this.pairs.delete(key); return undefined; }
+    return p;
+  }
 }
+
+const pairKey = (username: string, address: string) => `${username.toLowerCase()}\u0000${address}`;

@@ -1,25 +1,34 @@
 import { z } from 'zod';
+import type { FieldChange, ImportChange, ImportResultDto } from '../../contract/dto.ts';
 import { AppError } from '../../contract/errors.ts';
-import type { Store } from '../../storage/store.ts';
+import { areaFields, blockInOrder, counterInput, departmentInput } from '../../contract/inputs.schema.ts';
+import { boundedRecord, DOCUMENT_BOUNDS } from '../../contract/json.bounds.ts';
+import type { CenterSettings } from '../../contract/settings.schema.ts';
 import type { Actor } from '../entities.ts';
-import type { TxDeps } from '../ports.ts';
+import type { Deps, TxDeps } from '../ports.ts';
+import type { CheckedSettings } from '../settings/settings.service.ts';
 import { saveArea, saveCounter, saveDepartment } from './catalog.usecases.ts';
 
-/** The configuration as one document, the same shape as the demo seed: export, edit in a spreadsheet, import. */
+/**
+ * The configuration as one document, the same shape as the demo seed: export, edit in a spreadsheet, import.
+ * Rows are the route schemas' own fields (POST /api/departments, /areas, /counters), keyed by codes instead of
+ * ids: an import can never store what those routes would refuse.
+ */
+const departmentRow = departmentInput.pick({ code: true, name: true }).strict();
+const areaRow = areaFields.pick({ code: true, name: true, numberStart: true, numberEnd: true, dailyLimit: true, targetWaitMinutes: true })
+  .extend({ department: departmentInput.shape.code }).strict().refine(...blockInOrder);
+const counterRow = counterInput.pick({ number: true, name: true }).extend({ areas: z.array(areaFields.shape.code).max(200) }).strict();
+
 export const configDocument = z.object({
-  center: z.record(z.string(), z.unknown()).optional(),
-  departments: z.array(z.object({ code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(200) }).strict()).max(500).default([]),
-  areas: z.array(z.object({
-    code: z.string().trim().min(1).max(20), department: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(200),
-    numberStart: z.number().int().min(0).max(999999), numberEnd: z.number().int().min(0).max(999999),
-    dailyLimit: z.number().int().min(1).nullish(), targetWaitMinutes: z.number().int().min(1).nullish(),
-  }).strict()).max(5000).default([]),
-  counters: z.array(z.object({ number: z.number().int().min(1).max(9999), name: z.string().trim().min(1).max(100), areas: z.array(z.string().trim().min(1).max(20)).max(200) }).strict()).max(1000).default([]),
+  center: boundedRecord(DOCUMENT_BOUNDS).optional(),
+  departments: z.array(departmentRow).max(500).default([]),
+  areas: z.array(areaRow).max(5000).default([]),
+  counters: z.array(counterRow).max(1000).default([]),
 }).strict();
 
 export type ConfigDocument = z.infer<typeof configDocument>;
 
-export function exportConfig(store: Store, center: unknown) {
+export function exportConfig(store: Deps['store'], center: unknown) {
   const depts = store.catalog.departments();
   const areas = store.catalog.areas();
   const deptCode = new Map(depts.map((d) => [d.id, d.code]));
@@ -32,40 +41,108 @@ export function exportConfig(store: Store, center: unknown) {
   };
 }
 
-/** Upserts by department code, area code and counter number, all or nothing (one transaction). */
-export function importConfig(tx: TxDeps, doc: ConfigDocument, actor: Actor) {
-  const counts = { created: { departments: 0, areas: 0, counters: 0 }, updated: { departments: 0, areas: 0, counters: 0 } };
+type Entity = 'departments' | 'areas' | 'counters';
+export type ImportResult = ImportResultDto;
+
+/** The center's settings in an import: checked before anything is written, stored in the import's transaction. */
+export interface CenterImport { current: CenterSettings; checked: CheckedSettings; write: (checked: CheckedSettings) => void }
+
+/** Refusals no single row shows: the same code or counter number twice makes the file ambiguous. */
+export function checkDocument(doc: ConfigDocument): void {
+  const twice = (what: string, keys: string[]) => {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      if (seen.has(k.toLowerCase())) throw new AppError('request.invalid', `${what} ${k} xuất hiện hai lần trong tệp.`);
+      seen.add(k.toLowerCase());
+    }
+  };
+  twice('Sở, ngành', doc.departments.map((d) => d.code));
+  twice('Lĩnh vực', doc.areas.map((a) => a.code));
+  twice('Quầy', doc.counters.map((c) => String(c.number)));
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
+  return Object.entries(after)
+    .filter(([k, v]) => (before ? !same(before[k], v) : k !== 'active'))
+    .map(([field, v]) => ({ field, before: before ? before[field] : null, after: v }));
+}
+
+/**
+ * Upserts by department code, area code and counter number. All or nothing: the caller runs it in ONE
+ * transaction, so a refused row (or refused settings) leaves everything as it was. Rows that would not change
+ * are left alone (no write, no audit, no event), and every change is listed, field by field.
+ */
+export function importConfig(tx: TxDeps, doc: ConfigDocument, actor: Actor, center?: CenterImport | null, dryRun = false): ImportResult {
+  const zero = () => ({ departments: 0, areas: 0, counters: 0 });
+  const r: ImportResult = { created: zero(), updated: zero(), unchanged: zero(), changes: [], dryRun };
+  const track = (entity: Entity, key: string, created: boolean, fields: FieldChange[]) => {
+    r[created ? 'created' : 'updated'][entity]++;
+    r.changes.push({ entity: entity.slice(0, -1) as ImportChange['entity'], key, action: created ? 'create' : 'update', fields });
+  };
   const row = (what: string, i: number, e: unknown): never => {
     const err = e as AppError;
     throw new AppError(err.code ?? 'request.invalid', `${what} dòng ${i + 1}: ${err.message}`);
   };
+  const { catalog } = tx.store;
+
   doc.departments.forEach((d, i) => {
-    const existing = tx.store.catalog.departments().find((x) => x.code.toLowerCase() === d.code.toLowerCase());
-    try { saveDepartment(tx, { ...d, ...(existing ? { id: existing.id, sort: existing.sort } : {}), active: true }, actor); } catch (e) { row('Sở, ngành', i, e); }
-    counts[existing ? 'updated' : 'created'].departments++;
+    const existing = catalog.departments().find((x) => x.code.toLowerCase() === d.code.toLowerCase());
+    const fields = diff(existing && { name: existing.name, active: existing.active }, { name: d.name, active: true });
+    if (existing && !fields.length) { r.unchanged.departments++; return; }
+    try { saveDepartment(tx, { ...d, ...(existing ? { id: existing.id, code: existing.code, sort: existing.sort } : {}), active: true }, actor); } catch (e) { row('Sở, ngành', i, e); }
+    track('departments', d.code, !existing, fields);
   });
-  const depts = new Map(tx.store.catalog.departments().map((d) => [d.code.toLowerCase(), d.id]));
+
+  const deptIds = new Map(catalog.departments().map((d) => [d.code.toLowerCase(), d.id]));
+  const deptCodes = new Map(catalog.departments().map((d) => [d.id, d.code]));
   doc.areas.forEach((a, i) => {
-    const departmentId = depts.get(a.department.toLowerCase());
+    const departmentId = deptIds.get(a.department.toLowerCase());
     if (!departmentId) throw new AppError('department.not_found', `Lĩnh vực dòng ${i + 1}: không có sở, ngành mã ${a.department}.`);
-    const existing = tx.store.catalog.areas().find((x) => x.code.toLowerCase() === a.code.toLowerCase());
+    const existing = catalog.areas().find((x) => x.code.toLowerCase() === a.code.toLowerCase());
+    const after = { department: deptCodes.get(departmentId)!, name: a.name, numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit ?? null, targetWaitMinutes: a.targetWaitMinutes ?? null, active: true };
+    const fields = diff(existing && { department: deptCodes.get(existing.departmentId) ?? '', name: existing.name, numberStart: existing.numberStart, numberEnd: existing.numberEnd,
+      dailyLimit: existing.dailyLimit, targetWaitMinutes: existing.targetWaitMin, active: existing.active }, after);
+    if (existing && !fields.length) { r.unchanged.areas++; return; }
     try {
-      saveArea(tx, { ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}), code: a.code, departmentId, name: a.name,
+      saveArea(tx, { ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}), code: existing?.code ?? a.code, departmentId, name: a.name,
         numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit ?? null, targetWaitMinutes: a.targetWaitMinutes ?? null, active: true }, actor);
     } catch (e) { row('Lĩnh vực', i, e); }
-    counts[existing ? 'updated' : 'created'].areas++;
+    track('areas', a.code, !existing, fields);
   });
-  const areas = new Map(tx.store.catalog.areas().map((a) => [a.code.toLowerCase(), a.id]));
+
+  const areaIds = new Map(catalog.areas().map((a) => [a.code.toLowerCase(), a.id]));
+  const areaCodes = new Map(catalog.areas().map((a) => [a.id, a.code]));
   doc.counters.forEach((c, i) => {
-    const areaIds = c.areas.map((code) => {
-      const id = areas.get(code.toLowerCase());
+    const ids = [...new Set(c.areas.map((code) => {
+      const id = areaIds.get(code.toLowerCase());
       if (!id) throw new AppError('area.not_found', `Quầy dòng ${i + 1}: không có lĩnh vực mã ${code}.`);
       return id;
-    });
-    const existing = tx.store.catalog.counters().find((x) => x.number === c.number);
-    try { saveCounter(tx, { ...(existing ? { id: existing.id } : {}), number: c.number, name: c.name, areaIds, active: true }, actor); } catch (e) { row('Quầy', i, e); }
-    counts[existing ? 'updated' : 'created'].counters++;
+    }))];
+    const existing = catalog.counters().find((x) => x.number === c.number);
+    // The order of a counter's areas is only for display, and a flat sheet cannot say it: same set = unchanged.
+    const sameSet = existing && existing.areaIds.length === ids.length && ids.every((id) => existing.areaIds.includes(id));
+    const codes = (list: string[]) => list.map((id) => areaCodes.get(id) ?? id);
+    const fields = diff(existing && { name: existing.name, areas: codes(existing.areaIds), active: existing.active },
+      { name: c.name, areas: sameSet ? codes(existing.areaIds) : codes(ids), active: true });
+    if (existing && !fields.length) { r.unchanged.counters++; return; }
+    try { saveCounter(tx, { ...(existing ? { id: existing.id } : {}), number: c.number, name: c.name, areaIds: sameSet ? existing.areaIds : ids, active: true }, actor); } catch (e) { row('Quầy', i, e); }
+    track('counters', String(c.number), !existing, fields);
   });
-  tx.store.journal.audit({ at: tx.clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'config.import', entity: 'config', entityId: null, data: { ...counts } });
-  return counts;
+
+  if (center) {
+    const fields = Object.keys(center.checked.sent)
+      .filter((k) => !same(center.current[k as keyof CenterSettings], center.checked.next[k as keyof CenterSettings]))
+      .map((field) => ({ field, before: center.current[field as keyof CenterSettings], after: center.checked.next[field as keyof CenterSettings] }));
+    // Last, so nothing in this transaction reads the settings after they are written.
+    if (fields.length) { center.write(center.checked); r.changes.push({ entity: 'settings', key: 'center', action: 'update', fields }); }
+  }
+
+  if (!dryRun) tx.store.journal.audit({ at: tx.clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'config.import', entity: 'config', entityId: null, data: { created: r.created, updated: r.updated, changes: r.changes.length } });
+  return r;
+}
+
+/** Thrown to roll a dry run back after it did everything a real import would: the answer is the same. */
+export class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) { super('dry run'); }
 }

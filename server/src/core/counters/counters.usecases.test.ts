@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../contract/errors.ts';
 import { coreHarness } from '../../testing/core-harness.ts';
+import { saveArea, saveCounter } from '../catalog/catalog.usecases.ts';
+import { createTicketView } from '../tickets/ticket.view.ts';
 import { expireStaleTickets, issueTicket } from '../tickets/tickets.usecases.ts';
 import * as counters from './counters.usecases.ts';
 
@@ -55,7 +57,7 @@ describe('transfer keeps number and place', () => {
     const old = h.issue('LLTP');
     const other = h.issue('DKKD');
     h.next();
-    const moved = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: h.area('DKKD').id }));
+    const moved = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: h.area('DKKD').id })).ticket;
     expect(moved).toMatchObject({ number: old.number, areaId: h.area('DKKD').id, status: 'waiting', transfers: 1 });
     const c3 = h.counter(3);
     const minh = h.clerk('minh');
@@ -69,11 +71,12 @@ describe('transfer keeps number and place', () => {
     const t = h.issue('LLTP');
     h.next();
     const c2 = h.counter(2);
+    const mai = h.clerk('mai');
+    h.run((tx) => counters.openCounter(tx, { counterId: c2.id, actor: mai }));
+    h.run((tx) => counters.setPaused(tx, { counterId: c2.id, actor: mai }, true));
     h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id }));
     h.issue('LLTP');
     expect(h.next()).not.toMatchObject({ id: t.id }); // counter 1 skips it
-    const mai = h.clerk('mai');
-    h.run((tx) => counters.openCounter(tx, { counterId: c2.id, actor: mai }));
     expect(h.next(c2.id, mai)?.id).toBe(t.id);
   });
 });
@@ -142,5 +145,104 @@ describe('business days', () => {
     const b = h.issue('LLTP', { idempotencyKey: 'tap-1' });
     expect(b.id).toBe(a.id);
     expect(h.issue('LLTP').number).toBe('1002');
+  });
+});
+
+describe('what the clerk saw (a fast double press loses no citizen)', () => {
+  const count = (h: ReturnType<typeof setup>) => (h.db.prepare('SELECT COUNT(*) AS n FROM ticket_events').get() as { n: number }).n;
+
+  it('a second call-next with the same view is refused: the called ticket stays current, nothing changes', () => {
+    const h = setup();
+    const t = h.issue('LLTP');
+    h.issue('LLTP');
+    expect(h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null }))?.id).toBe(t.id);
+    const events = h.events.length;
+    const journal = count(h);
+    expect(codeOf(() => h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null })))).toBe('counter.stale_view');
+    expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', counterId: h.c1.id });
+    expect(h.store.catalog.counter(h.c1.id)?.currentTicketId).toBe(t.id);
+    expect([h.events.length, count(h)]).toEqual([events, journal]);
+    // What the clerk now sees is 1001 at the counter: calling the next one with that view works.
+    expect(h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id }))?.number).toBe('1002');
+    expect(h.store.tickets.get(t.id)?.status).toBe('done');
+  });
+
+  it('every action on the current ticket checks the view; without one it acts as the contract says', () => {
+    const h = setup();
+    const t = h.issue('LLTP');
+    const waiting = h.issue('LLTP');
+    h.next();
+    const stale = [null, 'another-ticket'];
+    const actions: [string, (tx: any, expectedTicketId: string | null) => unknown][] = [
+      ['recall', (tx, e) => counters.recall(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e })],
+      ['start', (tx, e) => counters.startServing(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e })],
+      ['finish', (tx, e) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e })],
+      ['no-show', (tx, e) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e }, 'no_show')],
+      ['transfer', (tx, e) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, areaId: h.area('HTCT').id })],
+      ['call', (tx, e) => counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, ticketId: waiting.id })],
+    ];
+    const events = h.events.length;
+    for (const [name, act] of actions) for (const e of stale) expect(codeOf(() => h.run((tx) => act(tx, e))), `${name} ${e}`).toBe('counter.stale_view');
+    expect(h.events.length).toBe(events);
+    expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', recalls: 0 });
+    expect(h.run((tx) => counters.recall(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).recalls).toBe(1);
+    expect(h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).status).toBe('done');
+    // The same finish pressed again on a screen that still shows 1001: refused, not a second finish.
+    expect(codeOf(() => h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })))).toBe('counter.stale_view');
+    expect(h.next()?.id).toBe(waiting.id); // no view given: the contract's call-next
+  });
+});
+
+describe('citizens stranded where no counter will call them', () => {
+  const admin = (h: ReturnType<typeof setup>) => h.clerk('quantri', 'supervisor');
+  const view = (h: ReturnType<typeof setup>) => createTicketView(h.deps, { publicUrl: () => 'http://hcc.test' });
+
+  it('an area no counter serves is not offered and refuses a ticket; a counter for it makes it available', () => {
+    const h = setup();
+    const boss = admin(h);
+    const a = h.run((tx) => saveArea(tx, { code: 'MOI', departmentId: h.area('LLTP').departmentId, name: 'Lĩnh vực mới', numberStart: 90001, numberEnd: 90999 }, boss));
+    expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({ available: false, unavailableReason: 'no_counter' });
+    const before = h.events.length;
+    expect(codeOf(() => h.run((tx) => issueTicket(tx, { areaId: a.id, actor: h.kiosk })))).toBe('area.no_counter');
+    expect(h.events.length).toBe(before);
+    // A closed counter still serves it: the day starts with counters closed, and the kiosk must offer the area.
+    const c = h.counter(12);
+    h.run((tx) => saveCounter(tx, { id: c.id, number: c.number, name: c.name, areaIds: [...c.areaIds, a.id] }, boss));
+    expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({ available: true, unavailableReason: null });
+    expect(h.run((tx) => issueTicket(tx, { areaId: a.id, actor: h.kiosk })).ticket.number).toBe('90001');
+  });
+
+  it('a transfer to a closed counter is refused unless forced, and then it warns', () => {
+    const h = setup();
+    const t = h.issue('LLTP');
+    h.next();
+    const c2 = h.counter(2); // closed: nobody holds it
+    const before = h.events.length;
+    const refused = (() => { try { h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id })); return null; } catch (e) { return e as AppError; } })();
+    expect(refused?.code).toBe('counter.closed');
+    expect(refused?.message).toContain('Quầy số 2 đang đóng');
+    expect(h.events.length).toBe(before);
+    expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', targetCounterId: null, transfers: 0 });
+    const forced = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id, force: true }));
+    expect(forced.ticket).toMatchObject({ status: 'waiting', targetCounterId: c2.id, transfers: 1 });
+    expect(forced.warning).toMatchObject({ code: 'transfer.counter_closed' });
+    expect(forced.warning?.message).toContain('Quầy số 2');
+    // The citizen's phone can say where to go: the public ticket names the counter it waits for.
+    expect(view(h).ticket(h.store.tickets.get(t.id)!).waitingFor).toEqual({ counterNumber: 2, counterName: c2.name });
+  });
+
+  it('a transfer to an area with no open counter goes through with a warning; with an open one, none', () => {
+    const h = setup();
+    h.issue('LLTP'); h.issue('LLTP');
+    h.next();
+    const dkkd = h.area('DKKD'); // counter 3 serves it, closed
+    const r = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: dkkd.id }));
+    expect(r.ticket).toMatchObject({ status: 'waiting', areaId: dkkd.id });
+    expect(r.warning).toMatchObject({ code: 'transfer.no_open_counter' });
+    expect(r.warning?.message).toContain(dkkd.name);
+    expect(view(h).ticket(r.ticket).waitingFor).toBeNull();
+    h.run((tx) => counters.openCounter(tx, { counterId: h.counter(3).id, actor: h.clerk('minh') }));
+    h.next();
+    expect(h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: dkkd.id })).warning).toBeNull();
   });
 });

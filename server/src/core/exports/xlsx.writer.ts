@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { inertText } from '../../contract/csv.ts';
 
 /**
  * A minimal XLSX (Office Open XML) workbook: one sheet per table, numbers as numbers, text as inline
@@ -21,7 +22,8 @@ function sheetXml(rows: Sheet['rows']): string {
     const ref = `${colName(c)}${r + 1}`;
     if (v === null || v === undefined || v === '') return '';
     if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
-    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(String(v))}</t></is></c>`;
+    // The CSV rule holds here too: a text cell never starts a formula (contract/csv.ts).
+    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(inertText(String(v)))}</t></is></c>`;
   }).join('')}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }

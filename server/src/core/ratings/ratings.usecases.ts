@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/errors.ts';
-import type { Actor } from '../entities.ts';
+import type { Actor, Ticket } from '../entities.ts';
 import { newId } from '../ids.ts';
-import type { TxDeps } from '../ports.ts';
+import type { Deps, TxDeps } from '../ports.ts';
 import { businessDay } from '../time/zoned-time.ts';
 
 export interface RateInput { ticketId: string; level: string; reasons?: string[]; comment?: string | null; actor: Actor }
@@ -31,4 +31,20 @@ export function rateTicket(tx: TxDeps, input: RateInput): { id: string; ticketId
   tx.emit({ type: 'rating:closed', counterId: t.counterId!, ticketId: t.id });
   tx.emit({ type: 'rating:recorded', counterId: t.counterId!, ticketId: t.id, clerkId: t.clerkId, level: input.level });
   return { id, ticketId: t.id, level: input.level };
+}
+
+/**
+ * The question a rating pad of this counter still has to show: the citizen last finished there, not rated yet,
+ * while the pad would still be asking (its `ratingTimeoutSeconds`, within the rating window). A pad that reloads
+ * gets it back on connect; `remainingMs` is what is left of the question's time.
+ */
+export function pendingRating(deps: Deps, counterId: string): { ticket: Ticket; remainingMs: number } | undefined {
+  const s = deps.settings.get();
+  const askMs = Math.min(s.ratingTimeoutSeconds * 1000, s.ratingWindowMinutes * 60_000);
+  const now = deps.clock.now();
+  const t = deps.store.tickets.lastDoneAt(counterId, now - askMs);
+  if (!t || t.finishedAt === null || deps.store.ratings.ofTicket(t.id)) return undefined;
+  // A clock stepped back could put finishedAt after now: never more than the whole question's time.
+  const remainingMs = Math.min(askMs, t.finishedAt + askMs - now);
+  return remainingMs > 0 ? { ticket: t, remainingMs } : undefined;
 }

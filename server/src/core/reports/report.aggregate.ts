@@ -1,4 +1,5 @@
 import type { ReportRow } from '../../contract/dto.ts';
+import { toCsv } from '../../contract/csv.ts';
 
 /**
  * Report arithmetic, free of I/O: facts in, rows out. Definitions (docs/api.md):
@@ -149,11 +150,7 @@ export function reportTable(rows: ReportRow[], levels: { key: string; label: str
 }
 
 export function reportToCsv(rows: ReportRow[], levels: { key: string; label: string }[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v);
-    // Quote when needed; a leading =+-@ is neutralised so a spreadsheet never runs it as a formula.
-    const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return '\uFEFF' + reportTable(rows, levels).map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  // Shares and averages with 4 decimals; every cell then goes through the one inert writer (contract/csv.ts).
+  const fmt = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : v);
+  return toCsv(reportTable(rows, levels).map((row) => row.map(fmt)));
 }

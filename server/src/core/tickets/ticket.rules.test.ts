@@ -37,9 +37,14 @@ describe('issuing hours', () => {
     expect(issuingBlock(settings, { ...area, hours: [{ days: [4], from: '20:00', to: '23:00' }] }, night)).toBe(null);
   });
   it('reports a full or exhausted area', () => {
-    expect(areaAvailability(null, { ...area, dailyLimit: 1 }, { last_number: 1001, issued: 1 })).toBe('full');
-    expect(areaAvailability(null, area, { last_number: 1003, issued: 3 })).toBe('numbers_exhausted');
-    expect(areaAvailability(null, area, undefined)).toBe(null);
+    expect(areaAvailability(null, { ...area, dailyLimit: 1 }, { last_number: 1001, issued: 1 }, true)).toBe('full');
+    expect(areaAvailability(null, area, { last_number: 1003, issued: 3 }, true)).toBe('numbers_exhausted');
+    expect(areaAvailability(null, area, undefined, true)).toBe(null);
+  });
+  it('an area no counter serves issues nothing, whatever the hour; a closed one says closed first', () => {
+    expect(areaAvailability(null, area, undefined, false)).toBe('no_counter');
+    expect(areaAvailability('outside_hours', area, undefined, false)).toBe('no_counter');
+    expect(areaAvailability('closed', area, undefined, false)).toBe('closed');
   });
 });
 

@@ -43,8 +43,13 @@ export function issuingBlock(settings: Pick<CenterSettings, 'timeZone' | 'holida
   return null;
 }
 
-/** The full availability of an area including today's counts. */
-export function areaAvailability(block: AreaUnavailableReason, area: Area, day: AreaDayState | undefined): AreaUnavailableReason {
+/**
+ * The full availability of an area including today's counts. `served`: whether any active counter serves the
+ * area (closed or not); a ticket in an area no counter serves would never be called, so none is issued.
+ */
+export function areaAvailability(block: AreaUnavailableReason, area: Area, day: AreaDayState | undefined, served: boolean): AreaUnavailableReason {
+  if (block === 'inactive' || block === 'closed') return block;
+  if (!served) return 'no_counter';
   if (block) return block;
   if (area.dailyLimit !== null && (day?.issued ?? 0) >= area.dailyLimit) return 'full';
   if ((day ? day.last_number + 1 : area.numberStart) > area.numberEnd) return 'numbers_exhausted';
@@ -52,7 +57,7 @@ export function areaAvailability(block: AreaUnavailableReason, area: Area, day: 
 }
 
 export const BLOCK_ERRORS = {
-  inactive: 'area.not_found', closed: 'area.closed', holiday: 'area.holiday', outside_hours: 'area.outside_hours',
+  inactive: 'area.not_found', closed: 'area.closed', no_counter: 'area.no_counter', holiday: 'area.holiday', outside_hours: 'area.outside_hours',
   full: 'area.daily_limit_reached', numbers_exhausted: 'area.numbers_exhausted',
 } as const;
 

@@ -1,7 +1,8 @@
-import type { AreaDto, CallDto, CounterDto, CounterRef, StateDto, TicketDto } from '../../contract/dto.ts';
+import type { AreaDto, CallDto, CounterDto, CounterRef, PublicCounterDto, PublicTicketDto, StateDto, TicketDto } from '../../contract/dto.ts';
 import type { Area, Counter, Ticket } from '../entities.ts';
 import type { Deps } from '../ports.ts';
 import { businessDay, toIso } from '../time/zoned-time.ts';
+import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, estimateWaitMin, issuingBlock } from './ticket.rules.ts';
 
 export interface ViewOptions { publicUrl: () => string }
@@ -31,6 +32,12 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     return c ? { id: c.id, number: c.number, name: c.name } : null;
   };
 
+  /** The counter a transferred ticket waits for, by number and name: what the citizen's phone shows (public). */
+  const waitingFor = (t: Ticket): TicketDto['waitingFor'] => {
+    const c = t.status === 'waiting' && t.targetCounterId ? store.catalog.counter(t.targetCounterId) : undefined;
+    return c ? { counterNumber: c.number, counterName: c.name } : null;
+  };
+
   function ticket(t: Ticket): TicketDto {
     const area = store.catalog.area(t.areaId);
     const dept = area ? store.catalog.department(area.departmentId) : undefined;
@@ -44,27 +51,36 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
       waitingAhead: ahead,
       estimatedWaitMin: waiting && t.businessDay === today() ? estimateWaitMin({ ahead, avgServiceSec: avgServiceSec(t.areaId), servingCounters: servingCounters(t.areaId) }) : null,
       counter: t.status === 'called' || t.status === 'serving' || t.status === 'done' || t.status === 'no_show' ? counterRef(t.counterId) : null,
-      targetCounterId: t.targetCounterId, recalls: t.recalls, transfers: t.transfers,
+      targetCounterId: t.targetCounterId, waitingFor: waitingFor(t), recalls: t.recalls, transfers: t.transfers,
       trackUrl: `${opts.publicUrl()}/t/${t.id}`, dossierCode: t.dossierCode, note: t.note,
-      ...(job ? { print: { status: job.status === 'printing' ? 'queued' : job.status, ...(job.message ? { message: job.message } : {}) } } : {}),
+      // An expired job was never printed: to the caller that is a failed print, with the reason as its message.
+      ...(job ? { print: { status: job.status === 'printing' ? 'queued' : job.status === 'expired' ? 'failed' : job.status, ...(job.message ? { message: job.message } : {}) } } : {}),
     };
   }
 
-  function counter(c: Counter, hideIds = false): CounterDto {
+  /** For anonymous callers, kiosks, displays and rating pads: the public fields only (see PublicTicketDto). */
+  const publicTicket = (t: Ticket): PublicTicketDto => toPublicTicket(ticket(t));
+
+  /** A counter without who holds it: what every screen but staff's sees. `hideIds`: a tracking phone's view. */
+  function publicCounter(c: Counter, hideIds = false): PublicCounterDto {
     const cur = c.currentTicketId ? store.tickets.get(c.currentTicketId) : undefined;
-    const clerk = c.clerkId ? store.accounts.user(c.clerkId) : undefined;
     return {
-      id: c.id, number: c.number, name: c.name, areaIds: c.areaIds, status: c.status,
-      clerk: clerk ? { id: clerk.id, username: clerk.username, displayName: clerk.displayName } : null,
+      id: c.id, number: c.number, name: c.name, areaIds: c.areaIds, status: c.status, clerk: null,
       currentTicket: cur ? { ...(hideIds ? {} : { id: cur.id }), number: cur.number, areaId: cur.areaId, status: cur.status, calledAt: iso(cur.calledAt), priority: cur.priority } : null,
       updatedAt: iso(c.updatedAt)!,
     };
   }
 
+  /** A counter as staff see it: with the clerk who holds it. */
+  function counter(c: Counter, hideIds = false): CounterDto {
+    const clerk = c.clerkId ? store.accounts.user(c.clerkId) : undefined;
+    return { ...publicCounter(c, hideIds), clerk: clerk ? { id: clerk.id, username: clerk.username, displayName: clerk.displayName } : null };
+  }
+
   function area(a: Area, waiting: Map<string, { n: number; oldest: number }>): AreaDto {
     const dept = store.catalog.department(a.departmentId);
     const day = store.tickets.areaDay(a.id, today());
-    const reason = areaAvailability(issuingBlock(deps.settings.get(), a, clock.now()), a, day);
+    const reason = areaAvailability(issuingBlock(deps.settings.get(), a, clock.now()), a, day, areaServed(a.id, store.catalog.counters()));
     const w = waiting.get(a.id);
     const serving = servingCounters(a.id);
     return {
@@ -86,23 +102,32 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     return { ticket: { ...(hideIds ? {} : { id: t.id }), number: t.number, areaId: t.areaId }, counter: c, recall, at: iso(at)! };
   }
 
-  function state(tracking?: Ticket): StateDto {
+  /**
+   * The whole-screen snapshot. `staff`: counters with their clerks (signed-in users). Otherwise the public form
+   * (kiosks, displays, rating pads); with `tracking`, also without any other ticket's id, plus the phone's own ticket.
+   */
+  function snapshot(audience: 'staff' | 'public', tracking?: Ticket): StateDto {
     const hide = Boolean(tracking);
     const waiting = waitingMap();
     const recent = store.journal.recentCalls(today(), 20)
       .map((r) => call(r.ticket_id, r.counter_id, r.type === 'recalled', r.at, hide && r.ticket_id !== tracking?.id))
       .filter((x): x is CallDto => x !== null);
+    const counters = store.catalog.counters().filter((c) => c.active);
     return {
-      counters: store.catalog.counters().filter((c) => c.active).map((c) => counter(c, hide)),
+      counters: audience === 'staff' && !tracking ? counters.map((c) => counter(c)) : counters.map((c) => publicCounter(c, hide)),
       areas: store.catalog.areas().filter((a) => a.active).map((a) => ({ id: a.id, waiting: waiting.get(a.id)?.n ?? 0 })),
       recentCalls: recent,
       businessDay: today(), serverTime: iso(clock.now())!,
-      ...(tracking ? { ticket: ticket(tracking) } : {}),
+      ...(tracking ? { ticket: publicTicket(tracking) } : {}),
     };
   }
 
   return {
-    ticket, counter, call, state, counterRef, today,
+    ticket, counter, publicTicket, publicCounter, call, counterRef, today,
+    /** Staff's snapshot; with `tracking`, a tracking phone's (public, its own ticket only). */
+    state: (tracking?: Ticket): StateDto => snapshot(tracking ? 'public' : 'staff', tracking),
+    /** The snapshot of kiosks, displays and rating pads: no clerk identity. */
+    publicState: (): StateDto => snapshot('public'),
     /** Active areas; with `all`, inactive ones too (admin screens reactivate them). */
     areas: (all = false): AreaDto[] => { const w = waitingMap(); return store.catalog.areas().filter((a) => all || a.active).map((a) => area(a, w)); },
     area: (a: Area): AreaDto => area(a, waitingMap()),
@@ -111,3 +136,17 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
 }
 
 export type TicketView = ReturnType<typeof createTicketView>;
+
+/** Picks the public fields, one by one: a field is public only once it is named here (and in PublicTicketDto). */
+export function toPublicTicket(d: PublicTicketDto): PublicTicketDto {
+  return {
+    id: d.id, number: d.number, areaId: d.areaId, areaCode: d.areaCode, areaName: d.areaName, departmentId: d.departmentId, departmentName: d.departmentName,
+    status: d.status, priority: d.priority, priorityGroup: d.priorityGroup, businessDay: d.businessDay, issuedAt: d.issuedAt, calledAt: d.calledAt, finishedAt: d.finishedAt,
+    waitingAhead: d.waitingAhead, estimatedWaitMin: d.estimatedWaitMin, counter: d.counter, targetCounterId: d.targetCounterId,
+    ...(d.waitingFor !== undefined ? { waitingFor: d.waitingFor } : {}),
+    recalls: d.recalls, transfers: d.transfers, trackUrl: d.trackUrl, ...(d.print ? { print: d.print } : {}),
+  };
+}
+
+/** Staff (signed-in users) see tickets and counters whole; devices and anonymous callers the public form. */
+export const seesStaffData = (actor: { kind: string } | null | undefined): boolean => actor?.kind === 'user';

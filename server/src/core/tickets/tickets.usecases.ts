@@ -1,8 +1,9 @@
 import { AppError } from '../../contract/errors.ts';
-import type { Actor, Ticket } from '../entities.ts';
+import type { Actor, NewTicket, Ticket } from '../entities.ts';
 import { newId } from '../ids.ts';
 import type { TxDeps } from '../ports.ts';
 import { businessDay } from '../time/zoned-time.ts';
+import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, BLOCK_ERRORS, issuingBlock, nextNumber } from './ticket.rules.ts';
 
 export interface IssueInput { areaId: string; priority?: boolean; priorityGroup?: string | null; idempotencyKey?: string; actor: Actor }
@@ -25,18 +26,18 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
   const now = clock.now();
   const day = businessDay(now, settings.timeZone);
   const state = store.tickets.areaDay(area.id, day);
-  const reason = areaAvailability(issuingBlock(settings, area, now), area, state);
+  const reason = areaAvailability(issuingBlock(settings, area, now), area, state, areaServed(area.id, store.catalog.counters()));
   if (reason) throw new AppError(BLOCK_ERRORS[reason]);
   const { seq, number } = nextNumber(area, state);
   const priority = Boolean(input.priority || input.priorityGroup);
-  const ticket: Ticket = {
+  const draft: NewTicket = {
     id: newId(), number, seq, businessDay: day, issuedAreaId: area.id, areaId: area.id, targetCounterId: null,
     priority, priorityGroup: priority ? input.priorityGroup ?? null : null, status: 'waiting',
     issuedAt: now, firstCalledAt: null, calledAt: null, finishedAt: null, counterId: null, clerkId: null,
     recalls: 0, transfers: 0, issuerKind: input.actor.kind === 'device' ? input.actor.deviceKind : input.actor.kind,
     issuerId, idempotencyKey: input.idempotencyKey ?? null, dossierCode: null, note: null,
   };
-  store.tickets.insert(ticket);
+  const ticket: Ticket = { ...draft, issueSeq: store.tickets.insert(draft) };
   store.journal.event({ at: now, businessDay: day, ticketId: ticket.id, type: 'issued', areaId: area.id, actorKind: input.actor.kind, actorId: issuerId, data: { number, priority } });
   tx.emit({ type: 'ticket:issued', ticketId: ticket.id });
   tx.emit({ type: 'queue:updated', areaId: area.id });
