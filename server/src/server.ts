@@ -83,7 +83,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const http = (tls
     ? createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } })
     : createAdaptorServer({ fetch: app.fetch })) as HttpServer;
-  realtime = createRealtime(http, deps, view, () => printing!, { log, noteFault: (f, e) => storage.noteFault(f, e), limits: config.socketLimits, publicUrl: config.publicUrl });
+  realtime = createRealtime(http, deps, view, () => printing!, { log, noteFault: (f, e) => storage.noteFault(f, e), limits: config.socketLimits, publicUrl: config.publicUrl, https: config.tls !== null });
   let boundPort = config.port;
 
   // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.

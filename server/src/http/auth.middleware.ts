@@ -29,7 +29,11 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
     }
     if (actor?.kind === 'device') {
       const now = s.deps.clock.now();
-      if (now - (seen.get(actor.id) ?? 0) > 60_000) { seen.set(actor.id, now); s.deps.store.accounts.touchDevice(actor.id, now); }
+      if (now - (seen.get(actor.id) ?? 0) > 60_000) {
+        seen.set(actor.id, now);
+        // "Last seen" is a courtesy: a full or read-only disk must not turn a device's read into a 503.
+        try { s.deps.store.accounts.touchDevice(actor.id, now); } catch { seen.delete(actor.id); }
+      }
     }
     c.set('actor', actor);
     c.set('token', token);

@@ -68,6 +68,19 @@ describe('security headers', () => {
     }
   });
 
+  it("socket.io's own polling answers (handshake, refusal) carry the same headers", async () => {
+    const live = await startTestServer({ listen: true });
+    try {
+      for (const query of ['EIO=4&transport=polling', 'EIO=3&transport=polling', 'transport=bogus']) {
+        const res = await fetch(`${live.url}/socket.io/?${query}`);
+        await res.arrayBuffer();
+        expect.soft(res.headers.get('x-content-type-options'), query).toBe('nosniff');
+        expect.soft(res.headers.get('referrer-policy'), query).toBe('no-referrer');
+        expect.soft(directives(res.headers.get('content-security-policy')).get('frame-ancestors'), query).toEqual(["'none'"]);
+      }
+    } finally { await live.close(); }
+  });
+
   it('no served page holds inline script or inline style; the print page keeps its script and style in files', async () => {
     for (const path of SCREENS.map((p) => p.replace('TICKET', ticketId))) {
       const res = await t.server.app.request(path);

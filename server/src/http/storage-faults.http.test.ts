@@ -15,7 +15,7 @@ import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/tes
  */
 interface Fixture {
   t: TestServer;
-  kiosk: string; clerk: string; areaId: string; counterId: string; spareDevice: string; userId: string; deptId: string;
+  kiosk: string; display: string; clerk: string; areaId: string; counterId: string; spareDevice: string; userId: string; deptId: string;
   acknowledged: string[];
 }
 
@@ -59,13 +59,16 @@ async function fixture(): Promise<Fixture> {
   const kiosk = (await t.createDevice('kiosk')).token;
   const clerk = await t.createClerk('luu.tru');
   const spareDevice = (await t.createDevice('display')).id;
+  const display = (await t.createDevice('display')).token;
+  await t.call('GET', '/api/state', undefined, display); // its token is in use: later reads write only "last seen"
+
   const counter = (await t.counters()).find((c) => c.number === 1);
   const area = (await t.areas())[0];
   await t.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk.token);
   const acknowledged: string[] = [];
   for (let i = 0; i < 3; i++) acknowledged.push((await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk)).body.id);
   await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token); // the clerk serves the first one
-  return { t, kiosk, clerk: clerk.token, areaId: area.id, counterId: counter.id, spareDevice, userId: clerk.id, deptId: area.departmentId, acknowledged };
+  return { t, kiosk, display, clerk: clerk.token, areaId: area.id, counterId: counter.id, spareDevice, userId: clerk.id, deptId: area.departmentId, acknowledged };
 }
 
 async function call(f: Fixture, method: string, path: string, body?: unknown, token?: string) {
@@ -154,6 +157,9 @@ describe.each(FAULTS)('storage fault: $name', (fault) => {
       // Reads that need no write still work: a phone tracking its ticket, the hall display's state.
       expect((await call(f, 'GET', `/api/tickets/${f.acknowledged[0]}`)).status).toBe(200);
       expect((await call(f, 'GET', '/api/config/public')).status).toBe(200);
+      // A device's "last seen" write is due again after a minute; failing it must not fail the device's read.
+      (f.t.clock as ManualClock).advance(61_000);
+      expect((await call(f, 'GET', '/api/state', undefined, f.display)).status).toBe(200);
       expect((await call(f, 'GET', '/api/health')).status).toBe(503);
     } finally { heal(); }
   });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { annotateInput, issueTicketInput } from '../contract/inputs.schema.ts';
 import { annotateTicket, issueTicket } from '../core/tickets/tickets.usecases.ts';
-import type { PublicTicketDto, TicketDto } from '../contract/dto.ts';
+import type { PrintResult, PublicTicketDto, TicketDto } from '../contract/dto.ts';
 import type { Actor, Ticket } from '../core/entities.ts';
 import { seesStaffData } from '../core/tickets/ticket.view.ts';
 import { requireActor, STAFF } from './auth.middleware.ts';
@@ -17,7 +17,11 @@ export function ticketRoutes(s: Services) {
     const input = await readBody(c, issueTicketInput);
     const { ticket, created } = s.run((tx) => issueTicket(tx, { ...input, actor }));
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
-    const print = created && actor.kind === 'device' ? await s.printing.printNew(ticket.id, actor) : undefined;
+    // The ticket is committed: a print job that cannot even be recorded (disk full) is a failed print, not a
+    // failed ticket, so the citizen still gets the number on screen.
+    const print = created && actor.kind === 'device'
+      ? await s.printing.printNew(ticket.id, actor).catch((): PrintResult => ({ status: 'failed', message: 'Không ghi được lệnh in (ổ đĩa máy chủ có vấn đề): vui lòng ghi lại số trên màn hình.' }))
+      : undefined;
     const dto = shown(s, actor, s.deps.store.tickets.get(ticket.id)!);
     return c.json({ ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) }, created ? 201 : 200);
   });

@@ -33,6 +33,21 @@ describe('printing a ticket', () => {
     expect((await t.call('GET', `/api/tickets/${r.body.id}`)).body.print.status).toBe('printed');
   });
 
+  it('a print job that cannot be recorded (disk full) fails the print, not the committed ticket', async () => {
+    const fp = await startFakePrinter();
+    printers.push(fp);
+    const kiosk = await kioskWith(fp.address);
+    const jobs = t.server.services.deps.store.printJobs;
+    const insert = jobs.insert;
+    jobs.insert = () => { throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }); };
+    try {
+      const r = await t.call('POST', '/api/tickets', { areaId: area.id, idempotencyKey: 'full-disk-print' }, kiosk.token);
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ status: 'waiting', print: { status: 'failed' } });
+      expect((await t.call('GET', `/api/tickets/${r.body.id}`)).status).toBe(200);
+    } finally { jobs.insert = insert; }
+  });
+
   it('a refused or stalled printer fails within the timeout; the ticket stays valid; reprint works', async () => {
     for (const mode of ['refuse', 'stall'] as const) {
       const fp = await startFakePrinter({ mode });

@@ -42,13 +42,13 @@ const jobStatus = (id: string) => (t.server.db.prepare('SELECT status FROM print
 const totalChanges = () => (t.server.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
 describe('socket handlers under storage faults', () => {
-  it('print:result on a full disk answers server.unavailable (ack) or nothing, changes nothing, and the server stays up', async () => {
+  it('print:result on a full disk answers server.storage_unavailable (ack) or nothing, changes nothing, and the server stays up', async () => {
     const { agent, jobId, issued } = await agentWithJob();
     expect((await issued).status).toBe(201);
     const before = jobStatus(jobId);
     diskFull(t.server.services.deps.store.printJobs, 'setStatus');
     const ack = await agent.socket.timeout(5000).emitWithAck('print:result', { jobId, status: 'printed' });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'server.unavailable' } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'server.storage_unavailable' } });
     agent.socket.emit('print:result', { jobId, status: 'printed' }); // no ack: nothing comes back, nothing breaks
     await c.roundTrip(agent.socket);
     expect(agent.socket.connected).toBe(true);
@@ -68,7 +68,7 @@ describe('socket handlers under storage faults', () => {
     readOnly();
     const changes = totalChanges();
     const ack = await agent.socket.timeout(5000).emitWithAck('print:result', { jobId, status: 'failed', code: 'printer.paper_out', message: 'Máy in hết giấy.' });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'server.unavailable' } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'server.storage_unavailable' } });
     expect(totalChanges()).toBe(changes);
     expect(agent.socket.connected).toBe(true);
     // The fault the socket met reaches the health check as an HTTP request's would: no stale "ok".
@@ -79,7 +79,7 @@ describe('socket handlers under storage faults', () => {
     const { agent, issued } = await agentWithJob();
     await issued;
     diskFull(t.server.services.deps.store.printJobs, 'pendingForKiosk');
-    expect(await agent.socket.timeout(5000).emitWithAck('print:agent-ready', {})).toMatchObject({ ok: false, error: { code: 'server.unavailable' } });
+    expect(await agent.socket.timeout(5000).emitWithAck('print:agent-ready', {})).toMatchObject({ ok: false, error: { code: 'server.storage_unavailable' } });
     expect(agent.socket.connected).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe('socket handlers under storage faults', () => {
     const kiosk = await t.createDevice('kiosk');
     const ticket = (await t.call('POST', '/api/tickets', { areaId: (await t.areas())[0].id }, kiosk.token)).body;
     diskFull(t.server.services.deps.store.tickets, 'get');
-    expect((await c.refused({ ticketId: ticket.id })).data?.code).toBe('server.unavailable');
+    expect((await c.refused({ ticketId: ticket.id })).data?.code).toBe('server.storage_unavailable');
     for (const u of undo.splice(0)) u();
 
     diskFull(t.server.services.deps.store.catalog, 'counters');

@@ -22,7 +22,7 @@ export function answerFor(err: unknown, where: string, log: Log, noteFault?: Not
   const fault = storageFault(err);
   if (fault && noteFault) noteFault(fault, err);
   else log(fault ? `Lỗi lưu trữ ở ${where}` : `Lỗi không mong đợi ở ${where}`, err);
-  const code: ErrorCode = fault ? 'server.unavailable' : 'server.internal';
+  const code: ErrorCode = fault ? 'server.storage_unavailable' : 'server.internal';
   return { ok: false, error: { code, message: ERRORS[code].vi } };
 }
 

@@ -7,6 +7,7 @@ import { authenticate } from '../core/accounts/accounts.usecases.ts';
 import type { Actor } from '../core/entities.ts';
 import type { Deps, DomainEvent, Notifier } from '../core/ports.ts';
 import { pendingRating } from '../core/ratings/ratings.usecases.ts';
+import { securityHeadersFor } from '../http/security.headers.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { AgentChannel, PrintService } from '../printing/print.service.ts';
 import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
@@ -35,6 +36,8 @@ export interface RealtimeOptions {
   limits: SocketLimits;
   /** PUBLIC_URL: an origin our own pages may have behind a proxy (the cookie handshake's Origin rule). */
   publicUrl?: string | null;
+  /** The server serves HTTPS: the polling answers carry HSTS too. */
+  https?: boolean;
 }
 
 /** A refused handshake: the message a screen shows, and `data.code` for programs. */
@@ -45,6 +48,12 @@ function refusal(code: ErrorCode): Error & { data: { code: ErrorCode; message: s
 export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, printing: () => PrintService, opts: RealtimeOptions) {
   const log: Log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
   const io: IoServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  // socket.io's own HTTP answers (long-polling, the handshake) bypass Hono: give them the same defences.
+  const secure = securityHeadersFor('/socket.io/', { https: opts.https ?? false });
+  // Set before engine.io sees the request (its refusals write the head at once; writeHead merges these).
+  http.prependListener('request', (req, res) => {
+    if (req.url?.startsWith('/socket.io/')) for (const [name, value] of Object.entries(secure)) res.setHeader(name, value);
+  });
   const anonymous = createAnonymousCounter(opts.limits);
   const guard = guardedHandlers(log, opts.noteFault);
 
