@@ -16,7 +16,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['server/**/*.test.ts', 'printer/**/*.test.ts', '{kiosk,counter,display,admin}/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'printer/**/*.test.ts',
+            '{kiosk,counter,display,admin}/src/**/*.test.{ts,tsx}',
+            'test/**/*.test.ts',
+          ],
           exclude: [...LOAD, '**/node_modules/**'],
           sequence: { groupOrder: 0 },
         },

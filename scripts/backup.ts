@@ -13,7 +13,9 @@ try {
   try {
     const info = await backupDatabase(db, join(dataDir, 'backups'), Date.now());
     console.log(`Đã sao lưu: ${join(dataDir, 'backups', info.file)} (${(info.bytes / 1024).toFixed(0)} KB)`);
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 } catch (e) {
   const fault = storageFault(e);
   console.error(`Sao lưu thất bại: ${fault ? STORAGE_FAULT_VI[fault] : (e as Error).message}`);

@@ -20,10 +20,24 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 //   center, to show where it saturates), BENCH_DAY=0 skips it.
 const DAY_SOCKETS = Number(process.env.BENCH_DAY_SOCKETS ?? 200);
 const PEAK_SPEED = Number(process.env.BENCH_PEAK_SPEED ?? 10);
-const PEAK = { tickets: N_ISSUE, daySeconds: (DAY_MINUTES * 60) / PEAK_SPEED, displays: DAY_SOCKETS, phones: 50, fromMin: 120, toMin: 180 };
-const DAY = { tickets: N_ISSUE, daySeconds: Number(process.env.BENCH_DAY_SECONDS ?? 60), displays: DAY_SOCKETS, phones: 50 };
+const PEAK = {
+  tickets: N_ISSUE,
+  daySeconds: (DAY_MINUTES * 60) / PEAK_SPEED,
+  displays: DAY_SOCKETS,
+  phones: 50,
+  fromMin: 120,
+  toMin: 180,
+};
+const DAY = {
+  tickets: N_ISSUE,
+  daySeconds: Number(process.env.BENCH_DAY_SECONDS ?? 60),
+  displays: DAY_SOCKETS,
+  phones: 50,
+};
 
-console.log(`Máy / machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`);
+console.log(
+  `Máy / machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`,
+);
 
 const bare = bareInsert(N_ISSUE);
 const srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
@@ -36,13 +50,32 @@ try {
   const counter = (await fx.counters()).find((c) => c.number === 1);
   const served = areas.filter((a) => counter.areaIds.includes(a.id)).map((a) => a.id);
   // A dedicated area with a wide block and no daily limit, so the demo's limits do not cut the run short.
-  const bench = await fx.call('POST', '/api/areas', { code: 'BENCH', departmentId: areas[0].departmentId, name: 'Đo hiệu năng', numberStart: 100000, numberEnd: 999999 }, fx.admin);
+  const bench = await fx.call(
+    'POST',
+    '/api/areas',
+    {
+      code: 'BENCH',
+      departmentId: areas[0].departmentId,
+      name: 'Đo hiệu năng',
+      numberStart: 100000,
+      numberEnd: 999999,
+    },
+    fx.admin,
+  );
   const issue = await httpIssue(fx.call, kiosk.token, [bench.body.id], N_ISSUE, 8);
   await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk);
-  for (let i = 0; i < CALLS; i++) await fx.call('POST', '/api/tickets', { areaId: served[i % served.length] }, kiosk.token);
-  const disp = await callToDisplay(srv.url, fx.call, { displayToken: display.token, clerkToken: clerk, counterId: counter.id, sockets: SOCKETS, calls: CALLS });
+  for (let i = 0; i < CALLS; i++)
+    await fx.call('POST', '/api/tickets', { areaId: served[i % served.length] }, kiosk.token);
+  const disp = await callToDisplay(srv.url, fx.call, {
+    displayToken: display.token,
+    clerkToken: clerk,
+    counterId: counter.id,
+    sockets: SOCKETS,
+    calls: CALLS,
+  });
   report(bare, issue, disp, SOCKETS);
-  if (process.env.BENCH_PRINT !== '0') await benchServerPrinting(fx.call, fx.admin, bench.body.id, Number(process.env.BENCH_PRINT_TICKETS ?? 200));
+  if (process.env.BENCH_PRINT !== '0')
+    await benchServerPrinting(fx.call, fx.admin, bench.body.id, Number(process.env.BENCH_PRINT_TICKETS ?? 200));
 } finally {
   await srv.close();
 }

@@ -6,7 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist/.build-stamp');
-const SOURCES = ['server/src', 'printer/src', 'kiosk', 'counter', 'display', 'admin', 'scripts', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'server/src',
+  'printer/src',
+  'kiosk',
+  'counter',
+  'display',
+  'admin',
+  'scripts',
+  'package.json',
+  'tsconfig.json',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -11,7 +11,10 @@ const want = (name) => only.length === 0 || only.includes(name);
 let failed = false;
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) { console.error(`Build thất bại: ${cmd} ${args.join(' ')}`); failed = true; }
+  if (r.status !== 0) {
+    console.error(`Build thất bại: ${cmd} ${args.join(' ')}`);
+    failed = true;
+  }
 }
 
 if (want('server')) {
@@ -22,7 +25,8 @@ if (want('server')) {
   // Files tsc does not copy: SQL migrations and the seed document.
   cpSync(join(root, 'server/src/storage/migrations'), join(next, 'server/src/storage/migrations'), { recursive: true });
   cpSync(join(root, 'server/src/seed'), join(next, 'server/src/seed'), { recursive: true });
-  if (existsSync(join(root, 'printer/assets'))) cpSync(join(root, 'printer/assets'), join(next, 'printer/assets'), { recursive: true });
+  if (existsSync(join(root, 'printer/assets')))
+    cpSync(join(root, 'printer/assets'), join(next, 'printer/assets'), { recursive: true });
   const old = join(root, 'dist/server.old');
   rmSync(old, { recursive: true, force: true });
   if (existsSync(join(root, 'dist/server'))) renameSync(join(root, 'dist/server'), old);
@@ -31,12 +35,22 @@ if (want('server')) {
 }
 for (const app of ['kiosk', 'counter', 'display', 'admin']) {
   if (!want(app) || !existsSync(join(root, app, 'vite.config.ts'))) continue;
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(app, 'vite.config.ts'), '--logLevel', 'warn']);
+  run(process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    join(app, 'vite.config.ts'),
+    '--logLevel',
+    'warn',
+  ]);
 }
 // The bundled font for the pages the server renders itself (the landing page): no CDN.
 mkdirSync(join(root, 'dist/fonts'), { recursive: true });
 for (const f of ['latin-400', 'latin-700', 'vietnamese-400', 'vietnamese-700']) {
-  cpSync(join(root, `node_modules/@fontsource/be-vietnam-pro/files/be-vietnam-pro-${f}-normal.woff2`), join(root, `dist/fonts/be-vietnam-pro-${f}.woff2`));
+  cpSync(
+    join(root, `node_modules/@fontsource/be-vietnam-pro/files/be-vietnam-pro-${f}-normal.woff2`),
+    join(root, `dist/fonts/be-vietnam-pro-${f}.woff2`),
+  );
 }
 mkdirSync(join(root, 'dist'), { recursive: true });
 // A failed step leaves no stamp, so the next `npm start` builds again; the exit code tells the caller.

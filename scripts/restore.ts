@@ -9,7 +9,12 @@ import { listBackups, restoreBackup, RestoreRefusedError } from '../server/src/s
  */
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const arg = process.argv[2];
-const file = arg ? resolve(arg) : (() => { const b = listBackups(join(dataDir, 'backups'))[0]; return b ? join(dataDir, 'backups', b.file) : null; })();
+const file = arg
+  ? resolve(arg)
+  : (() => {
+      const b = listBackups(join(dataDir, 'backups'))[0];
+      return b ? join(dataDir, 'backups', b.file) : null;
+    })();
 if (!file || !existsSync(file)) {
   console.error('Không tìm thấy bản sao lưu. Dùng: npm run restore -- DATA_DIR/backups/queue-YYYYMMDD-HHMMSS.sqlite');
   process.exit(2);

@@ -33,7 +33,10 @@ describe('admin, control room and reports (Chromium)', () => {
   }, 90_000);
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page.screenshot({ path: shot(`admin-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`) }).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail')
+      await page
+        .screenshot({ path: shot(`admin-FAILED-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`) })
+        .catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -116,10 +119,14 @@ describe('admin, control room and reports (Chromium)', () => {
     expect(t.status).toBe(201);
     expect(t.body.number).toBe('10001');
     expect((await f.call('POST', `/api/counters/${counterId}/open`, undefined, clerkToken)).status).toBe(200);
-    expect((await f.call('POST', `/api/counters/${counterId}/call-next`, undefined, clerkToken)).body.ticket.number).toBe('10001');
+    expect(
+      (await f.call('POST', `/api/counters/${counterId}/call-next`, undefined, clerkToken)).body.ticket.number,
+    ).toBe('10001');
     expect((await f.call('POST', `/api/counters/${counterId}/finish`, undefined, clerkToken)).status).toBe(200);
     const pad = await f.device('rating', { counterId });
-    expect((await f.call('POST', '/api/ratings', { ticketId: t.body.id, level: 'very_satisfied' }, pad.token)).status).toBe(201);
+    expect(
+      (await f.call('POST', '/api/ratings', { ticketId: t.body.id, level: 'very_satisfied' }, pad.token)).status,
+    ).toBe(201);
     // Two more citizens wait while the counter stays open with nobody at it: an idle-counter alert.
     for (let i = 0; i < 2; i++) expect((await f.call('POST', '/api/tickets', { areaId }, kioskToken)).status).toBe(201);
   });
@@ -134,7 +141,9 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.screenshot({ path: shot('admin-monitor-alert-1920') });
     // Live: the clerk calls the next citizen and the counter card shows the number without a reload.
     await f.call('POST', `/api/counters/${counterId}/call-next`, undefined, clerkToken);
-    await page.waitForFunction(() => document.querySelector('.mon-counter[data-counter="20"] .mc-ticket b')?.textContent === '10002');
+    await page.waitForFunction(
+      () => document.querySelector('.mon-counter[data-counter="20"] .mc-ticket b')?.textContent === '10002',
+    );
     await page.screenshot({ path: shot('admin-monitor-1920') });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: shot('admin-monitor-1366') });
@@ -146,7 +155,9 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.click('tr[data-area="E2E"] >> text=Tạm ngừng cấp số');
     await page.waitForSelector('tr[data-area="E2E"] .mon-tag >> text=Đang tạm ngừng');
     await page.waitForSelector('.mon-note.ok');
-    const closed = (await f.call('GET', '/api/areas', undefined, kioskToken)).body.find((a: { code: string }) => a.code === 'E2E');
+    const closed = (await f.call('GET', '/api/areas', undefined, kioskToken)).body.find(
+      (a: { code: string }) => a.code === 'E2E',
+    );
     expect([closed.open, closed.available]).toEqual([false, false]);
     await page.screenshot({ path: shot('admin-monitor-area-closed-1920') });
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -171,7 +182,9 @@ describe('admin, control room and reports (Chromium)', () => {
   it('prints the per-clerk quarterly summary', async () => {
     await page.click('text=Tổng hợp cán bộ (quý/năm)');
     await page.waitForSelector('.paper-table tbody tr');
-    expect(await page.textContent('.paper-title')).toMatch(/^BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ — QUÝ (I|II|III|IV)\/\d{4}$/);
+    expect(await page.textContent('.paper-title')).toMatch(
+      /^BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ — QUÝ (I|II|III|IV)\/\d{4}$/,
+    );
     expect(await page.textContent('.paper-table tbody')).toContain('canbo.e2e');
     await page.screenshot({ path: shot('admin-clerk-summary-1920') });
     await page.emulateMedia({ media: 'print' });
@@ -197,23 +210,58 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.screenshot({ path: shot('admin-import-preview-1366') });
     await page.click('text=Nhập vào hệ thống');
     await page.waitForSelector('text=Đã nhập.');
-    expect(await page.textContent('.notice-ok')).toBe('Đã nhập. Tạo mới: 0 sở ngành, 1 lĩnh vực, 0 quầy. Thay đổi: 0 sở ngành, 0 lĩnh vực, 1 quầy. Giữ nguyên: 10 sở ngành, 11 lĩnh vực, 11 quầy.');
+    expect(await page.textContent('.notice-ok')).toBe(
+      'Đã nhập. Tạo mới: 0 sở ngành, 1 lĩnh vực, 0 quầy. Thay đổi: 0 sở ngành, 0 lĩnh vực, 1 quầy. Giữ nguyên: 10 sở ngành, 11 lĩnh vực, 11 quầy.',
+    );
     expect((await f.areas()).some((a) => a.code === 'CPXD' && a.numberStart === 11001)).toBe(true);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải tệp CSV')]);
     const text = readFileSync((await csv.path())!, 'utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFma_so_nganh,ten_so_nganh,ma_linh_vuc,ten_linh_vuc,so_bat_dau,so_ket_thuc,gioi_han_ngay,thoi_gian_cho_muc_tieu,quay');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFma_so_nganh,ten_so_nganh,ma_linh_vuc,ten_linh_vuc,so_bat_dau,so_ket_thuc,gioi_han_ngay,thoi_gian_cho_muc_tieu,quay',
+    );
     expect(text).toContain('SXD,Sở Xây dựng,CPXD,Cấp phép xây dựng,11001,11999,,30,3');
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải tệp JSON')]);
-    expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).areas.some((a: { code: string }) => a.code === 'E2E')).toBe(true);
+    expect(
+      JSON.parse(readFileSync((await json.path())!, 'utf8')).areas.some((a: { code: string }) => a.code === 'E2E'),
+    ).toBe(true);
   });
 
   it('reads an Excel workbook with one sheet per entity in the browser and previews it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hcc-xlsx-')), 'cau-hinh.xlsx');
-    writeFileSync(file, writeXlsx([
-      { name: 'Sở ngành', rows: [['Mã sở ngành', 'Tên sở ngành'], ['SNV', 'Sở Nội vụ']] },
-      { name: 'Lĩnh vực', rows: [['ma_linh_vuc', 'ma_so_nganh', 'ten_linh_vuc', 'so_bat_dau', 'so_ket_thuc', 'gioi_han_ngay', 'thoi_gian_cho_muc_tieu'], ['TDKT', 'SNV', 'Thi đua, khen thưởng', 12001, 12999, 100, 25]] },
-      { name: 'Quầy', rows: [['so_quay', 'ten_quay', 'linh_vuc'], [21, 'Quầy 21 – Nội vụ', 'TDKT']] },
-    ]));
+    writeFileSync(
+      file,
+      writeXlsx([
+        {
+          name: 'Sở ngành',
+          rows: [
+            ['Mã sở ngành', 'Tên sở ngành'],
+            ['SNV', 'Sở Nội vụ'],
+          ],
+        },
+        {
+          name: 'Lĩnh vực',
+          rows: [
+            [
+              'ma_linh_vuc',
+              'ma_so_nganh',
+              'ten_linh_vuc',
+              'so_bat_dau',
+              'so_ket_thuc',
+              'gioi_han_ngay',
+              'thoi_gian_cho_muc_tieu',
+            ],
+            ['TDKT', 'SNV', 'Thi đua, khen thưởng', 12001, 12999, 100, 25],
+          ],
+        },
+        {
+          name: 'Quầy',
+          rows: [
+            ['so_quay', 'ten_quay', 'linh_vuc'],
+            [21, 'Quầy 21 – Nội vụ', 'TDKT'],
+          ],
+        },
+      ]),
+    );
     await page.setInputFiles('input[type=file]', file);
     await page.waitForSelector('.import-preview >> text=TDKT');
     expect(await page.$('.import-preview .notice-error')).toBeNull();

@@ -9,21 +9,63 @@ function day(): LoadResult {
     areas: { A: { id: 'a', numberStart: 1001 } },
     counters: { c1: { id: 'c1', number: 1, clerk: 'k1' }, c2: { id: 'c2', number: 2, clerk: 'k2' } },
     issued: [
-      { key: 'k-0', areaCode: 'A', priority: false, id: 't1', number: '1001', status: 201, doubleTapId: null, retriedAfterFault: false },
-      { key: 'k-1', areaCode: 'A', priority: false, id: 't2', number: '1002', status: 201, doubleTapId: 't2', retriedAfterFault: false },
+      {
+        key: 'k-0',
+        areaCode: 'A',
+        priority: false,
+        id: 't1',
+        number: '1001',
+        status: 201,
+        doubleTapId: null,
+        retriedAfterFault: false,
+      },
+      {
+        key: 'k-1',
+        areaCode: 'A',
+        priority: false,
+        id: 't2',
+        number: '1002',
+        status: 201,
+        doubleTapId: 't2',
+        retriedAfterFault: false,
+      },
     ],
-    ackedCalls: [{ counterId: 'c1', ticketId: 't1', recall: false }, { counterId: 'c2', ticketId: 't2', recall: false }],
+    ackedCalls: [
+      { counterId: 'c1', ticketId: 't1', recall: false },
+      { counterId: 'c2', ticketId: 't2', recall: false },
+    ],
     expected: { t1: { status: 'done', counterId: 'c1' }, t2: { status: 'done', counterId: 'c2' } },
     uncertain: [],
     displays: [0, 1].map(() => [
-      ['s', [['c1', null], ['c2', null]]], ['c', 't1', 'c1', false], ['u', 'c1', 't1'], ['c', 't2', 'c2', false], ['u', 'c2', 't2'], ['u', 'c1', null], ['u', 'c2', null],
+      [
+        's',
+        [
+          ['c1', null],
+          ['c2', null],
+        ],
+      ],
+      ['c', 't1', 'c1', false],
+      ['u', 'c1', 't1'],
+      ['c', 't2', 'c2', false],
+      ['u', 'c2', 't2'],
+      ['u', 'c1', null],
+      ['u', 'c2', null],
     ]),
-    phones: [], errors: [],
+    phones: [],
+    errors: [],
     counts: { finishes: 2, noShows: 0, transfers: 0, recalls: 0, lateCalls: 0, pauses: 0, implicitFinishes: 0 },
-    latency: { issueMs: [], callMs: [], deliveryMs: [] }, wallMs: 0, parkedMs: 0,
+    latency: { issueMs: [], callMs: [], deliveryMs: [] },
+    wallMs: 0,
+    parkedMs: 0,
   };
 }
-const server = (res: LoadResult) => new Map(res.issued.map((r) => [r.id, { id: r.id, number: r.number, status: 'done', counter: { id: r.id === 't1' ? 'c1' : 'c2' } }]));
+const server = (res: LoadResult) =>
+  new Map(
+    res.issued.map((r) => [
+      r.id,
+      { id: r.id, number: r.number, status: 'done', counter: { id: r.id === 't1' ? 'c1' : 'c2' } },
+    ]),
+  );
 
 describe('busy-day checks', () => {
   it('pass a clean day', () => {
@@ -36,7 +78,8 @@ describe('busy-day checks', () => {
     expect(checkIssue(res, server(res)).join()).toMatch(/exactly once/);
     res.issued[1]!.number = '1003';
     expect(checkIssue(res, server(res)).join()).toMatch(/exactly once/);
-    const lost = server(res); lost.delete('t2');
+    const lost = server(res);
+    lost.delete('t2');
     expect(checkIssue(res, lost).join()).toMatch(/not on the server/);
     res.issued[1]!.doubleTapId = 't9';
     expect(checkIssue(res, server(res)).join()).toMatch(/second ticket/);
@@ -63,7 +106,10 @@ describe('busy-day checks', () => {
   });
   it('catch a ticket left at a counter or ending elsewhere than the clerk was told', () => {
     const res = day();
-    const s = server(res); s.get('t1')!.status = 'no_show';
-    expect(checkFinal(res, s, [{ number: 3, currentTicket: { number: '1001' } }]).join()).toMatch(/no_show.*counter 3 still holds/s);
+    const s = server(res);
+    s.get('t1')!.status = 'no_show';
+    expect(checkFinal(res, s, [{ number: 3, currentTicket: { number: '1001' } }]).join()).toMatch(
+      /no_show.*counter 3 still holds/s,
+    );
   });
 });

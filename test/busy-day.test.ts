@@ -13,8 +13,13 @@ const TICKETS = 600;
 let srv: ServerProcess;
 let load: ReturnType<typeof runLoad> | undefined;
 
-beforeAll(async () => { srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } }); });
-afterAll(async () => { load?.kill(); await srv?.close(); }); // a failed run leaves no generator behind
+beforeAll(async () => {
+  srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
+});
+afterAll(async () => {
+  load?.kill();
+  await srv?.close();
+}); // a failed run leaves no generator behind
 
 describe('busy day', () => {
   it('issues each ticket once, never gives one ticket to two counters, shows every call on every display in one order, counts every finish once', async () => {
@@ -23,7 +28,8 @@ describe('busy day', () => {
     expect(res.errors).toEqual([]);
     expect(res.issued).toHaveLength(TICKETS);
     // The day really had the variety it claims (so the checks below were exercised).
-    for (const k of ['finishes', 'noShows', 'transfers', 'recalls', 'lateCalls', 'pauses', 'implicitFinishes'] as const) expect(res.counts[k], k).toBeGreaterThan(0);
+    for (const k of ['finishes', 'noShows', 'transfers', 'recalls', 'lateCalls', 'pauses', 'implicitFinishes'] as const)
+      expect(res.counts[k], k).toBeGreaterThan(0);
     expect(res.issued.some((r) => r.doubleTapId !== null)).toBe(true);
 
     const fx = await fixtures(srv.url);

@@ -60,7 +60,10 @@ describe('counter console and rating pad (Chromium)', () => {
     await con.screenshot({ path: shot('counter-console-empty-1366') });
 
     await con.keyboard.press('F1');
-    await con.waitForFunction((n) => document.querySelector('[data-testid=current-number]')?.textContent === n, issued[0]);
+    await con.waitForFunction(
+      (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
+      issued[0],
+    );
     expect(await con.textContent('[data-testid=status-line]')).toContain(`Đã gọi số ${issued[0]}`);
     await con.waitForFunction(() => document.querySelector('[data-testid=waiting-count]')?.textContent === '2');
     await con.screenshot({ path: shot('counter-console-1366') });
@@ -73,7 +76,10 @@ describe('counter console and rating pad (Chromium)', () => {
     await pad.screenshot({ path: shot('rating-idle-1280') });
 
     await con.click('button.action-finish');
-    await con.waitForFunction((n) => document.querySelector('[data-testid=status-line]')?.textContent?.includes(`Đã hoàn thành số ${n}`), issued[0]);
+    await con.waitForFunction(
+      (n) => document.querySelector('[data-testid=status-line]')?.textContent?.includes(`Đã hoàn thành số ${n}`),
+      issued[0],
+    );
     await pad.waitForSelector('.pad-ask');
     expect(await pad.textContent('[data-testid=pad-number]')).toBe(issued[0]);
     expect(await pad.textContent('.pad-ask')).toContain('Cán bộ canbo1');
@@ -86,7 +92,11 @@ describe('counter console and rating pad (Chromium)', () => {
     const tally = await f.call('GET', '/api/auth/me/tally', undefined, clerkToken);
     expect(tally.body.served).toBe(1);
     expect(tally.body.ratings.very_satisfied).toBe(1);
-    await con.waitForFunction(() => document.querySelector('.tally-rating[data-level=very_satisfied] .tally-rating-n')?.textContent === '1', undefined, { timeout: 15_000 });
+    await con.waitForFunction(
+      () => document.querySelector('.tally-rating[data-level=very_satisfied] .tally-rating-n')?.textContent === '1',
+      undefined,
+      { timeout: 15_000 },
+    );
   });
 
   it('a second clerk cannot take the held counter and sees who holds it', async () => {
@@ -109,7 +119,10 @@ describe('counter console and rating pad (Chromium)', () => {
 
   it('keypad mode: a digit picks the lowest level, reasons are toggled by digits and sent with Enter', async () => {
     await con.keyboard.press('F1');
-    await con.waitForFunction((n) => document.querySelector('[data-testid=current-number]')?.textContent === n, issued[1]);
+    await con.waitForFunction(
+      (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
+      issued[1],
+    );
     await con.keyboard.press('F4');
     await pad.waitForFunction((n) => document.querySelector('[data-testid=pad-number]')?.textContent === n, issued[1]);
     await pad.keyboard.press('3');
@@ -119,18 +132,30 @@ describe('counter console and rating pad (Chromium)', () => {
     await pad.screenshot({ path: shot('rating-reasons-1280') });
     await pad.keyboard.press('Enter');
     await pad.waitForSelector('.pad-thanks h1');
-    const rows = (await f.call('GET', '/api/reports/summary?groupBy=clerk', undefined, f.admin)).body.rows as { key: string; ratings: Record<string, number> }[];
+    const rows = (await f.call('GET', '/api/reports/summary?groupBy=clerk', undefined, f.admin)).body.rows as {
+      key: string;
+      ratings: Record<string, number>;
+    }[];
     expect(rows.find((r) => r.key === 'canbo1')?.ratings.unsatisfied).toBe(1);
   });
 
   it('the console is whole again after a server restart, without reload, and stays live', async () => {
     await con.keyboard.press('F1');
-    await con.waitForFunction((n) => document.querySelector('[data-testid=current-number]')?.textContent === n, issued[2]);
-    await con.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await con.waitForFunction(
+      (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
+      issued[2],
+    );
+    await con.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
     await server.restart();
     await con.waitForSelector('.offline-banner', { state: 'detached', timeout: 20_000 });
     await issue(true);
-    await con.waitForFunction(() => document.querySelector('[data-testid=waiting-count]')?.textContent === '1', undefined, { timeout: 15_000 });
+    await con.waitForFunction(
+      () => document.querySelector('[data-testid=waiting-count]')?.textContent === '1',
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await con.textContent('[data-testid=current-number]')).toBe(issued[2]);
     expect(await con.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await con.textContent('.queue-row.is-priority')).toContain(issued[3]);

@@ -13,27 +13,63 @@ import { fixtures, startServerProcess, type ServerProcess } from './support/serv
 let srv: ServerProcess;
 let load: ReturnType<typeof runLoad> | undefined;
 
-beforeAll(async () => { srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } }); });
-afterAll(async () => { load?.kill(); await srv?.close(); }); // a failed run leaves no generator behind
+beforeAll(async () => {
+  srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
+});
+afterAll(async () => {
+  load?.kill();
+  await srv?.close();
+}); // a failed run leaves no generator behind
 
 describe('crash during load', () => {
   it('keeps every answered ticket, numbering, current tickets; screens resync by themselves', async () => {
-    load = runLoad(srv.url, { tickets: 300, daySeconds: 20, displays: 5, phones: 20, parkOnFault: true, seed: 2, maxSeconds: 110 });
+    load = runLoad(srv.url, {
+      tickets: 300,
+      daySeconds: 20,
+      displays: 5,
+      phones: 20,
+      parkOnFault: true,
+      seed: 2,
+      maxSeconds: 110,
+    });
     await load.waitFor('ready');
     // A kiosk of its own, in an area of its own (numbers 500000…), fires 20 issues at once; the server
     // dies the instant the first 201 comes back, so some are committed but unanswered, some never arrived.
     const fx0 = await fixtures(srv.url);
     const dept = (await fx0.areas())[0].departmentId;
-    const burstArea = (await fx0.call('POST', '/api/areas', { code: 'CRASH', departmentId: dept, name: 'Kiểm thử sự cố', numberStart: 500000, numberEnd: 599999 }, fx0.admin)).body;
+    const burstArea = (
+      await fx0.call(
+        'POST',
+        '/api/areas',
+        { code: 'CRASH', departmentId: dept, name: 'Kiểm thử sự cố', numberStart: 500000, numberEnd: 599999 },
+        fx0.admin,
+      )
+    ).body;
     // A counter serves it (closed all along): an area no counter serves issues nothing (409 area.no_counter).
-    await fx0.call('POST', '/api/counters', { number: 99, name: 'Quầy kiểm thử sự cố', areaIds: [burstArea.id] }, fx0.admin);
+    await fx0.call(
+      'POST',
+      '/api/counters',
+      { number: 99, name: 'Quầy kiểm thử sự cố', areaIds: [burstArea.id] },
+      fx0.admin,
+    );
     const burstKiosk = (await fx0.device('kiosk')).token;
-    const burst = (i: number) => fx0.call('POST', '/api/tickets', { areaId: burstArea.id, idempotencyKey: `burst-${i}` }, burstKiosk);
+    const burst = (i: number) =>
+      fx0.call('POST', '/api/tickets', { areaId: burstArea.id, idempotencyKey: `burst-${i}` }, burstKiosk);
     await load.waitFor('progress', (s) => s.issued >= 100 && s.calls >= 30, 60_000);
     const before: ({ status: number; body: any } | null)[] = Array(20).fill(null);
     let firstAnswer!: () => void;
-    const answered = new Promise<void>((r) => { firstAnswer = r; });
-    const sends = before.map((_, i) => burst(i).then((r) => { before[i] = r; if (r.status === 201) firstAnswer(); }, () => {}));
+    const answered = new Promise<void>((r) => {
+      firstAnswer = r;
+    });
+    const sends = before.map((_, i) =>
+      burst(i).then(
+        (r) => {
+          before[i] = r;
+          if (r.status === 201) firstAnswer();
+        },
+        () => {},
+      ),
+    );
     await answered;
     await srv.kill9();
     await Promise.all(sends);
@@ -55,9 +91,14 @@ describe('crash during load', () => {
     const after = await Promise.all(before.map((_, i) => burst(i)));
     const answeredBefore = before.filter((r) => r?.status === 201);
     expect(answeredBefore.length).toBeGreaterThan(0);
-    before.forEach((r, i) => { expect([200, 201]).toContain(after[i]!.status); if (r?.status === 201) expect(after[i]!.body.id).toBe(r.body.id); });
+    before.forEach((r, i) => {
+      expect([200, 201]).toContain(after[i]!.status);
+      if (r?.status === 201) expect(after[i]!.body.id).toBe(r.body.id);
+    });
     expect(new Set(after.map((r) => r.body.id)).size).toBe(20);
-    expect(after.map((r) => Number(r.body.number)).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => 500000 + i));
+    expect(after.map((r) => Number(r.body.number)).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 20 }, (_, i) => 500000 + i),
+    );
 
     load.resume();
     const res = await load.result(120_000);

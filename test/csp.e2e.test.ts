@@ -19,7 +19,8 @@ describe('screens under the Content-Security-Policy (Chromium)', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist/kiosk/index.html'))) throw new Error('dist/ chưa được build: chạy npm run build trước / build first');
+    if (!existsSync(join(process.cwd(), 'dist/kiosk/index.html')))
+      throw new Error('dist/ chưa được build: chạy npm run build trước / build first');
     t = await startTestServer({ clock: systemClock, listen: true });
     tokens.kiosk = (await t.createDevice('kiosk', { printer: 'browser' })).token;
     tokens.display = (await t.createDevice('display')).token;
@@ -29,12 +30,18 @@ describe('screens under the Content-Security-Policy (Chromium)', () => {
     ticketId = (await t.call('POST', '/api/tickets', { areaId: area.id }, tokens.kiosk)).body.id;
     await t.createClerk('csp-clerk');
     browser = await launchBrowser();
-    ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    ctx = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     // Injected by the browser driver, outside the page's CSP: records every violation the page meets.
     await ctx.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
   });
   afterAll(async () => {
@@ -47,38 +54,53 @@ describe('screens under the Content-Security-Policy (Chromium)', () => {
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     const consoleCsp: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy|Permissions-Policy/i.test(m.text())) consoleCsp.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Permissions-Policy/i.test(m.text())) consoleCsp.push(m.text());
+    });
     const res = await page.goto(`${t.url}${path}`);
     expect(res?.headers()['content-security-policy'], path).toContain("script-src 'self'");
     await ready(page);
     await page.evaluate(() => document.fonts.ready);
-    expect([...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleCsp], path).toEqual([]);
+    expect(
+      [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleCsp],
+      path,
+    ).toEqual([]);
     return page;
   }
 
   it('device screens, the phone page and the landing page load with no violation', async () => {
     await visit('/', (p) => p.waitForSelector('a.card'));
-    await visit(`/kiosk?token=${tokens.kiosk}`, (p) => p.waitForSelector('[data-screen=welcome] [data-testid=start]:not([disabled])'));
+    await visit(`/kiosk?token=${tokens.kiosk}`, (p) =>
+      p.waitForSelector('[data-screen=welcome] [data-testid=start]:not([disabled])'),
+    );
     await visit(`/display?token=${tokens.display}`, (p) => p.waitForSelector('#app *'));
     await visit(`/display/counter/1?token=${tokens.display}`, (p) => p.waitForSelector('#app *'));
     await visit(`/rating?token=${tokens.rating}`, (p) => p.waitForSelector('#app *'));
-    await visit(`/t/${ticketId}`, (p) => p.waitForFunction(() => (document.querySelector('#app')?.textContent ?? '').length > 0));
+    await visit(`/t/${ticketId}`, (p) =>
+      p.waitForFunction(() => (document.querySelector('#app')?.textContent ?? '').length > 0),
+    );
   }, 90_000);
 
   it('the kiosk prints through the framed ticket page, which reports back to the kiosk only', async () => {
     const kiosk = await visit(`/kiosk?token=${tokens.kiosk}`, (p) => p.waitForSelector('[data-screen=welcome]'));
-    const outcome = await kiosk.evaluate((id) => new Promise<string>((resolve) => {
-      addEventListener('message', (e) => { if (e.origin === location.origin && e.data?.ticketId === id) resolve(e.data.type); });
-      setTimeout(() => resolve('timeout'), 8000);
-      const f = document.createElement('iframe');
-      f.src = `/print/ticket/${id}`;
-      document.body.appendChild(f);
-    }), ticketId);
+    const outcome = await kiosk.evaluate(
+      (id) =>
+        new Promise<string>((resolve) => {
+          addEventListener('message', (e) => {
+            if (e.origin === location.origin && e.data?.ticketId === id) resolve(e.data.type);
+          });
+          setTimeout(() => resolve('timeout'), 8000);
+          const f = document.createElement('iframe');
+          f.src = `/print/ticket/${id}`;
+          document.body.appendChild(f);
+        }),
+      ticketId,
+    );
     expect(outcome).toBe('hcc:printed');
     expect(await kiosk.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   }, 60_000);
 
-  it('the clerk\'s console and the admin pages load signed in with no violation', async () => {
+  it("the clerk's console and the admin pages load signed in with no violation", async () => {
     const con = await visit('/counter', (p) => p.waitForSelector('input[name=username]'));
     await con.fill('input[name=username]', 'csp-clerk');
     await con.fill('input[name=password]', 'password-123');

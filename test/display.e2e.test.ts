@@ -12,7 +12,10 @@ import { launchBrowser, shot } from './support/browser.ts';
 import { ROOT, fixtures, startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 type Fx = Awaited<ReturnType<typeof fixtures>>;
-interface Record { clips: string[]; at: number }
+interface Record {
+  clips: string[];
+  at: number;
+}
 
 let server: ServerProcess;
 let fx: Fx;
@@ -24,21 +27,36 @@ let counters: any[];
 let areas: any[];
 let config: any;
 
-const poll = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms: number, step = 25): Promise<{ value: T; elapsed: number }> => {
+const poll = async <T>(
+  fn: () => Promise<T>,
+  ok: (v: T) => boolean,
+  ms: number,
+  step = 25,
+): Promise<{ value: T; elapsed: number }> => {
   const start = Date.now();
   let value = await fn();
-  while (!ok(value) && Date.now() - start < ms) { await new Promise((r) => setTimeout(r, step)); value = await fn(); }
+  while (!ok(value) && Date.now() - start < ms) {
+    await new Promise((r) => setTimeout(r, step));
+    value = await fn();
+  }
   return { value, elapsed: Date.now() - start };
 };
 const text = (page: Page, sel: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, sel);
-const announcements = (page: Page) => page.evaluate(() => (window as unknown as { __hccAnnouncements: Record[] }).__hccAnnouncements.map((r) => r.clips));
+const announcements = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __hccAnnouncements: Record[] }).__hccAnnouncements.map((r) => r.clips));
 
 /** The clip list the center's settings and the shipped pack give for a call. */
 function expectedClips(number: string, counter: number): string[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'display/public/voice/default/manifest.json'), 'utf8')) as { clips: object };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'display/public/voice/default/manifest.json'), 'utf8')) as {
+    clips: object;
+  };
   return buildAnnouncement({
-    template: config.announcement, number, counter, repeat: config.announceTimes,
-    reading: { mode: config.numberReading, dialect: config.dialect }, available: new Set(Object.keys(manifest.clips)),
+    template: config.announcement,
+    number,
+    counter,
+    repeat: config.announceTimes,
+    reading: { mode: config.numberReading, dialect: config.dialect },
+    available: new Set(Object.keys(manifest.clips)),
   }).clips;
 }
 
@@ -49,7 +67,10 @@ async function issue(areaId: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/display/index.html'))) throw new Error('Build the display first: node node_modules/vite/bin/vite.js build --config display/vite.config.ts');
+  if (!existsSync(join(ROOT, 'dist/display/index.html')))
+    throw new Error(
+      'Build the display first: node node_modules/vite/bin/vite.js build --config display/vite.config.ts',
+    );
   server = await startServerProcess();
   fx = await fixtures(server.url);
   displayToken = (await fx.device('display')).token;
@@ -79,9 +100,13 @@ async function openDisplay(path: string, width = 1920, height = 1080): Promise<{
   page.on('pageerror', (e) => errors.push(String(e)));
   if (process.env.DEBUG_DISPLAY) {
     page.on('console', (m) => console.log(`[page ${Date.now() % 100000}] ${m.text()}`));
-    page.on('response', (r) => { if (r.status() >= 400) console.log(`[page] ${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) console.log(`[page] ${r.status()} ${r.url()}`);
+    });
   }
-  await page.addInitScript(() => { (window as unknown as { __hccAnnouncements: unknown[] }).__hccAnnouncements = []; });
+  await page.addInitScript(() => {
+    (window as unknown as { __hccAnnouncements: unknown[] }).__hccAnnouncements = [];
+  });
   await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}token=${displayToken}`);
   return { page, errors };
 }
@@ -108,7 +133,11 @@ describe('hall display', () => {
     const r = await fx.call('POST', `/api/counters/${counters[2].id}/call-next`, {}, clerks[2]);
     expect(r.body.ticket.number).toBe(first.number);
     // How fast is measured by `npm run bench` (call → display); here only that it shows, live, without a reload.
-    const seen = await poll(() => text(page, '[data-testid=hero-number]'), (v) => v === first.number, 10_000);
+    const seen = await poll(
+      () => text(page, '[data-testid=hero-number]'),
+      (v) => v === first.number,
+      10_000,
+    );
     expect(seen.value).toBe(first.number);
     expect(await text(page, '[data-testid=hero-counter]')).toBe(`QUẦY ${counters[2].number}`);
     expect(await text(page, `[data-counter="${counters[2].number}"] .tile-ticket`)).toBe(first.number);
@@ -117,27 +146,46 @@ describe('hall display', () => {
   it('asks the voice player for chime + the announcement, in order, once per call and recall', async () => {
     const want = expectedClips(first.number, counters[2].number);
     expect(want[0]).toBe('chime');
-    const got = await poll(() => announcements(page), (a) => a.length >= 1, 5000);
+    const got = await poll(
+      () => announcements(page),
+      (a) => a.length >= 1,
+      5000,
+    );
     expect(got.value).toEqual([want]);
 
     // Each announcement lasts ~16 s (chime + the sentence twice): the next waits, never cuts it off.
     await fx.call('POST', `/api/counters/${counters[2].id}/recall`, {}, clerks[2]);
     const second = await fx.call('POST', `/api/counters/${counters[0].id}/call-next`, {}, clerks[0]);
-    const got2 = await poll(() => announcements(page), (a) => a.length >= 2, 25_000);
+    const got2 = await poll(
+      () => announcements(page),
+      (a) => a.length >= 2,
+      25_000,
+    );
     expect(got2.value).toEqual([want, want]);
     expect(got2.elapsed).toBeGreaterThan(8000);
-    const got3 = await poll(() => announcements(page), (a) => a.length >= 3, 25_000);
+    const got3 = await poll(
+      () => announcements(page),
+      (a) => a.length >= 3,
+      25_000,
+    );
     expect(got3.value).toEqual([want, want, expectedClips(second.body.ticket.number, counters[0].number)]);
   }, 90_000);
 
   it('follows a settings change live (notice, one reading per call); screenshot 1920×1080', async () => {
-    const notice = 'Trung tâm làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu và sáng thứ Bảy. Công dân vui lòng giữ trật tự.';
+    const notice =
+      'Trung tâm làm việc từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu và sáng thứ Bảy. Công dân vui lòng giữ trật tự.';
     // The whole document goes back: PATCH /api/settings currently resets the fields it is not given.
     const current = (await fx.call('GET', '/api/settings', undefined, fx.admin)).body;
-    expect((await fx.call('PATCH', '/api/settings', { ...current, announceTimes: 1, notice }, fx.admin)).status).toBe(200);
+    expect((await fx.call('PATCH', '/api/settings', { ...current, announceTimes: 1, notice }, fx.admin)).status).toBe(
+      200,
+    );
     config = (await fx.call('GET', '/api/config/public')).body;
     expect(config.announceTimes).toBe(1);
-    await poll(() => text(page, '.ticker'), (v) => v === notice, 5000);
+    await poll(
+      () => text(page, '.ticker'),
+      (v) => v === notice,
+      5000,
+    );
     expect(await text(page, '.ticker')).toBe(notice);
     for (const i of [1, 3, 6, 11, 1, 3, 6, 5, 5, 5, 5, 11, 9]) await issue(areaOf(i));
     for (const i of [1, 3, 6]) await fx.call('POST', `/api/counters/${counters[i].id}/call-next`, {}, clerks[i]);
@@ -154,16 +202,28 @@ describe('hall display', () => {
 
   it('survives a server restart: offline banner, then the right state again, and nothing old is said', async () => {
     // The call made for the screenshot is said first, so it cannot be mistaken for a repeat.
-    await poll(() => announcements(page), (a) => a.length >= 7, 60_000);
+    await poll(
+      () => announcements(page),
+      (a) => a.length >= 7,
+      60_000,
+    );
     const hero = await text(page, '[data-testid=hero-number]');
     const before = (await announcements(page)).length;
     expect(before).toBe(7);
     await server.stop();
-    await poll(() => page.locator('.banner-offline').count(), (n) => n === 1, 10_000);
+    await poll(
+      () => page.locator('.banner-offline').count(),
+      (n) => n === 1,
+      10_000,
+    );
     expect(await page.locator('.banner-offline').count()).toBe(1);
     await page.screenshot({ path: shot('display-hall-offline') });
     await server.restart();
-    await poll(() => page.locator('.banner-offline').count(), (n) => n === 0, 15_000);
+    await poll(
+      () => page.locator('.banner-offline').count(),
+      (n) => n === 0,
+      15_000,
+    );
     expect(await page.locator('.banner-offline').count()).toBe(0);
     expect(await text(page, '[data-testid=hero-number]')).toBe(hero);
     await page.waitForTimeout(2000);
@@ -173,22 +233,37 @@ describe('hall display', () => {
     const next = await issue(areaOf(2));
     const r = await fx.call('POST', `/api/counters/${counters[2].id}/call`, { ticketId: next.id }, clerks[2]);
     expect(r.status).toBe(200);
-    await poll(() => text(page, '[data-testid=hero-number]'), (v) => v === next.number, 10_000);
+    await poll(
+      () => text(page, '[data-testid=hero-number]'),
+      (v) => v === next.number,
+      10_000,
+    );
     expect(await text(page, '[data-testid=hero-number]')).toBe(next.number);
-    const after = await poll(() => announcements(page), (a) => a.length >= before + 1, 25_000);
+    const after = await poll(
+      () => announcements(page),
+      (a) => a.length >= before + 1,
+      25_000,
+    );
     expect(after.value.slice(before)).toEqual([expectedClips(next.number, counters[2].number)]);
     expect(errors).toEqual([]);
   }, 150_000);
 
   it('shows only the counters its device settings name', async () => {
     const dev = await fx.device('display');
-    const patched = await fx.call('PATCH', `/api/devices/${dev.id}`, { settings: { counters: [counters[0].number] } }, fx.admin);
+    const patched = await fx.call(
+      'PATCH',
+      `/api/devices/${dev.id}`,
+      { settings: { counters: [counters[0].number] } },
+      fx.admin,
+    );
     expect(patched.status).toBe(200);
     const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const p = await ctx.newPage();
     await p.goto(`${server.url}/display?token=${dev.token}`);
     await p.waitForSelector('[data-counter]', { timeout: 10_000 });
-    expect(await p.locator('[data-counter]').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter')))).toEqual([String(counters[0].number)]);
+    expect(
+      await p.locator('[data-counter]').evaluateAll((els) => els.map((e) => e.getAttribute('data-counter'))),
+    ).toEqual([String(counters[0].number)]);
     await ctx.close();
   });
 });
@@ -204,12 +279,23 @@ describe('hall display where the browser blocks sound', () => {
       // The state reads 'suspended' from the first instant (a real suspend() is asynchronous and raced the
       // player's first look), and only a resume() after a real tap on the page unlocks it.
       let tapped = false;
-      window.addEventListener('pointerdown', () => { tapped = true; }, true);
+      window.addEventListener(
+        'pointerdown',
+        () => {
+          tapped = true;
+        },
+        true,
+      );
       const Real = window.AudioContext;
       window.AudioContext = class extends Real {
         private unlocked = false;
-        constructor(opts?: AudioContextOptions) { super(opts); void super.suspend(); }
-        override get state(): AudioContextState { return this.unlocked ? super.state : 'suspended'; }
+        constructor(opts?: AudioContextOptions) {
+          super(opts);
+          void super.suspend();
+        }
+        override get state(): AudioContextState {
+          return this.unlocked ? super.state : 'suspended';
+        }
         override resume() {
           if (!tapped) return Promise.resolve();
           this.unlocked = true;
@@ -231,11 +317,19 @@ describe('hall display where the browser blocks sound', () => {
     }
     await page.screenshot({ path: shot('display-hall-sound-setup') });
     await page.click('.sound-setup-button');
-    await poll(() => page.locator('.sound-setup, .banner-sound').count(), (n) => n === 0, 10_000);
+    await poll(
+      () => page.locator('.sound-setup, .banner-sound').count(),
+      (n) => n === 0,
+      10_000,
+    );
     expect(await page.locator('.sound-setup, .banner-sound').count()).toBe(0);
     const t = await issue(areaOf(11));
     await fx.call('POST', `/api/counters/${counters[11].id}/call`, { ticketId: t.id }, clerks[11]);
-    const got = await poll(() => announcements(page), (a) => a.length >= 1, 15_000);
+    const got = await poll(
+      () => announcements(page),
+      (a) => a.length >= 1,
+      15_000,
+    );
     expect(got.value).toEqual([expectedClips(t.number, counters[11].number)]);
     await ctx.close();
   });
@@ -270,17 +364,29 @@ describe('counter sign', () => {
     await page.waitForSelector('[data-testid=sign-title]');
     expect(await text(page, '[data-testid=sign-title]')).toBe(`QUẦY ${c.number}`);
     const current = (await fx.counters()).find((x) => x.id === c.id).currentTicket;
-    await poll(() => text(page, '[data-testid=sign-number]'), (v) => v === current.number, 10_000);
+    await poll(
+      () => text(page, '[data-testid=sign-number]'),
+      (v) => v === current.number,
+      10_000,
+    );
     expect(await text(page, '[data-testid=sign-number]')).toBe(current.number);
     await page.screenshot({ path: shot('display-counter-sign-1920x1080') });
     await fx.call('POST', `/api/counters/${c.id}/pause`, {}, clerks[0]);
-    await poll(() => text(page, '[data-testid=sign-state]'), (v) => v === 'Tạm dừng', 10_000);
+    await poll(
+      () => text(page, '[data-testid=sign-state]'),
+      (v) => v === 'Tạm dừng',
+      10_000,
+    );
     expect(await text(page, '[data-testid=sign-state]')).toBe('Tạm dừng');
     await page.screenshot({ path: shot('display-counter-sign-paused') });
     await fx.call('POST', `/api/counters/${c.id}/resume`, {}, clerks[0]);
     await fx.call('POST', `/api/counters/${c.id}/finish`, {}, clerks[0]);
     await fx.call('POST', `/api/counters/${c.id}/close`, {}, clerks[0]);
-    await poll(() => text(page, '[data-testid=sign-state]'), (v) => v === 'Quầy đóng', 10_000);
+    await poll(
+      () => text(page, '[data-testid=sign-state]'),
+      (v) => v === 'Quầy đóng',
+      10_000,
+    );
     expect(await text(page, '[data-testid=sign-state]')).toBe('Quầy đóng');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -289,14 +395,25 @@ describe('counter sign', () => {
 
 describe('tracking page', () => {
   async function openTrack(path: string) {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(() => {
       const w = window as unknown as { __vibrations: unknown[] };
       w.__vibrations = [];
-      Object.defineProperty(navigator, 'vibrate', { value: (p: unknown) => { w.__vibrations.push(p); return true; }, configurable: true });
+      Object.defineProperty(navigator, 'vibrate', {
+        value: (p: unknown) => {
+          w.__vibrations.push(p);
+          return true;
+        },
+        configurable: true,
+      });
     });
     await page.goto(`${server.url}${path}`);
     return { page, errors };
@@ -314,13 +431,23 @@ describe('tracking page', () => {
     await page.screenshot({ path: shot('display-track-waiting-390x844') });
     const c = counters[5];
     expect((await fx.call('POST', `/api/counters/${c.id}/call`, { ticketId: t.id }, clerks[5])).status).toBe(200);
-    const called = await poll(() => text(page, '[data-testid=status]'), (v) => Boolean(v?.includes(`Mời bạn đến quầy số ${c.number}`)), 10_000);
+    const called = await poll(
+      () => text(page, '[data-testid=status]'),
+      (v) => Boolean(v?.includes(`Mời bạn đến quầy số ${c.number}`)),
+      10_000,
+    );
     expect(called.value).toContain(`Mời bạn đến quầy số ${c.number}`);
-    expect(await page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length)).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length),
+    ).toBeGreaterThanOrEqual(1);
     await page.waitForTimeout(300);
     await page.screenshot({ path: shot('display-track-called-390x844') });
     await fx.call('POST', `/api/counters/${c.id}/start`, {}, clerks[5]);
-    await poll(() => text(page, '[data-testid=status]'), (v) => Boolean(v?.includes('Đang được phục vụ')), 10_000);
+    await poll(
+      () => text(page, '[data-testid=status]'),
+      (v) => Boolean(v?.includes('Đang được phục vụ')),
+      10_000,
+    );
     expect(await text(page, '[data-testid=status]')).toContain('Đang được phục vụ');
     expect(errors).toEqual([]);
     await page.context().close();

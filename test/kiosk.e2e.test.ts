@@ -32,7 +32,12 @@ describe('kiosk end to end', () => {
   });
 
   async function open(width: number, height: number, query = ''): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height }, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const ctx = await browser.newContext({
+      viewport: { width, height },
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     page.setDefaultTimeout(8000);
@@ -101,7 +106,9 @@ describe('kiosk end to end', () => {
       expect(await page.textContent('[data-testid=print-message]')).toContain('Vui lòng nhận phiếu');
       expect(printer.jobs.some((j) => j.bytes.length > 0)).toBe(true);
     } else {
-      expect(await page.textContent('[data-testid=print-message]')).toContain('Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình');
+      expect(await page.textContent('[data-testid=print-message]')).toContain(
+        'Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình',
+      );
     }
 
     await page.click('[data-testid=done]');
@@ -122,7 +129,12 @@ describe('kiosk end to end', () => {
     await page.click('[data-testid=done]');
     areaId = await toPriority(page);
     before = await issuedIn(areaId);
-    await page.evaluate(() => { const b = document.querySelector<HTMLButtonElement>('[data-testid=no-priority]')!; b.click(); b.click(); b.click(); });
+    await page.evaluate(() => {
+      const b = document.querySelector<HTMLButtonElement>('[data-testid=no-priority]')!;
+      b.click();
+      b.click();
+      b.click();
+    });
     await page.waitForSelector('[data-testid=ticket]');
     await page.waitForTimeout(500);
     expect(await issuedIn(areaId)).toBe(before + 1);
@@ -236,7 +248,10 @@ describe('kiosk end to end', () => {
     await page.waitForSelector('[data-testid=ticket]');
     await snap(page, 'kiosk-ticket-1280x800');
     // Every button stays a comfortable target for a finger.
-    const small = await page.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().height < 64 && b.offsetParent).length);
+    const small = await page.$$eval(
+      'button',
+      (bs) => bs.filter((b) => b.getBoundingClientRect().height < 64 && b.offsetParent).length,
+    );
     expect(small).toBe(0);
   });
 
@@ -247,7 +262,9 @@ describe('kiosk end to end', () => {
     await toPriority(page);
     await page.click('[data-testid=no-priority]');
     await page.waitForSelector('[data-testid=print-message][data-print-status=printed]', { timeout: 10_000 });
-    expect(await page.$$eval('iframe', (fs) => fs.map((f) => f.getAttribute('src')))).toEqual([expect.stringMatching(/^\/print\/ticket\//)]);
+    expect(await page.$$eval('iframe', (fs) => fs.map((f) => f.getAttribute('src')))).toEqual([
+      expect.stringMatching(/^\/print\/ticket\//),
+    ]);
 
     const empty = await startFakePrinter({ paper: 'out' });
     try {
@@ -257,6 +274,8 @@ describe('kiosk end to end', () => {
       await ready(p2);
       expect(await p2.textContent('[data-testid=printer-warning]')).toContain('hết giấy');
       await snap(p2, 'kiosk-welcome-printer-warning-1080x1920');
-    } finally { await empty.close(); }
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -29,8 +29,13 @@ function screen(url: string, token: string) {
   const s = connectQueueSocket({ url, auth: { token } });
   sockets.push(s);
   const rec = { socket: s, snapshots: 0, latest: null as StateDto | null, drops: 0, issued: [] as string[] };
-  s.on('state:snapshot', (st) => { rec.snapshots++; rec.latest = st; });
-  s.on('disconnect', () => { rec.drops++; });
+  s.on('state:snapshot', (st) => {
+    rec.snapshots++;
+    rec.latest = st;
+  });
+  s.on('disconnect', () => {
+    rec.drops++;
+  });
   s.on('ticket:issued', ({ ticket }) => rec.issued.push(ticket.id));
   return rec;
 }
@@ -46,22 +51,33 @@ beforeAll(async () => {
   proxy = await startProxy(srv.port);
   fx = await fixtures(srv.url);
 });
-afterAll(async () => { for (const s of sockets) s.close(); await proxy?.close(); await srv?.close(); });
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await proxy?.close();
+  await srv?.close();
+});
 
 describe('network faults between screens and server', () => {
   it('displays and counter screens cut off while calls go on reconnect by themselves and redraw the right state', async () => {
     const counters = await fx.counters();
     const areas = await fx.areas();
     const kiosk = (await fx.device('kiosk')).token;
-    const c1 = counters.find((c) => c.number === 1)!, c3 = counters.find((c) => c.number === 3)!;
+    const c1 = counters.find((c) => c.number === 1)!,
+      c3 = counters.find((c) => c.number === 3)!;
     const [k1, k3] = [await fx.clerk('net1'), await fx.clerk('net3')];
     await fx.call('POST', `/api/counters/${c1.id}/open`, undefined, k1);
     await fx.call('POST', `/api/counters/${c3.id}/open`, undefined, k3);
     const displays = [await fx.device('display'), await fx.device('display')];
-    const cutOff = [screen(proxy.url, displays[0]!.token), screen(proxy.url, displays[1]!.token), screen(proxy.url, k1), screen(proxy.url, k3)];
+    const cutOff = [
+      screen(proxy.url, displays[0]!.token),
+      screen(proxy.url, displays[1]!.token),
+      screen(proxy.url, k1),
+      screen(proxy.url, k3),
+    ];
     const direct = screen(srv.url, displays[0]!.token);
     await until(() => [...cutOff, direct].every((s) => s.snapshots === 1));
-    const act = (k: string, c: any, what: string, body?: unknown) => fx.call('POST', `/api/counters/${c.id}/${what}`, body, k);
+    const act = (k: string, c: any, what: string, body?: unknown) =>
+      fx.call('POST', `/api/counters/${c.id}/${what}`, body, k);
 
     for (const cutMs of [2000, 12_000]) {
       const seen = cutOff.map((s) => s.snapshots);
@@ -71,7 +87,9 @@ describe('network faults between screens and server', () => {
       const t0 = Date.now();
       for (let i = 0; i < 6; i++) {
         const code = ['LLTP', 'HTCT', 'DKKD'][i % 3];
-        expect((await fx.call('POST', '/api/tickets', { areaId: areas.find((a) => a.code === code).id }, kiosk)).status).toBe(201);
+        expect(
+          (await fx.call('POST', '/api/tickets', { areaId: areas.find((a) => a.code === code).id }, kiosk)).status,
+        ).toBe(201);
       }
       expect((await act(k1, c1, 'call-next')).body.ticket).not.toBeNull();
       expect((await act(k3, c3, 'call-next')).body.ticket).not.toBeNull();
@@ -102,7 +120,11 @@ describe('network faults between screens and server', () => {
     const kiosk = (await fx.device('kiosk')).token;
     const xdgt = (await fx.areas()).find((a) => a.code === 'XDGT');
     const token = (await fx.device('display')).token;
-    const heard = (s: ReturnType<typeof screen>) => { const calls: string[] = []; s.socket.on('ticket:called', (c) => calls.push(`${c.ticket.number}:${c.recall}`)); return calls; };
+    const heard = (s: ReturnType<typeof screen>) => {
+      const calls: string[] = [];
+      s.socket.on('ticket:called', (c) => calls.push(`${c.ticket.number}:${c.recall}`));
+      return calls;
+    };
     const stalled = [screen(proxy.url, token), screen(proxy.url, token)];
     const direct = screen(srv.url, token);
     const calls = [...stalled, direct].map(heard);
@@ -122,7 +144,10 @@ describe('network faults between screens and server', () => {
     await until(() => calls[0]!.length === 8 && calls[1]!.length === 8);
     expect(calls[0]).toEqual(calls[2]);
     expect(calls[1]).toEqual(calls[2]);
-    expect(stalled.map((s) => [s.drops, s.snapshots])).toEqual([[0, 1], [0, 1]]); // no reconnect was needed
+    expect(stalled.map((s) => [s.drops, s.snapshots])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]); // no reconnect was needed
     await fx.call('POST', `/api/counters/${c4.id}/finish`, undefined, k4);
   }, 30_000);
 
@@ -135,7 +160,9 @@ describe('network faults between screens and server', () => {
     const t = (await fx.call('POST', '/api/tickets', { areaId: yte.id }, kiosk)).body;
     const watcher = screen(srv.url, (await fx.device('display')).token);
     const calledHere: string[] = [];
-    watcher.socket.on('ticket:called', (c) => { if (c.counter.id === c8.id) calledHere.push(c.ticket.id!); });
+    watcher.socket.on('ticket:called', (c) => {
+      if (c.counter.id === c8.id) calledHere.push(c.ticket.id!);
+    });
     await until(() => watcher.snapshots === 1);
     proxy.dropAnswers();
     await expect(http(proxy.url)('POST', `/api/counters/${c8.id}/call-next`, undefined, k8)).rejects.toThrow();
@@ -145,7 +172,10 @@ describe('network faults between screens and server', () => {
     expect(mine.currentTicket).toMatchObject({ id: t.id, status: 'called' });
     await until(() => calledHere.length === 1);
     expect(calledHere).toEqual([t.id]);
-    expect((await fx.call('POST', `/api/counters/${c8.id}/finish`, undefined, k8)).body.ticket).toMatchObject({ id: t.id, status: 'done' });
+    expect((await fx.call('POST', `/api/counters/${c8.id}/finish`, undefined, k8)).body.ticket).toMatchObject({
+      id: t.id,
+      status: 'done',
+    });
   }, 30_000);
 
   it('a kiosk whose answer is lost, retrying with the same key through the cut, gets exactly one ticket', async () => {
@@ -164,7 +194,8 @@ describe('network faults between screens and server', () => {
     setTimeout(() => proxy.restore(), 1500);
     // The kiosk retries like the kiosk screen does: same key, a short pause, bounded.
     let answer: { status: number; body: any } | null = null;
-    for (let i = 0; i < 40 && !answer; i++) answer = await viaProxy('POST', '/api/tickets', body, kiosk).catch(() => sleep(200).then(() => null));
+    for (let i = 0; i < 40 && !answer; i++)
+      answer = await viaProxy('POST', '/api/tickets', body, kiosk).catch(() => sleep(200).then(() => null));
     expect(answer?.status).toBe(200); // the first, lost attempt had created it
     await until(() => watcher.issued.includes(answer!.body.id));
     await sleep(300);
@@ -172,6 +203,9 @@ describe('network faults between screens and server', () => {
     expect(now.issuedToday).toBe(issuedBefore + 1);
     expect(watcher.issued.filter((id) => id === answer!.body.id)).toHaveLength(1);
     expect(watcher.issued).toHaveLength(1);
-    expect((await fx.call('GET', `/api/tickets/${answer!.body.id}`)).body).toMatchObject({ status: 'waiting', areaId: area.id });
+    expect((await fx.call('GET', `/api/tickets/${answer!.body.id}`)).body).toMatchObject({
+      status: 'waiting',
+      areaId: area.id,
+    });
   }, 30_000);
 });

@@ -13,10 +13,17 @@ import { fixtures, MAIN, startServerProcess, type ServerProcess } from './suppor
  */
 const RESTORE = join(dirname(MAIN), '../../scripts/restore.js');
 let srv: ServerProcess | undefined;
-afterEach(async () => { await srv?.close(); srv = undefined; });
+afterEach(async () => {
+  await srv?.close();
+  srv = undefined;
+});
 
 const restore = (dataDir: string, file: string) =>
-  spawnSync(process.execPath, [RESTORE, file], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, [RESTORE, file], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 async function serverWithTickets(n: number) {
   srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
@@ -37,7 +44,8 @@ async function serverWithTickets(n: number) {
   return { srv, fx, issue, acknowledged, backupFile: join(srv.dataDir, 'backups', backup.body.file as string) };
 }
 
-const keptCopies = (dataDir: string) => readdirSync(dataDir).filter((f) => /^queue\.sqlite\.before-restore-\d+$/.test(f));
+const keptCopies = (dataDir: string) =>
+  readdirSync(dataDir).filter((f) => /^queue\.sqlite\.before-restore-\d+$/.test(f));
 
 describe('restore', () => {
   it('is refused while a server uses the data folder: exit 3, a Vietnamese message, nothing changed, the server keeps serving', async () => {
@@ -47,7 +55,9 @@ describe('restore', () => {
     expect(r.status, r.stdout + r.stderr).toBe(3);
     expect(r.stderr).toMatch(/Không khôi phục: cơ sở dữ liệu đang được sử dụng/);
     expect(r.stderr).toMatch(/dừng máy chủ/);
-    await expect(restoreBackup(backupFile, join(srv.dataDir, 'queue.sqlite'), Date.now())).rejects.toThrow(RestoreRefusedError);
+    await expect(restoreBackup(backupFile, join(srv.dataDir, 'queue.sqlite'), Date.now())).rejects.toThrow(
+      RestoreRefusedError,
+    );
     expect(keptCopies(srv.dataDir)).toEqual([]);
     await issue(1);
     const fx = await fixtures(srv.url);

@@ -16,25 +16,47 @@ const SAMPLE = join(ROOT, 'admin/public/mau-nhap-lieu.csv');
 
 interface Seed {
   departments: { code: string; name: string }[];
-  areas: { code: string; department: string; name: string; numberStart: number; numberEnd: number; dailyLimit?: number | null; targetWaitMinutes?: number | null }[];
+  areas: {
+    code: string;
+    department: string;
+    name: string;
+    numberStart: number;
+    numberEnd: number;
+    dailyLimit?: number | null;
+    targetWaitMinutes?: number | null;
+  }[];
   counters: { number: number; name: string; areas: string[] }[];
 }
 
 /** The demo center exactly as the seed creates it, as the flat sheet the admin import reads. */
 export function sampleCsv(): string {
   const seed = JSON.parse(readFileSync(join(ROOT, 'server/src/seed/demo-center.json'), 'utf8')) as Seed;
-  return toCsv(flatRows({
-    departments: seed.departments.map((d) => ({ code: d.code, name: d.name })),
-    areas: seed.areas.map((a) => ({ code: a.code, department: a.department, name: a.name, numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit ?? null, targetWaitMinutes: a.targetWaitMinutes ?? null })),
-    counters: seed.counters,
-  }));
+  return toCsv(
+    flatRows({
+      departments: seed.departments.map((d) => ({ code: d.code, name: d.name })),
+      areas: seed.areas.map((a) => ({
+        code: a.code,
+        department: a.department,
+        name: a.name,
+        numberStart: a.numberStart,
+        numberEnd: a.numberEnd,
+        dailyLimit: a.dailyLimit ?? null,
+        targetWaitMinutes: a.targetWaitMinutes ?? null,
+      })),
+      counters: seed.counters,
+    }),
+  );
 }
 
 if (process.env.UPDATE_SAMPLE === '1') writeFileSync(SAMPLE, sampleCsv());
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('the sample import file', () => {
   it('is exactly what the demo seed generates (no hand edits, no drift)', () => {
@@ -42,10 +64,16 @@ describe('the sample import file', () => {
   });
 
   it('imported into a fresh demo center, as the admin screen reads it, changes nothing at all', async () => {
-    const catalog = { departments: (await t.call('GET', '/api/departments', undefined, t.adminToken)).body, areas: await t.areas(), counters: await t.counters() };
+    const catalog = {
+      departments: (await t.call('GET', '/api/departments', undefined, t.adminToken)).body,
+      areas: await t.areas(),
+      counters: await t.counters(),
+    };
     const plan = planImport([{ name: 'mau-nhap-lieu.csv', rows: parseCsv(readFileSync(SAMPLE, 'utf8')) }], {
-      departments: catalog.departments.map((d: any) => d.code), areas: catalog.areas.map((a: any) => a.code),
-      counterNames: Object.fromEntries(catalog.counters.map((c: any) => [c.number, c.name])), blocks: catalog.areas,
+      departments: catalog.departments.map((d: any) => d.code),
+      areas: catalog.areas.map((a: any) => a.code),
+      counterNames: Object.fromEntries(catalog.counters.map((c: any) => [c.number, c.name])),
+      blocks: catalog.areas,
     });
     expect(plan.errors).toEqual([]);
     const dry = await t.call('POST', '/api/config/import?dryRun=1', plan.doc, t.adminToken);
@@ -56,6 +84,8 @@ describe('the sample import file', () => {
     const before = await t.counters();
     const real = await t.call('POST', '/api/config/import', plan.doc, t.adminToken);
     expect(real.body.changes).toEqual([]);
-    expect((await t.counters()).map((c) => [c.number, c.name, c.areaIds])).toEqual(before.map((c) => [c.number, c.name, c.areaIds]));
+    expect((await t.counters()).map((c) => [c.number, c.name, c.areaIds])).toEqual(
+      before.map((c) => [c.number, c.name, c.areaIds]),
+    );
   });
 });

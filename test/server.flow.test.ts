@@ -27,8 +27,14 @@ async function until<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
   }
 }
 
-beforeAll(async () => { srv = await startServerProcess(); fx = await fixtures(srv.url); });
-afterAll(async () => { for (const s of sockets) s.close(); await srv.close(); });
+beforeAll(async () => {
+  srv = await startServerProcess();
+  fx = await fixtures(srv.url);
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await srv.close();
+});
 
 describe('end to end over real sockets', () => {
   it('issue → call → display hears it → finish → rating pad asked → rating stored → reports count it', async () => {
@@ -50,10 +56,17 @@ describe('end to end over real sockets', () => {
     expect(phone.events[0]![1].ticket.id).toBe(t.id);
 
     await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk);
-    expect((await fx.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk)).body.ticket.id).toBe(other.id);
-    expect((await fx.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk)).body.ticket.id).toBe(t.id);
+    expect((await fx.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk)).body.ticket.id).toBe(
+      other.id,
+    );
+    expect((await fx.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk)).body.ticket.id).toBe(
+      t.id,
+    );
 
-    const calls = await until(() => { const c = disp.events.filter(([n]) => n === 'ticket:called'); return c.length === 2 ? c : undefined; });
+    const calls = await until(() => {
+      const c = disp.events.filter(([n]) => n === 'ticket:called');
+      return c.length === 2 ? c : undefined;
+    });
     expect(calls.map(([, p]) => p.ticket.number)).toEqual([other.number, t.number]);
     expect(calls[1]![1]).toMatchObject({ counter: { id: counter.id, number: 3 }, recall: false });
     expect(Date.parse(calls[1]![1].at)).not.toBeNaN();
@@ -64,16 +77,22 @@ describe('end to end over real sockets', () => {
     await until(() => pad.events.find(([n, p]) => n === 'rating:requested' && p.ticket.id === t.id));
 
     // A pad of another counter cannot rate it; this counter's pad can, once.
-    expect((await fx.call('POST', '/api/ratings', { ticketId: t.id, level: 'satisfied' }, otherRating.token)).status).toBe(409);
+    expect(
+      (await fx.call('POST', '/api/ratings', { ticketId: t.id, level: 'satisfied' }, otherRating.token)).status,
+    ).toBe(409);
     const rated = await fx.call('POST', '/api/ratings', { ticketId: t.id, level: 'very_satisfied' }, rating.token);
     expect(rated.status).toBe(201);
     expect(rated.body).toMatchObject({ ticketId: t.id, level: 'very_satisfied' });
-    expect((await fx.call('POST', '/api/ratings', { ticketId: t.id, level: 'satisfied' }, rating.token)).status).toBe(409);
+    expect((await fx.call('POST', '/api/ratings', { ticketId: t.id, level: 'satisfied' }, rating.token)).status).toBe(
+      409,
+    );
 
     const report = await fx.call('GET', '/api/reports/summary?groupBy=counter', undefined, fx.admin);
     const row = report.body.rows.find((r: any) => r.key === '3');
     expect(row).toMatchObject({ served: 2, ratings: { very_satisfied: 1 } });
-    const csv = await fetch(`${srv.url}/api/reports/summary?groupBy=clerk&format=csv`, { headers: { authorization: `Bearer ${fx.admin}` } });
+    const csv = await fetch(`${srv.url}/api/reports/summary?groupBy=clerk&format=csv`, {
+      headers: { authorization: `Bearer ${fx.admin}` },
+    });
     const bytes = new Uint8Array(await csv.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -115,8 +134,13 @@ describe('end to end over real sockets', () => {
     }
     const called: string[] = [];
     for (let round = 0; round < 40; round++) {
-      const answers = await Promise.all(counters.map((c, i) => fx.call('POST', `/api/counters/${c.id}/call-next`, undefined, tokens[i])));
-      for (const a of answers) { expect(a.status).toBe(200); if (a.body.ticket) called.push(a.body.ticket.id); }
+      const answers = await Promise.all(
+        counters.map((c, i) => fx.call('POST', `/api/counters/${c.id}/call-next`, undefined, tokens[i])),
+      );
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        if (a.body.ticket) called.push(a.body.ticket.id);
+      }
       if (answers.every((a) => !a.body.ticket)) break;
     }
     expect(new Set(called).size).toBe(called.length);
@@ -140,10 +164,12 @@ describe('restarts', () => {
     await srv.restart();
     const b = (await fx.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token)).body;
     expect(Number(b.number)).toBe(Number(a.number) + 1);
-    const c2 = (await fx.call('GET', '/api/counters', undefined, kiosk.token)).body.find((c: any) => c.id === counter.id);
+    const c2 = (await fx.call('GET', '/api/counters', undefined, kiosk.token)).body.find(
+      (c: any) => c.id === counter.id,
+    );
     expect(c2.currentTicket).toMatchObject({ id: a.id, status: 'called' });
 
-    const acked = (await fx.call('POST', '/api/tickets', { areaId: area.id, idempotencyKey: 'crash-1' }, kiosk.token));
+    const acked = await fx.call('POST', '/api/tickets', { areaId: area.id, idempotencyKey: 'crash-1' }, kiosk.token);
     expect(acked.status).toBe(201);
     await srv.kill9(); // crash the instant after the 201
     await srv.restart();

@@ -9,8 +9,13 @@ import { fixtures, startServerProcess, type ServerProcess } from './support/serv
 let srv: ServerProcess;
 const c = socketClients(() => srv.url);
 
-beforeAll(async () => { srv = await startServerProcess(); });
-afterAll(async () => { await c.closeAll(); await srv.close(); });
+beforeAll(async () => {
+  srv = await startServerProcess();
+});
+afterAll(async () => {
+  await c.closeAll();
+  await srv.close();
+});
 
 describe('the server process survives hostile sockets', () => {
   it('malformed cookies, odd auth and junk events leave it serving', async () => {

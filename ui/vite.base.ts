@@ -5,7 +5,11 @@ import { resolve } from 'node:path';
  * One Vite set-up for every screen: served under /<app>/ by the server, built into dist/<app>,
  * Preact JSX, no CDN (fonts come from @fontsource and are bundled).
  */
-export function screenConfig(app: string, pages: Record<string, string> = { index: 'index.html' }, extra: UserConfig = {}) {
+export function screenConfig(
+  app: string,
+  pages: Record<string, string> = { index: 'index.html' },
+  extra: UserConfig = {},
+) {
   const root = resolve(import.meta.dirname, '..', app);
   return defineConfig({
     root,

@@ -9,7 +9,11 @@ import { LoginScreen } from './login.screen.tsx';
 import { MonitorScreen } from './monitor/monitor.screen.tsx';
 import { ReportsScreen } from './reports/reports.screen.tsx';
 
-const NAV: [Route, string][] = [['settings', 'Quản trị'], ['monitor', 'Phòng điều hành'], ['reports', 'Báo cáo']];
+const NAV: [Route, string][] = [
+  ['settings', 'Quản trị'],
+  ['monitor', 'Phòng điều hành'],
+  ['reports', 'Báo cáo'],
+];
 
 /** Login gate, role check per route, top bar and the three parts of the admin app. */
 export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
@@ -22,17 +26,32 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
   const fresh = useRef<string | null>(null);
   const api = useMemo(() => createAdminApi(() => token, props.fetch), [token]);
 
-  const loadConfig = () => { api.config().then(setConfig, () => undefined); };
+  const loadConfig = () => {
+    api.config().then(setConfig, () => undefined);
+  };
   useEffect(loadConfig, []);
   useEffect(() => {
-    if (!token) { setUser(null); setChecking(false); return; }
+    if (!token) {
+      setUser(null);
+      setChecking(false);
+      return;
+    }
     if (fresh.current === token) return;
     setChecking(true);
-    api.me().then((me) => { setUser(me.user ?? null); setChecking(false); }, (e) => {
-      // Only a refused session logs out; a dead network keeps the token for the next try.
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { saveToken(props.storage, null); setToken(null); }
-      setChecking(false);
-    });
+    api.me().then(
+      (me) => {
+        setUser(me.user ?? null);
+        setChecking(false);
+      },
+      (e) => {
+        // Only a refused session logs out; a dead network keeps the token for the next try.
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+          saveToken(props.storage, null);
+          setToken(null);
+        }
+        setChecking(false);
+      },
+    );
   }, [token]);
 
   async function login(username: string, password: string) {
@@ -44,8 +63,14 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
     if (!canSee(r.user.role, route) && canSee(r.user.role, 'monitor')) navigate('monitor');
   }
   async function logout() {
-    try { await api.logout(); } catch { /* leaving anyway */ }
-    saveToken(props.storage, null); setToken(null); setUser(null);
+    try {
+      await api.logout();
+    } catch {
+      /* leaving anyway */
+    }
+    saveToken(props.storage, null);
+    setToken(null);
+    setUser(null);
   }
 
   const centerName = config?.centerName ?? 'Trung tâm Phục vụ hành chính công';
@@ -57,25 +82,68 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
   return (
     <div class={`app route-${route}`}>
       <header class="app-bar no-print">
-        <div class="brand"><span class="brand-mark" aria-hidden="true">★</span><div><b>{config?.shortName || centerName}</b><small>Hệ thống xếp hàng tự động</small></div></div>
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <div>
+            <b>{config?.shortName || centerName}</b>
+            <small>Hệ thống xếp hàng tự động</small>
+          </div>
+        </div>
         <nav class="main-nav" aria-label="Chức năng">
           {NAV.filter(([r]) => canSee(user.role, r)).map(([r, label]) => (
-            <a key={r} href={r === 'settings' ? '/admin' : `/admin/${r}`} class={route === r ? 'active' : ''} aria-current={route === r ? 'page' : undefined}
-              onClick={(e) => { e.preventDefault(); navigate(r); }}>{label}</a>
+            <a
+              key={r}
+              href={r === 'settings' ? '/admin' : `/admin/${r}`}
+              class={route === r ? 'active' : ''}
+              aria-current={route === r ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(r);
+              }}
+            >
+              {label}
+            </a>
           ))}
         </nav>
-        <div class="who"><span>{user.displayName}<small>{ROLE_LABEL[user.role]}</small></span><button class="btn btn-ghost btn-sm" onClick={logout}>Đăng xuất</button></div>
+        <div class="who">
+          <span>
+            {user.displayName}
+            <small>{ROLE_LABEL[user.role]}</small>
+          </span>
+          <button class="btn btn-ghost btn-sm" onClick={logout}>
+            Đăng xuất
+          </button>
+        </div>
       </header>
       {!canSee(user.role, route) ? (
         <div class="no-access" role="alert">
           <h1>Bạn không có quyền</h1>
-          <p>Tài khoản <b>{user.username}</b> ({ROLE_LABEL[user.role]}) không được xem mục này. {route === 'settings' ? 'Phần quản trị chỉ dành cho quản trị viên.' : 'Phòng điều hành và báo cáo dành cho lãnh đạo và quản trị viên.'}</p>
+          <p>
+            Tài khoản <b>{user.username}</b> ({ROLE_LABEL[user.role]}) không được xem mục này.{' '}
+            {route === 'settings'
+              ? 'Phần quản trị chỉ dành cho quản trị viên.'
+              : 'Phòng điều hành và báo cáo dành cho lãnh đạo và quản trị viên.'}
+          </p>
           <p>Nếu cần, vui lòng liên hệ quản trị viên của Trung tâm.</p>
-          {canSee(user.role, 'monitor') ? <button class="btn btn-primary" onClick={() => navigate('monitor')}>Đến phòng điều hành</button> : <button class="btn btn-primary" onClick={logout}>Đăng nhập tài khoản khác</button>}
+          {canSee(user.role, 'monitor') ? (
+            <button class="btn btn-primary" onClick={() => navigate('monitor')}>
+              Đến phòng điều hành
+            </button>
+          ) : (
+            <button class="btn btn-primary" onClick={logout}>
+              Đăng nhập tài khoản khác
+            </button>
+          )}
         </div>
-      ) : route === 'settings' ? <AdminScreen api={api} user={user} timeZone={timeZone} onConfigChanged={loadConfig} />
-        : route === 'monitor' ? <MonitorScreen api={api} token={token} timeZone={timeZone} levels={levels} centerName={centerName} />
-        : <ReportsScreen api={api} timeZone={timeZone} levels={levels} centerName={centerName} />}
+      ) : route === 'settings' ? (
+        <AdminScreen api={api} user={user} timeZone={timeZone} onConfigChanged={loadConfig} />
+      ) : route === 'monitor' ? (
+        <MonitorScreen api={api} token={token} timeZone={timeZone} levels={levels} centerName={centerName} />
+      ) : (
+        <ReportsScreen api={api} timeZone={timeZone} levels={levels} centerName={centerName} />
+      )}
     </div>
   );
 }

@@ -3,26 +3,48 @@ import { useEffect, useState } from 'preact/hooks';
 import { dmy, parseDmy } from './admin.format.ts';
 
 /** One labelled form field with its error under it. */
-export function Field(props: { label: string; error?: string | undefined; hint?: string; wide?: boolean; children: ComponentChildren }) {
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <label class={`field ${props.wide ? 'wide' : ''} ${props.error ? 'has-error' : ''}`}>
       <span class="field-label">{props.label}</span>
       {props.children}
       {props.hint && !props.error && <span class="field-hint">{props.hint}</span>}
-      {props.error && <span class="field-error" role="alert">{props.error}</span>}
+      {props.error && (
+        <span class="field-error" role="alert">
+          {props.error}
+        </span>
+      )}
     </label>
   );
 }
 
 /** The outcome of the last action: green when saved, red with the server's words when not. */
 export function Notice(props: { kind: 'ok' | 'error' | 'info'; children: ComponentChildren }) {
-  return <div class={`notice notice-${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>{props.children}</div>;
+  return (
+    <div class={`notice notice-${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
+      {props.children}
+    </div>
+  );
 }
 
-export function Section(props: { title: string; actions?: ComponentChildren; children: ComponentChildren; id?: string }) {
+export function Section(props: {
+  title: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+  id?: string;
+}) {
   return (
     <section class="card" id={props.id}>
-      <header class="card-head"><h2>{props.title}</h2>{props.actions && <div class="card-actions">{props.actions}</div>}</header>
+      <header class="card-head">
+        <h2>{props.title}</h2>
+        {props.actions && <div class="card-actions">{props.actions}</div>}
+      </header>
       {props.children}
     </section>
   );
@@ -39,8 +61,11 @@ export function intOrNull(s: string): number | null {
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url; a.download = name;
-  document.body.appendChild(a); a.click(); a.remove();
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
@@ -50,10 +75,25 @@ export function saveBlob(blob: Blob, name: string): void {
  */
 export function DayInput(props: { value: string; onChange: (isoDay: string) => void; name?: string; label?: string }) {
   const [text, setText] = useState(dmy(props.value));
-  useEffect(() => { if (parseDmy(text) !== props.value) setText(dmy(props.value)); }, [props.value]);
+  useEffect(() => {
+    if (parseDmy(text) !== props.value) setText(dmy(props.value));
+  }, [props.value]);
   const bad = text.trim() !== '' && parseDmy(text) === null;
   return (
-    <input class={`w-date ${bad ? 'bad' : ''}`} name={props.name} aria-label={props.label} placeholder="dd/mm/yyyy" inputMode="numeric" maxLength={10} value={text}
-      onInput={(e) => { const t = e.currentTarget.value; setText(t); const iso = parseDmy(t); if (iso) props.onChange(iso); }} />
+    <input
+      class={`w-date ${bad ? 'bad' : ''}`}
+      name={props.name}
+      aria-label={props.label}
+      placeholder="dd/mm/yyyy"
+      inputMode="numeric"
+      maxLength={10}
+      value={text}
+      onInput={(e) => {
+        const t = e.currentTarget.value;
+        setText(t);
+        const iso = parseDmy(t);
+        if (iso) props.onChange(iso);
+      }}
+    />
   );
 }

@@ -26,8 +26,20 @@ export function dmy(isoDay: string): string {
 export function dateTime(at: number | string | Date, timeZone = TZ_DEFAULT): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return '—';
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-    .formatToParts(d).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
@@ -36,7 +48,10 @@ export function todayIn(timeZone = TZ_DEFAULT, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export const bytes = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB`);
+export const bytes = (n: number) =>
+  n >= 1 << 20
+    ? `${(n / (1 << 20)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
+    : `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB`;
 
 /** dd/mm/yyyy (as people type it) → YYYY-MM-DD, or null when it is not a real day. */
 export function parseDmy(text: string): string | null {

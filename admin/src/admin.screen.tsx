@@ -14,21 +14,39 @@ import { BackupCard } from './system/backup.card.tsx';
 import { TransferPanel } from './transfer/transfer.panel.tsx';
 
 export const TABS = [
-  ['settings', 'Cấu hình chung'], ['departments', 'Sở, ngành'], ['areas', 'Lĩnh vực'], ['counters', 'Quầy'], ['users', 'Người dùng'],
-  ['devices', 'Thiết bị'], ['transfer', 'Nhập / xuất'], ['audit', 'Nhật ký'],
+  ['settings', 'Cấu hình chung'],
+  ['departments', 'Sở, ngành'],
+  ['areas', 'Lĩnh vực'],
+  ['counters', 'Quầy'],
+  ['users', 'Người dùng'],
+  ['devices', 'Thiết bị'],
+  ['transfer', 'Nhập / xuất'],
+  ['audit', 'Nhật ký'],
 ] as const;
 export type Tab = (typeof TABS)[number][0];
 
 /** Administration: a side list of sections; the catalog is loaded once and shared by its panels. */
 export function AdminScreen(props: { api: AdminApi; user: UserDto; timeZone: string; onConfigChanged?: () => void }) {
-  const [tab, setTab] = useState<Tab>(() => (TABS.find(([t]) => location.hash === `#${t}`)?.[0] ?? 'settings'));
+  const [tab, setTab] = useState<Tab>(() => TABS.find(([t]) => location.hash === `#${t}`)?.[0] ?? 'settings');
   const cat = useCatalog(props.api);
-  const go = (t: Tab) => { setTab(t); history.replaceState(null, '', `#${t}`); };
+  const go = (t: Tab) => {
+    setTab(t);
+    history.replaceState(null, '', `#${t}`);
+  };
   const catalog = { departments: cat.departments, areas: cat.areas, counters: cat.counters };
   return (
     <div class="admin-layout">
       <nav class="side-nav" aria-label="Mục quản trị">
-        {TABS.map(([t, label]) => <button key={t} class={tab === t ? 'active' : ''} aria-current={tab === t ? 'page' : undefined} onClick={() => go(t)}>{label}</button>)}
+        {TABS.map(([t, label]) => (
+          <button
+            key={t}
+            class={tab === t ? 'active' : ''}
+            aria-current={tab === t ? 'page' : undefined}
+            onClick={() => go(t)}
+          >
+            {label}
+          </button>
+        ))}
         <BackupCard api={props.api} timeZone={props.timeZone} />
       </nav>
       <main class="admin-main">

@@ -12,15 +12,23 @@ export function fakeFetch(routes: Record<string, Handler>) {
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, path, body });
     const h = routes[`${method} ${path}`];
-    if (!h) return new Response(JSON.stringify({ error: { code: 'request.not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' } }), { status: 404 });
+    if (!h)
+      return new Response(
+        JSON.stringify({ error: { code: 'request.not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' } }),
+        { status: 404 },
+      );
     const out = h(body, url);
-    const [status, json] = Array.isArray(out) && typeof out[0] === 'number' && out.length === 2 ? (out as [number, unknown]) : [200, out];
+    const [status, json] =
+      Array.isArray(out) && typeof out[0] === 'number' && out.length === 2 ? (out as [number, unknown]) : [200, out];
     return new Response(JSON.stringify(json), { status, headers: { 'content-type': 'application/json' } });
   };
   return { fetch: f as typeof fetch, calls };
 }
 
-export const settle = () => act(async () => { for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 5)); });
+export const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 5));
+  });
 
 export function type(host: HTMLElement, selector: string, value: string) {
   const el = host.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null;
@@ -30,7 +38,8 @@ export function type(host: HTMLElement, selector: string, value: string) {
 }
 
 export function clickText(host: HTMLElement, text: string) {
-  const el = [...host.querySelectorAll('button, a')].find((b) => b.textContent?.trim() === text) as HTMLElement | undefined;
+  const el = [...host.querySelectorAll('button, a')].find((b) => b.textContent?.trim() === text) as
+    HTMLElement | undefined;
   if (!el) throw new Error(`no button «${text}»`);
   el.click();
 }
@@ -41,6 +50,18 @@ export function submit(form: Element | null) {
 
 export function memoryStorage(init: Record<string, string> = {}): Storage {
   const m = new Map(Object.entries(init));
-  return { get length() { return m.size; }, clear: () => m.clear(), getItem: (k) => m.get(k) ?? null, key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => { m.delete(k); }, setItem: (k, v) => { m.set(k, v); } };
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => {
+      m.delete(k);
+    },
+    setItem: (k, v) => {
+      m.set(k, v);
+    },
+  };
 }

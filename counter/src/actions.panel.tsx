@@ -4,14 +4,33 @@ import { SHORTCUTS, type ConsoleCommand } from './shortcuts.ts';
 const NEEDS_TICKET = new Set<ConsoleCommand>(['recall', 'noShow', 'finish', 'transfer']);
 
 /** Same rule for the button and its shortcut: nothing while a request is in flight, ticket actions only with a ticket. */
-export function commandEnabled(cmd: ConsoleCommand, counter: CounterDto | null, current: TicketDto | null, busy: boolean): boolean {
+export function commandEnabled(
+  cmd: ConsoleCommand,
+  counter: CounterDto | null,
+  current: TicketDto | null,
+  busy: boolean,
+): boolean {
   return !busy && counter !== null && (!NEEDS_TICKET.has(cmd) || current !== null);
 }
 
-interface ButtonSpec { cmd: ConsoleCommand; label: string; tone: string; }
+interface ButtonSpec {
+  cmd: ConsoleCommand;
+  label: string;
+  tone: string;
+}
 
 /** The big buttons; each carries its key so clerks learn the shortcut by using the mouse. */
-export function ActionsPanel({ counter, current, busy, onCommand }: { counter: CounterDto | null; current: TicketDto | null; busy: boolean; onCommand: (c: ConsoleCommand) => void }) {
+export function ActionsPanel({
+  counter,
+  current,
+  busy,
+  onCommand,
+}: {
+  counter: CounterDto | null;
+  current: TicketDto | null;
+  busy: boolean;
+  onCommand: (c: ConsoleCommand) => void;
+}) {
   const paused = counter?.status === 'paused';
   const buttons: ButtonSpec[] = [
     { cmd: 'callNext', label: 'Gọi số tiếp theo', tone: 'primary' },

@@ -14,8 +14,21 @@ import { TransferDialog } from './transfer.dialog.tsx';
 
 const STATUS_LABEL = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đã đóng' } as const;
 
-export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogout, now: clockNow }: {
-  api: ApiClient; user: UserDto; counterId: string; socket: QueueSocket | null; onReleased: () => void; onLogout: () => void;
+export function ConsoleScreen({
+  api,
+  user,
+  counterId,
+  socket,
+  onReleased,
+  onLogout,
+  now: clockNow,
+}: {
+  api: ApiClient;
+  user: UserDto;
+  counterId: string;
+  socket: QueueSocket | null;
+  onReleased: () => void;
+  onLogout: () => void;
   /** The repeat guard's clock (tests step it); the wall clock otherwise. */
   now?: () => number;
 }) {
@@ -24,18 +37,34 @@ export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogo
   const tz = m.config?.timeZone ?? DEFAULT_TZ;
   const now = useNow(10_000);
 
-  useEffect(() => { if (m.released) onReleased(); }, [m.released]);
+  useEffect(() => {
+    if (m.released) onReleased();
+  }, [m.released]);
 
   function command(cmd: ConsoleCommand) {
     if (!commandEnabled(cmd, m.counter, m.current, m.busy)) return;
     switch (cmd) {
-      case 'callNext': void m.actions.callNext(); break;
-      case 'recall': void m.actions.recall(); break;
-      case 'noShow': void m.actions.noShow(); break;
-      case 'finish': void m.actions.finish(); break;
-      case 'transfer': setDialog('transfer'); break;
-      case 'pause': void m.actions.togglePause(); break;
-      case 'close': setDialog('close'); break;
+      case 'callNext':
+        void m.actions.callNext();
+        break;
+      case 'recall':
+        void m.actions.recall();
+        break;
+      case 'noShow':
+        void m.actions.noShow();
+        break;
+      case 'finish':
+        void m.actions.finish();
+        break;
+      case 'transfer':
+        setDialog('transfer');
+        break;
+      case 'pause':
+        void m.actions.togglePause();
+        break;
+      case 'close':
+        setDialog('close');
+        break;
     }
   }
   useShortcuts(command, dialog === null && m.confirm === null);
@@ -53,50 +82,119 @@ export function ConsoleScreen({ api, user, counterId, socket, onReleased, onLogo
           </div>
         </div>
         <div class="topbar-right">
-          {c && <span class={`pill pill-${c.status}`} data-testid="counter-status">{STATUS_LABEL[c.status]}</span>}
-          <span class="topbar-time">{hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}</span>
+          {c && (
+            <span class={`pill pill-${c.status}`} data-testid="counter-status">
+              {STATUS_LABEL[c.status]}
+            </span>
+          )}
+          <span class="topbar-time">
+            {hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}
+          </span>
           <span class="topbar-user">{user.displayName}</span>
-          <button class="btn btn-ghost" onClick={onLogout}>Đăng xuất</button>
+          <button class="btn btn-ghost" onClick={onLogout}>
+            Đăng xuất
+          </button>
         </div>
       </header>
       <main class="console-grid">
         <div class="console-left">
           <CurrentTicketPanel ticket={m.current} counter={c} timeZone={tz} />
           <ActionsPanel counter={c} current={m.current} busy={m.busy} onCommand={command} />
-          <div class={`status-line status-${m.status?.kind ?? 'idle'}`} role="status" aria-live="polite" data-testid="status-line">
-            {m.busy ? 'Đang xử lý…' : m.status?.text ?? 'Sẵn sàng. Phím tắt: F1 gọi số tiếp theo, F2 gọi lại, F3 vắng mặt, F4 hoàn thành.'}
+          <div
+            class={`status-line status-${m.status?.kind ?? 'idle'}`}
+            role="status"
+            aria-live="polite"
+            data-testid="status-line"
+          >
+            {m.busy
+              ? 'Đang xử lý…'
+              : (m.status?.text ?? 'Sẵn sàng. Phím tắt: F1 gọi số tiếp theo, F2 gọi lại, F3 vắng mặt, F4 hoàn thành.')}
           </div>
           <AnnotateForm ticket={m.current} busy={m.busy} onSave={(code, note) => void m.actions.annotate(code, note)} />
         </div>
         <div class="console-right">
-          <QueuePanel waiting={m.waiting} noShows={m.noShows} areas={myAreas} timeZone={tz} busy={m.busy || !c} onCall={(t) => void m.actions.call(t)} />
+          <QueuePanel
+            waiting={m.waiting}
+            noShows={m.noShows}
+            areas={myAreas}
+            timeZone={tz}
+            busy={m.busy || !c}
+            onCall={(t) => void m.actions.call(t)}
+          />
           <TallyPanel tally={m.tally} levels={m.config?.ratingLevels ?? []} />
         </div>
       </main>
       {dialog === 'transfer' && m.current && (
-        <TransferDialog number={m.current.number} areas={m.areas} counters={m.counters} selfId={counterId}
-          onCancel={() => setDialog(null)} onPick={(t) => { setDialog(null); void m.actions.transfer(t); }} />
+        <TransferDialog
+          number={m.current.number}
+          areas={m.areas}
+          counters={m.counters}
+          selfId={counterId}
+          onCancel={() => setDialog(null)}
+          onPick={(t) => {
+            setDialog(null);
+            void m.actions.transfer(t);
+          }}
+        />
       )}
       {m.confirm && (
-        <div class="dialog-backdrop" onClick={(e) => { if (e.target === e.currentTarget) m.actions.dismissConfirm(); }}>
-          <div class="dialog dialog-small" role="alertdialog" aria-modal="true" aria-label="Xác nhận chuyển" data-testid="transfer-confirm">
+        <div
+          class="dialog-backdrop"
+          onClick={(e) => {
+            if (e.target === e.currentTarget) m.actions.dismissConfirm();
+          }}
+        >
+          <div
+            class="dialog dialog-small"
+            role="alertdialog"
+            aria-modal="true"
+            aria-label="Xác nhận chuyển"
+            data-testid="transfer-confirm"
+          >
             <h2>Quầy đang đóng</h2>
             <p>{m.confirm.message}</p>
             <div class="dialog-foot">
-              <button class="btn" autoFocus onClick={() => m.actions.dismissConfirm()}>Chọn nơi khác</button>
-              <button class="btn btn-primary" data-testid="transfer-force" disabled={m.busy} onClick={() => { const to = m.confirm!.to; void m.actions.transfer(to, true); }}>Vẫn chuyển</button>
+              <button class="btn" autoFocus onClick={() => m.actions.dismissConfirm()}>
+                Chọn nơi khác
+              </button>
+              <button
+                class="btn btn-primary"
+                data-testid="transfer-force"
+                disabled={m.busy}
+                onClick={() => {
+                  const to = m.confirm!.to;
+                  void m.actions.transfer(to, true);
+                }}
+              >
+                Vẫn chuyển
+              </button>
             </div>
           </div>
         </div>
       )}
       {dialog === 'close' && (
-        <div class="dialog-backdrop" onClick={(e) => { if (e.target === e.currentTarget) setDialog(null); }}>
+        <div
+          class="dialog-backdrop"
+          onClick={(e) => {
+            if (e.target === e.currentTarget) setDialog(null);
+          }}
+        >
           <div class="dialog dialog-small" role="dialog" aria-modal="true" aria-label="Đóng quầy">
             <h2>Đóng quầy {c?.number}?</h2>
             <p>Quầy sẽ không nhận số mới và được trả lại để cán bộ khác có thể nhận.</p>
             <div class="dialog-foot">
-              <button class="btn" autoFocus onClick={() => setDialog(null)}>Huỷ</button>
-              <button class="btn btn-primary" onClick={() => { setDialog(null); void m.actions.close(); }}>Đóng quầy</button>
+              <button class="btn" autoFocus onClick={() => setDialog(null)}>
+                Huỷ
+              </button>
+              <button
+                class="btn btn-primary"
+                onClick={() => {
+                  setDialog(null);
+                  void m.actions.close();
+                }}
+              >
+                Đóng quầy
+              </button>
             </div>
           </div>
         </div>

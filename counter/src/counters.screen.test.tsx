@@ -7,7 +7,10 @@ import { CounterPicker } from './counters.screen.tsx';
 import { counter, fakeApi, fakeSocket } from './fakes.testing.ts';
 
 let host: HTMLElement;
-afterEach(() => { render(null, host); host.remove(); });
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
 
 describe('counter picker', () => {
   it('shows who holds a counter and the counter.held message when another clerk tries it', async () => {
@@ -21,14 +24,34 @@ describe('counter picker', () => {
     const onOpened = vi.fn();
     host = document.createElement('div');
     document.body.appendChild(host);
-    await act(async () => { render(<CounterPicker api={api} user={{ id: 'u1', username: 'canbo1', displayName: 'An', role: 'clerk' }} socket={fakeSocket()} onOpened={onOpened} />, host); });
-    await act(async () => { await new Promise((r) => setTimeout(r, 5)); });
+    await act(async () => {
+      render(
+        <CounterPicker
+          api={api}
+          user={{ id: 'u1', username: 'canbo1', displayName: 'An', role: 'clerk' }}
+          socket={fakeSocket()}
+          onOpened={onOpened}
+        />,
+        host,
+      );
+    });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+    });
     const card1 = host.querySelector('.picker-card[data-counter="1"]')!;
     expect(card1.textContent).toContain('Trần Thị Bình');
-    await act(async () => { (card1.querySelector('button') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
-    expect(host.querySelector('.form-error')?.textContent).toBe('Quầy đang do cán bộ khác sử dụng. (Trần Thị Bình đang giữ quầy 1)');
+    await act(async () => {
+      (card1.querySelector('button') as HTMLElement).click();
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(host.querySelector('.form-error')?.textContent).toBe(
+      'Quầy đang do cán bộ khác sử dụng. (Trần Thị Bình đang giữ quầy 1)',
+    );
     expect(onOpened).not.toHaveBeenCalled();
-    await act(async () => { (host.querySelector('.picker-card[data-counter="2"] button') as HTMLElement).click(); await new Promise((r) => setTimeout(r, 5)); });
+    await act(async () => {
+      (host.querySelector('.picker-card[data-counter="2"] button') as HTMLElement).click();
+      await new Promise((r) => setTimeout(r, 5));
+    });
     expect(onOpened).toHaveBeenCalledWith('c2');
   });
 });

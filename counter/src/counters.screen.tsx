@@ -7,7 +7,17 @@ import type { QueueSocket } from '../../server/src/client/socket.client.ts';
 const STATUS_LABEL: Record<CounterDto['status'], string> = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đang đóng' };
 
 /** The clerk picks the counter to take; a counter held by someone else says who holds it. */
-export function CounterPicker({ api, user, socket, onOpened }: { api: ApiClient; user: UserDto; socket: QueueSocket | null; onOpened: (counterId: string) => void }) {
+export function CounterPicker({
+  api,
+  user,
+  socket,
+  onOpened,
+}: {
+  api: ApiClient;
+  user: UserDto;
+  socket: QueueSocket | null;
+  onOpened: (counterId: string) => void;
+}) {
   const [counters, setCounters] = useState<CounterDto[]>([]);
   const [areas, setAreas] = useState<AreaDto[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -18,15 +28,22 @@ export function CounterPicker({ api, user, socket, onOpened }: { api: ApiClient;
       const [cs, as] = await Promise.all([api.counters(), api.areas()]);
       setCounters(cs);
       setAreas(as);
-    } catch (e) { setError(e instanceof ApiError ? e.message : 'Không tải được danh sách quầy.'); }
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Không tải được danh sách quầy.');
+    }
   }
-  useEffect(() => { void load(); }, [api]);
+  useEffect(() => {
+    void load();
+  }, [api]);
   useEffect(() => {
     if (!socket) return;
     const reload = () => void load();
     socket.on('counter:updated', reload);
     socket.on('state:snapshot', reload);
-    return () => { socket.off('counter:updated', reload); socket.off('state:snapshot', reload); };
+    return () => {
+      socket.off('counter:updated', reload);
+      socket.off('state:snapshot', reload);
+    };
   }, [socket]);
 
   async function open(c: CounterDto) {
@@ -40,10 +57,16 @@ export function CounterPicker({ api, user, socket, onOpened }: { api: ApiClient;
       if (e instanceof ApiError && e.code === 'counter.held') {
         const fresh = (await api.counters().catch(() => counters)).find((x) => x.id === c.id);
         const who = fresh?.clerk?.displayName ?? c.clerk?.displayName;
-        setError(who && !e.message.includes(who) ? `${e.message} (${who} đang giữ quầy ${c.number})` : `Quầy ${c.number}: ${e.message}`);
+        setError(
+          who && !e.message.includes(who)
+            ? `${e.message} (${who} đang giữ quầy ${c.number})`
+            : `Quầy ${c.number}: ${e.message}`,
+        );
         void load();
       } else setError(e instanceof ApiError ? e.message : 'Không mở được quầy.');
-    } finally { setBusy(null); }
+    } finally {
+      setBusy(null);
+    }
   }
 
   const areaName = (id: string) => areas.find((a) => a.id === id)?.name ?? '';
@@ -51,7 +74,11 @@ export function CounterPicker({ api, user, socket, onOpened }: { api: ApiClient;
     <div class="picker-page">
       <h1>Chọn quầy làm việc</h1>
       <p class="muted">Xin chào {user.displayName}. Chọn quầy bạn ngồi hôm nay để bắt đầu gọi số.</p>
-      {error && <div class="form-error" role="alert">{error}</div>}
+      {error && (
+        <div class="form-error" role="alert">
+          {error}
+        </div>
+      )}
       <div class="picker-grid">
         {counters.map((c) => {
           const heldByOther = c.clerk !== null && c.clerk.id !== user.id;
@@ -63,9 +90,23 @@ export function CounterPicker({ api, user, socket, onOpened }: { api: ApiClient;
               </div>
               <div class="picker-name">{counterShortName(c)}</div>
               <div class="picker-areas">{c.areaIds.map(areaName).filter(Boolean).join(' · ')}</div>
-              {c.clerk && <div class="picker-holder">Cán bộ: <b>{c.clerk.displayName}</b></div>}
-              <button class={`btn ${heldByOther ? 'btn-held' : 'btn-primary'}`} disabled={busy !== null} onClick={() => void open(c)}>
-                {busy === c.id ? 'Đang mở…' : c.clerk?.id === user.id ? 'Vào quầy' : heldByOther ? 'Đang có cán bộ giữ' : 'Nhận quầy này'}
+              {c.clerk && (
+                <div class="picker-holder">
+                  Cán bộ: <b>{c.clerk.displayName}</b>
+                </div>
+              )}
+              <button
+                class={`btn ${heldByOther ? 'btn-held' : 'btn-primary'}`}
+                disabled={busy !== null}
+                onClick={() => void open(c)}
+              >
+                {busy === c.id
+                  ? 'Đang mở…'
+                  : c.clerk?.id === user.id
+                    ? 'Vào quầy'
+                    : heldByOther
+                      ? 'Đang có cán bộ giữ'
+                      : 'Nhận quầy này'}
               </button>
             </div>
           );

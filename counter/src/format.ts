@@ -4,7 +4,9 @@ export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
 
 export function hhmm(iso: string | null | undefined, timeZone = DEFAULT_TZ): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(
+    new Date(iso),
+  );
 }
 
 export function ddmmyyyy(iso: string | Date, timeZone = DEFAULT_TZ): string {

@@ -2,7 +2,17 @@ import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../../server/src/client/api.client.ts';
 import type { UserDto } from '../../server/src/contract/dto.ts';
 
-export function LoginScreen({ api, centerName, notice = null, onLoggedIn }: { api: ApiClient; centerName: string; notice?: string | null; onLoggedIn: (token: string, user: UserDto) => void }) {
+export function LoginScreen({
+  api,
+  centerName,
+  notice = null,
+  onLoggedIn,
+}: {
+  api: ApiClient;
+  centerName: string;
+  notice?: string | null;
+  onLoggedIn: (token: string, user: UserDto) => void;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,15 +43,41 @@ export function LoginScreen({ api, centerName, notice = null, onLoggedIn }: { ap
             <h1>Quầy giao dịch — Đăng nhập cán bộ</h1>
           </div>
         </div>
-        <label>Tên đăng nhập
-          <input name="username" autoComplete="username" autoFocus value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
+        <label>
+          Tên đăng nhập
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+            required
+          />
         </label>
-        <label>Mật khẩu
-          <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <label>
+          Mật khẩu
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
         </label>
-        {notice && !error && <div class="form-notice" role="status">{notice}</div>}
-        {error && <div class="form-error" role="alert">{error}</div>}
-        <button class="btn btn-primary btn-block" type="submit" disabled={busy}>{busy ? 'Đang đăng nhập…' : 'Đăng nhập'}</button>
+        {notice && !error && (
+          <div class="form-notice" role="status">
+            {notice}
+          </div>
+        )}
+        {error && (
+          <div class="form-error" role="alert">
+            {error}
+          </div>
+        )}
+        <button class="btn btn-primary btn-block" type="submit" disabled={busy}>
+          {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+        </button>
       </form>
     </div>
   );

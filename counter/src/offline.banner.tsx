@@ -5,7 +5,8 @@ export function OfflineBanner({ online }: { online: boolean }) {
   if (online) return null;
   return (
     <div class="offline-banner" role="alert">
-      <span class="offline-dot" /> Mất kết nối tới máy chủ — đang kết nối lại… Thao tác sẽ hoạt động trở lại ngay khi có kết nối.
+      <span class="offline-dot" /> Mất kết nối tới máy chủ — đang kết nối lại… Thao tác sẽ hoạt động trở lại ngay khi có
+      kết nối.
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function createPressGuard(now: () => number = Date.now, windowMs = REPEAT
       return true;
     },
     /** The answer came back: the window runs again from now, so a press just after a slow answer is a repeat too. */
-    settled(action: string): void { last.set(action, now()); },
+    settled(action: string): void {
+      last.set(action, now());
+    },
   };
 }
 

@@ -4,8 +4,20 @@ import { duration, hhmm } from './format.ts';
 import { useNow } from './current.panel.tsx';
 
 /** Waiting citizens of this counter's areas (priority first, as the server orders them) and the no-shows to call back. */
-export function QueuePanel({ waiting, noShows, areas, timeZone, busy, onCall }: {
-  waiting: TicketDto[]; noShows: TicketDto[]; areas: AreaDto[]; timeZone: string; busy: boolean; onCall: (t: TicketDto) => void;
+export function QueuePanel({
+  waiting,
+  noShows,
+  areas,
+  timeZone,
+  busy,
+  onCall,
+}: {
+  waiting: TicketDto[];
+  noShows: TicketDto[];
+  areas: AreaDto[];
+  timeZone: string;
+  busy: boolean;
+  onCall: (t: TicketDto) => void;
 }) {
   const [tab, setTab] = useState<'waiting' | 'noShows'>('waiting');
   const now = useNow(15_000);
@@ -21,26 +33,53 @@ export function QueuePanel({ waiting, noShows, areas, timeZone, busy, onCall }: 
         ))}
       </div>
       <div class="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'waiting'} class={tab === 'waiting' ? 'tab active' : 'tab'} onClick={() => setTab('waiting')}>
-          Đang chờ <span class="badge" data-testid="waiting-count">{waiting.length}</span>
+        <button
+          role="tab"
+          aria-selected={tab === 'waiting'}
+          class={tab === 'waiting' ? 'tab active' : 'tab'}
+          onClick={() => setTab('waiting')}
+        >
+          Đang chờ{' '}
+          <span class="badge" data-testid="waiting-count">
+            {waiting.length}
+          </span>
         </button>
-        <button role="tab" aria-selected={tab === 'noShows'} class={tab === 'noShows' ? 'tab active' : 'tab'} onClick={() => setTab('noShows')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'noShows'}
+          class={tab === 'noShows' ? 'tab active' : 'tab'}
+          onClick={() => setTab('noShows')}
+        >
           Vắng mặt <span class="badge badge-amber">{noShows.length}</span>
         </button>
       </div>
       <div class="queue-list" data-testid={`list-${tab}`}>
-        {list.length === 0 && <div class="queue-empty">{tab === 'waiting' ? 'Không còn ai đang chờ' : 'Không có số vắng mặt'}</div>}
+        {list.length === 0 && (
+          <div class="queue-empty">{tab === 'waiting' ? 'Không còn ai đang chờ' : 'Không có số vắng mặt'}</div>
+        )}
         {list.map((t) => (
           <div class={`queue-row ${t.priority ? 'is-priority' : ''}`} key={t.id} data-number={t.number}>
             <div class="queue-number">{t.number}</div>
             <div class="queue-info">
-              <div class="queue-area">{t.priority && <span class="priority-tag" title={t.priorityGroup ?? 'Ưu tiên'}>★ Ưu tiên</span>} {t.areaName}</div>
+              <div class="queue-area">
+                {t.priority && (
+                  <span class="priority-tag" title={t.priorityGroup ?? 'Ưu tiên'}>
+                    ★ Ưu tiên
+                  </span>
+                )}{' '}
+                {t.areaName}
+              </div>
               <div class="queue-meta">
-                Lấy số {hhmm(t.issuedAt, timeZone)} · {tab === 'waiting' ? `chờ ${duration((now - new Date(t.issuedAt).getTime()) / 1000)}` : `gọi lúc ${hhmm(t.calledAt, timeZone)}`}
+                Lấy số {hhmm(t.issuedAt, timeZone)} ·{' '}
+                {tab === 'waiting'
+                  ? `chờ ${duration((now - new Date(t.issuedAt).getTime()) / 1000)}`
+                  : `gọi lúc ${hhmm(t.calledAt, timeZone)}`}
                 {t.targetCounterId && ' · chuyển đến quầy này'}
               </div>
             </div>
-            <button class="btn btn-call" disabled={busy} onClick={() => onCall(t)}>{tab === 'waiting' ? 'Gọi số này' : 'Gọi lại số này'}</button>
+            <button class="btn btn-call" disabled={busy} onClick={() => onCall(t)}>
+              {tab === 'waiting' ? 'Gọi số này' : 'Gọi lại số này'}
+            </button>
           </div>
         ))}
       </div>

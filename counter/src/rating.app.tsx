@@ -21,10 +21,18 @@ export function refusalText(e: unknown): string {
   return 'Chưa gửi được đánh giá. Xin lỗi Quý khách vì sự bất tiện.';
 }
 
-export function RatingApp({ makeApi = createApiClient, connect = connectQueueSocket, initialToken }: {
-  makeApi?: typeof createApiClient; connect?: typeof connectQueueSocket; initialToken?: string | null;
+export function RatingApp({
+  makeApi = createApiClient,
+  connect = connectQueueSocket,
+  initialToken,
+}: {
+  makeApi?: typeof createApiClient;
+  connect?: typeof connectQueueSocket;
+  initialToken?: string | null;
 }) {
-  const [token, setToken] = useState<string | null>(() => (initialToken !== undefined ? initialToken : takeDeviceToken(RATING_TOKEN_KEY)));
+  const [token, setToken] = useState<string | null>(() =>
+    initialToken !== undefined ? initialToken : takeDeviceToken(RATING_TOKEN_KEY),
+  );
   const tokenRef = useRef(token);
   tokenRef.current = token;
   const api = useMemo(() => makeApi({ getToken: () => tokenRef.current }), [makeApi]);
@@ -39,7 +47,12 @@ export function RatingApp({ makeApi = createApiClient, connect = connectQueueSoc
     try {
       const [cfg, me] = await Promise.all([api.config(), api.me()]);
       setConfig(cfg);
-      if (me.kind !== 'device' || me.device?.kind !== 'rating') { setPairReason('Mã này không phải của thiết bị đánh giá.'); forgetDeviceToken(RATING_TOKEN_KEY); setToken(null); return; }
+      if (me.kind !== 'device' || me.device?.kind !== 'rating') {
+        setPairReason('Mã này không phải của thiết bị đánh giá.');
+        forgetDeviceToken(RATING_TOKEN_KEY);
+        setToken(null);
+        return;
+      }
       const id = me.device.counterId;
       setCounterId(id);
       const cs = await api.counters();
@@ -52,15 +65,28 @@ export function RatingApp({ makeApi = createApiClient, connect = connectQueueSoc
       }
     }
   }
-  useEffect(() => { if (token) void load(); }, [token]);
+  useEffect(() => {
+    if (token) void load();
+  }, [token]);
 
   useEffect(() => {
     if (!socket) return;
-    const onRequested = (p: { counterId: string; ticket: { id: string; number: string }; clerkName: string | null; remainingSeconds?: number }) => {
+    const onRequested = (p: {
+      counterId: string;
+      ticket: { id: string; number: string };
+      clerkName: string | null;
+      remainingSeconds?: number;
+    }) => {
       if (counterId && p.counterId !== counterId) return;
       // A question sent again on connect (after a reload) has only the time it has left.
-      const timeoutMs = typeof p.remainingSeconds === 'number' && p.remainingSeconds > 0 ? p.remainingSeconds * 1000 : undefined;
-      dispatch({ type: 'requested', ticket: { id: p.ticket.id, number: p.ticket.number }, clerkName: p.clerkName, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+      const timeoutMs =
+        typeof p.remainingSeconds === 'number' && p.remainingSeconds > 0 ? p.remainingSeconds * 1000 : undefined;
+      dispatch({
+        type: 'requested',
+        ticket: { id: p.ticket.id, number: p.ticket.number },
+        clerkName: p.clerkName,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      });
     };
     const onClosed = (p: { ticketId: string }) => dispatch({ type: 'closed', ticketId: p.ticketId });
     const onSnapshot = () => void load();
@@ -68,13 +94,19 @@ export function RatingApp({ makeApi = createApiClient, connect = connectQueueSoc
     socket.on('rating:closed', onClosed);
     socket.on('config:updated', onSnapshot);
     socket.on('state:snapshot', onSnapshot);
-    return () => { socket.off('rating:requested', onRequested); socket.off('rating:closed', onClosed); socket.off('config:updated', onSnapshot); socket.off('state:snapshot', onSnapshot); };
+    return () => {
+      socket.off('rating:requested', onRequested);
+      socket.off('rating:closed', onClosed);
+      socket.off('config:updated', onSnapshot);
+      socket.off('state:snapshot', onSnapshot);
+    };
   }, [socket, counterId]);
 
   // Sending is a state, so a double tap cannot send twice.
   useEffect(() => {
     if (state.phase !== 'sending') return;
-    api.rate({ ticketId: state.ticket.id, level: state.level, reasons: state.reasons, comment: state.comment || null })
+    api
+      .rate({ ticketId: state.ticket.id, level: state.level, reasons: state.reasons, comment: state.comment || null })
       .then(() => dispatch({ type: 'sent' }))
       .catch((e) => dispatch({ type: 'failed', text: refusalText(e) }));
   }, [state.phase === 'sending' ? state.ticket.id : null]);
@@ -97,15 +129,34 @@ export function RatingApp({ makeApi = createApiClient, connect = connectQueueSoc
       const typing = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement;
       if (typing && e.key !== 'Enter') return;
       const key = e.key.length === 1 || e.key === 'Enter' ? e.key : e.code.replace(/^Numpad/, '');
-      const ev = keypadEvent(s, key === 'NumpadEnter' ? 'Enter' : key, c.ratingLevels, c.ratingReasons, c.ratingReasonLevels);
-      if (ev) { e.preventDefault(); dispatch(ev); }
+      const ev = keypadEvent(
+        s,
+        key === 'NumpadEnter' ? 'Enter' : key,
+        c.ratingLevels,
+        c.ratingReasons,
+        c.ratingReasonLevels,
+      );
+      if (ev) {
+        e.preventDefault();
+        dispatch(ev);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   if (!token) {
-    return <PairScreen api={api} reason={pairReason} onPaired={(t) => { saveDeviceToken(RATING_TOKEN_KEY, t); setPairReason(null); setToken(t); }} />;
+    return (
+      <PairScreen
+        api={api}
+        reason={pairReason}
+        onPaired={(t) => {
+          saveDeviceToken(RATING_TOKEN_KEY, t);
+          setPairReason(null);
+          setToken(t);
+        }}
+      />
+    );
   }
   return (
     <>

@@ -39,8 +39,20 @@ export function Face({ mood, size = 120 }: { mood: number; size?: number }) {
           <circle cx="65" cy={eyeY} r="5.5" fill="#263238" />
         </>
       )}
-      {mood > 0.6 && <><circle cx="24" cy="60" r="6" fill="#ff8a80" opacity=".55" /><circle cx="76" cy="60" r="6" fill="#ff8a80" opacity=".55" /></>}
-      <path d={`M30 ${mouthY} Q50 ${mouthY + curve} 70 ${mouthY}`} fill={mood > 0.6 ? '#e57373' : 'none'} stroke="#263238" stroke-width="5" stroke-linecap="round" stroke-linejoin="round" />
+      {mood > 0.6 && (
+        <>
+          <circle cx="24" cy="60" r="6" fill="#ff8a80" opacity=".55" />
+          <circle cx="76" cy="60" r="6" fill="#ff8a80" opacity=".55" />
+        </>
+      )}
+      <path
+        d={`M30 ${mouthY} Q50 ${mouthY + curve} 70 ${mouthY}`}
+        fill={mood > 0.6 ? '#e57373' : 'none'}
+        stroke="#263238"
+        stroke-width="5"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

@@ -30,15 +30,31 @@ export function RatingView({ state, config, counter, dispatch }: RatingViewProps
         {header}
         <div class="pad-body">
           {state.phase === 'thanks' ? (
-            <><div class="thanks-heart" aria-hidden="true">♥</div><h1>Cảm ơn Quý khách!</h1><p>Ý kiến của Quý khách giúp chúng tôi phục vụ tốt hơn.</p></>
-          ) : <h1 class="muted-on-dark">Đang gửi đánh giá…</h1>}
+            <>
+              <div class="thanks-heart" aria-hidden="true">
+                ♥
+              </div>
+              <h1>Cảm ơn Quý khách!</h1>
+              <p>Ý kiến của Quý khách giúp chúng tôi phục vụ tốt hơn.</p>
+            </>
+          ) : (
+            <h1 class="muted-on-dark">Đang gửi đánh giá…</h1>
+          )}
         </div>
       </div>
     );
   }
 
   if (state.phase === 'message') {
-    return <div class="pad pad-message">{header}<div class="pad-body"><h1>{state.text}</h1><p>Xin cảm ơn Quý khách.</p></div></div>;
+    return (
+      <div class="pad pad-message">
+        {header}
+        <div class="pad-body">
+          <h1>{state.text}</h1>
+          <p>Xin cảm ơn Quý khách.</p>
+        </div>
+      </div>
+    );
   }
 
   const picked = state.phase === 'reasons' ? state.level : null;
@@ -47,12 +63,24 @@ export function RatingView({ state, config, counter, dispatch }: RatingViewProps
       {header}
       <div class="pad-body">
         <h1 class="pad-question">Quý khách vui lòng đánh giá mức độ hài lòng</h1>
-        <div class="pad-ticket">Số thứ tự <b data-testid="pad-number">{state.ticket.number}</b>{state.clerkName && <> · Cán bộ tiếp nhận: <b>{state.clerkName}</b></>}</div>
+        <div class="pad-ticket">
+          Số thứ tự <b data-testid="pad-number">{state.ticket.number}</b>
+          {state.clerkName && (
+            <>
+              {' '}
+              · Cán bộ tiếp nhận: <b>{state.clerkName}</b>
+            </>
+          )}
+        </div>
         <div class={`pad-levels n${levels.length} ${state.phase === 'reasons' ? 'compact' : ''}`}>
           {levels.map((l, i) => (
-            <button key={l.key} class={`level ${picked === l.key ? 'picked' : ''} ${picked && picked !== l.key ? 'dim' : ''}`} data-level={l.key}
+            <button
+              key={l.key}
+              class={`level ${picked === l.key ? 'picked' : ''} ${picked && picked !== l.key ? 'dim' : ''}`}
+              data-level={l.key}
               style={{ background: levelColor(i, levels.length) }}
-              onClick={() => dispatch({ type: 'pick', level: l.key, askReasons: reasonLevels.includes(l.key) })}>
+              onClick={() => dispatch({ type: 'pick', level: l.key, askReasons: reasonLevels.includes(l.key) })}
+            >
               <Face mood={moodOf(i, levels.length)} size={state.phase === 'reasons' ? 64 : 132} />
               <span class="level-label">{l.label}</span>
               <span class="level-key">{i + 1}</span>
@@ -61,16 +89,31 @@ export function RatingView({ state, config, counter, dispatch }: RatingViewProps
         </div>
         {state.phase === 'reasons' && (
           <div class="pad-reasons">
-            <h2>Quý khách chưa hài lòng về điều gì? <span>(chọn một hoặc nhiều)</span></h2>
+            <h2>
+              Quý khách chưa hài lòng về điều gì? <span>(chọn một hoặc nhiều)</span>
+            </h2>
             <div class="reason-grid">
               {(config?.ratingReasons ?? []).map((r, i) => (
-                <button key={r} class={`reason ${state.reasons.includes(r) ? 'on' : ''}`} aria-pressed={state.reasons.includes(r)} onClick={() => dispatch({ type: 'toggleReason', reason: r })}>
-                  <span class="reason-check">{state.reasons.includes(r) ? '✓' : i + 1}</span>{r}
+                <button
+                  key={r}
+                  class={`reason ${state.reasons.includes(r) ? 'on' : ''}`}
+                  aria-pressed={state.reasons.includes(r)}
+                  onClick={() => dispatch({ type: 'toggleReason', reason: r })}
+                >
+                  <span class="reason-check">{state.reasons.includes(r) ? '✓' : i + 1}</span>
+                  {r}
                 </button>
               ))}
             </div>
-            <textarea placeholder="Góp ý thêm (không bắt buộc)" maxLength={500} value={state.comment} onInput={(e) => dispatch({ type: 'comment', text: e.currentTarget.value })} />
-            <button class="send" onClick={() => dispatch({ type: 'submit' })}>Gửi đánh giá <span class="level-key">Enter</span></button>
+            <textarea
+              placeholder="Góp ý thêm (không bắt buộc)"
+              maxLength={500}
+              value={state.comment}
+              onInput={(e) => dispatch({ type: 'comment', text: e.currentTarget.value })}
+            />
+            <button class="send" onClick={() => dispatch({ type: 'submit' })}>
+              Gửi đánh giá <span class="level-key">Enter</span>
+            </button>
           </div>
         )}
       </div>
@@ -84,10 +127,20 @@ function IdleView({ config, counter }: { config: PublicConfigDto | null; counter
   return (
     <div class="pad pad-idle">
       <div class="idle-center">{config?.centerName ?? 'Trung tâm Phục vụ hành chính công'}</div>
-      <div class="idle-counter" data-testid="pad-idle">{counter ? <>QUẦY <b>{counter.number}</b></> : 'Thiết bị đánh giá'}</div>
+      <div class="idle-counter" data-testid="pad-idle">
+        {counter ? (
+          <>
+            QUẦY <b>{counter.number}</b>
+          </>
+        ) : (
+          'Thiết bị đánh giá'
+        )}
+      </div>
       {counter && <div class="idle-name">{counterShortName(counter)}</div>}
       <div class="idle-hello">Kính chào Quý khách</div>
-      <div class="idle-time">{hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}</div>
+      <div class="idle-time">
+        {hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 /** The rating pad as a pure state machine, so every path (timeout, closed, 409, keypad) is testable without a DOM. */
 
-export interface PadTicket { id: string; number: string }
+export interface PadTicket {
+  id: string;
+  number: string;
+}
 
 export type PadState =
   | { phase: 'idle' }
@@ -32,11 +35,17 @@ export function padReducer(s: PadState, e: PadEvent): PadState {
       // re-sends the question when the pad reconnects) keeps what they already chose.
       if (s.phase === 'sending') return s;
       if (s.phase !== 'idle' && s.phase !== 'message' && s.ticket.id === e.ticket.id) return s;
-      return { phase: 'ask', ticket: e.ticket, clerkName: e.clerkName, ...(e.timeoutMs !== undefined ? { timeoutMs: e.timeoutMs } : {}) };
+      return {
+        phase: 'ask',
+        ticket: e.ticket,
+        clerkName: e.clerkName,
+        ...(e.timeoutMs !== undefined ? { timeoutMs: e.timeoutMs } : {}),
+      };
     case 'pick':
       if (s.phase === 'ask' || s.phase === 'reasons') {
         if (e.askReasons) {
-          const keep = s.phase === 'reasons' ? { reasons: s.reasons, comment: s.comment } : { reasons: [], comment: '' };
+          const keep =
+            s.phase === 'reasons' ? { reasons: s.reasons, comment: s.comment } : { reasons: [], comment: '' };
           return { phase: 'reasons', ticket: s.ticket, clerkName: s.clerkName, level: e.level, ...keep };
         }
         return { phase: 'sending', ticket: s.ticket, level: e.level, reasons: [], comment: '' };
@@ -44,11 +53,16 @@ export function padReducer(s: PadState, e: PadEvent): PadState {
       return s;
     case 'toggleReason':
       if (s.phase !== 'reasons') return s;
-      return { ...s, reasons: s.reasons.includes(e.reason) ? s.reasons.filter((r) => r !== e.reason) : [...s.reasons, e.reason] };
+      return {
+        ...s,
+        reasons: s.reasons.includes(e.reason) ? s.reasons.filter((r) => r !== e.reason) : [...s.reasons, e.reason],
+      };
     case 'comment':
       return s.phase === 'reasons' ? { ...s, comment: e.text } : s;
     case 'submit':
-      return s.phase === 'reasons' ? { phase: 'sending', ticket: s.ticket, level: s.level, reasons: s.reasons, comment: s.comment.trim() } : s;
+      return s.phase === 'reasons'
+        ? { phase: 'sending', ticket: s.ticket, level: s.level, reasons: s.reasons, comment: s.comment.trim() }
+        : s;
     case 'sent':
       return s.phase === 'sending' ? { phase: 'thanks', ticket: s.ticket } : s;
     case 'failed':
@@ -67,16 +81,27 @@ export function padReducer(s: PadState, e: PadEvent): PadState {
 /** How long each screen stays before going back to idle (ms); null = until something happens. */
 export function phaseTimeoutMs(s: PadState, ratingTimeoutSeconds: number): number | null {
   switch (s.phase) {
-    case 'ask': return s.timeoutMs ?? ratingTimeoutSeconds * 1000;
-    case 'reasons': return ratingTimeoutSeconds * 1000;
-    case 'thanks': return 5000;
-    case 'message': return 6000;
-    default: return null;
+    case 'ask':
+      return s.timeoutMs ?? ratingTimeoutSeconds * 1000;
+    case 'reasons':
+      return ratingTimeoutSeconds * 1000;
+    case 'thanks':
+      return 5000;
+    case 'message':
+      return 6000;
+    default:
+      return null;
   }
 }
 
 /** Keypad: '1'…'N' pick a level (1 = first); in the reasons step digits toggle reasons and Enter sends. */
-export function keypadEvent(s: PadState, key: string, levels: { key: string }[], reasons: string[], reasonLevels: string[]): PadEvent | null {
+export function keypadEvent(
+  s: PadState,
+  key: string,
+  levels: { key: string }[],
+  reasons: string[],
+  reasonLevels: string[],
+): PadEvent | null {
   const digit = /^[1-9]$/.test(key) ? Number(key) : null;
   if (s.phase === 'ask' && digit !== null && digit <= levels.length) {
     const level = levels[digit - 1]!.key;

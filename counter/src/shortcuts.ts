@@ -4,7 +4,13 @@ export type ConsoleCommand = 'callNext' | 'recall' | 'noShow' | 'finish' | 'tran
 
 /** F-keys, because clerks type dossier codes in text fields where digits must stay digits. F5 (reload) is left alone. */
 export const SHORTCUTS: Record<ConsoleCommand, string> = {
-  callNext: 'F1', recall: 'F2', noShow: 'F3', finish: 'F4', transfer: 'F6', pause: 'F8', close: 'F9',
+  callNext: 'F1',
+  recall: 'F2',
+  noShow: 'F3',
+  finish: 'F4',
+  transfer: 'F6',
+  pause: 'F8',
+  close: 'F9',
 };
 
 const BY_KEY = new Map(Object.entries(SHORTCUTS).map(([cmd, key]) => [key, cmd as ConsoleCommand]));

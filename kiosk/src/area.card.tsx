@@ -3,7 +3,12 @@ import { unavailableLabel, waitLabel } from './area.labels.ts';
 import { Icon } from './kiosk.icons.tsx';
 
 /** One lĩnh vực: name, people waiting (live), estimated wait; greyed with the reason when no number can be taken. */
-export function AreaCard(p: { area: AreaDto; disabled: boolean; showDepartment?: boolean; onChoose: (areaId: string) => void }) {
+export function AreaCard(p: {
+  area: AreaDto;
+  disabled: boolean;
+  showDepartment?: boolean;
+  onChoose: (areaId: string) => void;
+}) {
   const a = p.area;
   const available = a.available && a.active;
   return (
@@ -21,14 +26,27 @@ export function AreaCard(p: { area: AreaDto; disabled: boolean; showDepartment?:
         <span class="card__name">{a.name}</span>
         {available ? (
           <span class="card__facts">
-            <span class="fact"><Icon name="people" /><b data-testid="waiting">{a.waiting}</b> người đang chờ</span>
-            <span class="fact"><Icon name="clock" />{waitLabel(a.estimatedWaitMin)}</span>
+            <span class="fact">
+              <Icon name="people" />
+              <b data-testid="waiting">{a.waiting}</b> người đang chờ
+            </span>
+            <span class="fact">
+              <Icon name="clock" />
+              {waitLabel(a.estimatedWaitMin)}
+            </span>
           </span>
         ) : (
-          <span class="card__reason" data-testid="reason"><Icon name="alert" />{unavailableLabel(a.unavailableReason)}</span>
+          <span class="card__reason" data-testid="reason">
+            <Icon name="alert" />
+            {unavailableLabel(a.unavailableReason)}
+          </span>
         )}
       </span>
-      {available && <span class="card__go" aria-hidden="true"><Icon name="chevron" /></span>}
+      {available && (
+        <span class="card__go" aria-hidden="true">
+          <Icon name="chevron" />
+        </span>
+      )}
     </button>
   );
 }

@@ -3,15 +3,23 @@ import type { AreaDto, AreaUnavailableReason } from '../../server/src/contract/d
 /** Why a citizen cannot take a number in an area, in the words a center uses. */
 export function unavailableLabel(reason: AreaUnavailableReason): string {
   switch (reason) {
-    case 'closed': return 'Tạm ngừng cấp số';
-    case 'inactive': return 'Không hoạt động';
+    case 'closed':
+      return 'Tạm ngừng cấp số';
+    case 'inactive':
+      return 'Không hoạt động';
     // A ticket there would never be called: the kiosk greys the area out instead (server: 409 area.no_counter).
-    case 'no_counter': return 'Chưa có quầy phục vụ lĩnh vực này';
-    case 'outside_hours': return 'Ngoài giờ cấp số';
-    case 'holiday': return 'Hôm nay nghỉ, không cấp số';
-    case 'full': return 'Đã hết số hôm nay';
-    case 'numbers_exhausted': return 'Đã hết số hôm nay';
-    default: return 'Tạm ngừng cấp số';
+    case 'no_counter':
+      return 'Chưa có quầy phục vụ lĩnh vực này';
+    case 'outside_hours':
+      return 'Ngoài giờ cấp số';
+    case 'holiday':
+      return 'Hôm nay nghỉ, không cấp số';
+    case 'full':
+      return 'Đã hết số hôm nay';
+    case 'numbers_exhausted':
+      return 'Đã hết số hôm nay';
+    default:
+      return 'Tạm ngừng cấp số';
   }
 }
 

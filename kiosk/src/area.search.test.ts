@@ -15,7 +15,13 @@ describe('normalizeVi', () => {
 
 describe('searchAreas', () => {
   const areas = [
-    area({ id: 'dd', name: 'Đất đai, môi trường', departmentName: 'Sở Nông nghiệp và Môi trường', code: 'DDMT', sort: 5 }),
+    area({
+      id: 'dd',
+      name: 'Đất đai, môi trường',
+      departmentName: 'Sở Nông nghiệp và Môi trường',
+      code: 'DDMT',
+      sort: 5,
+    }),
     area({ id: 'ht', name: 'Hộ tịch, chứng thực, quốc tịch', departmentName: 'Sở Tư pháp', code: 'HTCT', sort: 2 }),
     area({ id: 'll', name: 'Lý lịch tư pháp', departmentName: 'Sở Tư pháp', code: 'LLTP', sort: 1 }),
   ];

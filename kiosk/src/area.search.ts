@@ -29,11 +29,16 @@ export function searchAreas(areas: readonly AreaDto[], query: string): AreaDto[]
     for (const w of words) {
       if (nameWords.some((x) => x.startsWith(w))) score += 2;
       else if (otherWords.some((x) => x.startsWith(w))) score += 1;
-      else { all = false; break; }
+      else {
+        all = false;
+        break;
+      }
     }
     if (!all) continue;
     if (name.startsWith(words.join(' '))) score += 5; // the name itself begins with what was typed
     scored.push({ area, score });
   }
-  return scored.sort((a, b) => b.score - a.score || a.area.sort - b.area.sort || a.area.name.localeCompare(b.area.name, 'vi')).map((s) => s.area);
+  return scored
+    .sort((a, b) => b.score - a.score || a.area.sort - b.area.sort || a.area.name.localeCompare(b.area.name, 'vi'))
+    .map((s) => s.area);
 }

@@ -5,7 +5,9 @@ import { area } from './kiosk.fixtures.ts';
 import { mount } from './render.helper.tsx';
 
 describe('AreasScreen', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
   const areas = [
     area({ waiting: 7, estimatedWaitMin: 35 }),
     area({ id: 'a2', name: 'Hộ tịch', estimatedWaitMin: null }),
@@ -26,7 +28,11 @@ describe('AreasScreen', () => {
     const onChoose = vi.fn();
     const v = mount(<AreasScreen areas={areas} disabled={false} onChoose={onChoose} />);
     const off = v.$$<HTMLButtonElement>('.card--off');
-    expect(off.map((b) => b.querySelector('[data-testid=reason]')!.textContent)).toEqual(['Ngoài giờ cấp số', 'Đã hết số hôm nay', 'Chưa có quầy phục vụ lĩnh vực này']);
+    expect(off.map((b) => b.querySelector('[data-testid=reason]')!.textContent)).toEqual([
+      'Ngoài giờ cấp số',
+      'Đã hết số hôm nay',
+      'Chưa có quầy phục vụ lĩnh vực này',
+    ]);
     expect(off.every((b) => b.disabled)).toBe(true);
     v.click('[data-area-id=a3]');
     v.click('[data-area-id=a5]');

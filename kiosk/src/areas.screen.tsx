@@ -12,7 +12,9 @@ export function AreasScreen(p: AreasProps) {
   return (
     <div class="areas">
       <div class="grid grid--areas">
-        {p.areas.map((a) => <AreaCard key={a.id} area={a} disabled={p.disabled} onChoose={p.onChoose} />)}
+        {p.areas.map((a) => (
+          <AreaCard key={a.id} area={a} disabled={p.disabled} onChoose={p.onChoose} />
+        ))}
       </div>
       {p.areas.length === 0 && <p class="empty">Sở, ngành này chưa có lĩnh vực nhận hồ sơ.</p>}
     </div>

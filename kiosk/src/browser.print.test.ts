@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { printInBrowser } from './browser.print.ts';
 
 describe('browser printing', () => {
-  it('loads the 80 mm ticket page in a hidden frame and reports the page\'s answer', async () => {
+  it("loads the 80 mm ticket page in a hidden frame and reports the page's answer", async () => {
     const p = printInBrowser('abc', { timeoutMs: 1000 });
     const frame = document.querySelector('iframe')!;
     expect(frame.getAttribute('src')).toBe('/print/ticket/abc');

@@ -2,7 +2,10 @@
  * The browser-print fallback: a kiosk whose printer address is `browser` prints the server's 80 mm ticket
  * page in a hidden frame; Chromium started with --kiosk-printing prints it without a dialog.
  */
-export function printInBrowser(ticketId: string, opts: { doc?: Document; win?: Window; timeoutMs?: number } = {}): Promise<boolean> {
+export function printInBrowser(
+  ticketId: string,
+  opts: { doc?: Document; win?: Window; timeoutMs?: number } = {},
+): Promise<boolean> {
   const doc = opts.doc ?? document;
   const win = opts.win ?? window;
   return new Promise((resolve) => {

@@ -5,12 +5,26 @@ import { area, department } from './kiosk.fixtures.ts';
 import { mount } from './render.helper.tsx';
 
 describe('DepartmentsScreen', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
   const departments = [department(), department({ id: 'd2', name: 'Công an tỉnh' })];
-  const areas = [area({ waiting: 3 }), area({ id: 'a2', waiting: 2 }), area({ id: 'a3', departmentId: 'd2', available: false, unavailableReason: 'closed' })];
+  const areas = [
+    area({ waiting: 3 }),
+    area({ id: 'a2', waiting: 2 }),
+    area({ id: 'a3', departmentId: 'd2', available: false, unavailableReason: 'closed' }),
+  ];
 
   it('lists departments with their areas and waiting people; a closed one says so', () => {
-    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled={false} onChoose={() => {}} onSearch={() => {}} />);
+    const v = mount(
+      <DepartmentsScreen
+        departments={departments}
+        areas={areas}
+        disabled={false}
+        onChoose={() => {}}
+        onSearch={() => {}}
+      />,
+    );
     const cards = v.$$('[data-testid=department]');
     expect(cards.map((c) => c.querySelector('.card__name')!.textContent)).toEqual(['Sở Tư pháp', 'Công an tỉnh']);
     expect(cards[0]!.textContent).toContain('5 người đang chờ');
@@ -21,7 +35,15 @@ describe('DepartmentsScreen', () => {
   it('a tap chooses the department; the search entry opens search', () => {
     const onChoose = vi.fn();
     const onSearch = vi.fn();
-    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled={false} onChoose={onChoose} onSearch={onSearch} />);
+    const v = mount(
+      <DepartmentsScreen
+        departments={departments}
+        areas={areas}
+        disabled={false}
+        onChoose={onChoose}
+        onSearch={onSearch}
+      />,
+    );
     v.click('[data-department-id=d2]');
     v.click('[data-testid=open-search]');
     expect(onChoose).toHaveBeenCalledWith('d2');
@@ -30,7 +52,9 @@ describe('DepartmentsScreen', () => {
 
   it('disabled (offline or issuing): taps do nothing', () => {
     const onChoose = vi.fn();
-    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled onChoose={onChoose} onSearch={() => {}} />);
+    const v = mount(
+      <DepartmentsScreen departments={departments} areas={areas} disabled onChoose={onChoose} onSearch={() => {}} />,
+    );
     v.click('[data-department-id=d1]');
     expect(onChoose).not.toHaveBeenCalled();
   });

@@ -1,13 +1,28 @@
 import type { TicketDto } from '../../server/src/contract/dto.ts';
 
-export interface IssueInput { areaId: string; priority: boolean; priorityGroup: string | null; idempotencyKey: string }
+export interface IssueInput {
+  areaId: string;
+  priority: boolean;
+  priorityGroup: string | null;
+  idempotencyKey: string;
+}
 
-interface ErrorLike { status?: number; code?: string; message?: string }
+interface ErrorLike {
+  status?: number;
+  code?: string;
+  message?: string;
+}
 
 /** Worth retrying with the same key: the request may not have arrived, or the server was restarting. */
 export function isTransient(e: unknown): boolean {
   const err = e as ErrorLike;
-  return err?.code === 'network.offline' || err?.status === 0 || err?.status === 502 || err?.status === 503 || err?.status === 504;
+  return (
+    err?.code === 'network.offline' ||
+    err?.status === 0 ||
+    err?.status === 502 ||
+    err?.status === 503 ||
+    err?.status === 504
+  );
 }
 
 /**
@@ -16,7 +31,11 @@ export function isTransient(e: unknown): boolean {
  */
 export function newIdempotencyKey(c: Crypto = globalThis.crypto): string {
   if (typeof c.randomUUID === 'function') {
-    try { return c.randomUUID(); } catch { /* insecure context */ }
+    try {
+      return c.randomUUID();
+    } catch {
+      /* insecure context */
+    }
   }
   const b = c.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -32,7 +51,9 @@ export async function issueWithRetry(
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let last: unknown;
   for (let i = 0; i < attempts; i++) {
-    try { return await issue(input); } catch (e) {
+    try {
+      return await issue(input);
+    } catch (e) {
       last = e;
       if (!isTransient(e) || i === attempts - 1) break;
       await sleep((opts.delayMs ?? 800) * (i + 1));

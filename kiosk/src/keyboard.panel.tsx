@@ -13,15 +13,36 @@ export function KeyboardPanel(p: { value: string; disabled?: boolean; onChange: 
       {ROWS.map((row) => (
         <div class="keyboard__row" key={row}>
           {[...row].map((ch) => (
-            <button type="button" key={ch} class="key" disabled={p.disabled} data-key={ch} onClick={() => type(ch.toLowerCase())}>{ch}</button>
+            <button
+              type="button"
+              key={ch}
+              class="key"
+              disabled={p.disabled}
+              data-key={ch}
+              onClick={() => type(ch.toLowerCase())}
+            >
+              {ch}
+            </button>
           ))}
         </div>
       ))}
       <div class="keyboard__row">
-        <button type="button" class="key key--wide" disabled={p.disabled || !p.value} onClick={() => p.onChange('')}>Xoá hết</button>
-        <button type="button" class="key key--space" disabled={p.disabled} data-key="space" onClick={() => type(' ')}>Dấu cách</button>
-        <button type="button" class="key key--wide" disabled={p.disabled || !p.value} data-key="backspace" aria-label="Xoá một chữ"
-          onClick={() => p.onChange(p.value.slice(0, -1))}><Icon name="backspace" /></button>
+        <button type="button" class="key key--wide" disabled={p.disabled || !p.value} onClick={() => p.onChange('')}>
+          Xoá hết
+        </button>
+        <button type="button" class="key key--space" disabled={p.disabled} data-key="space" onClick={() => type(' ')}>
+          Dấu cách
+        </button>
+        <button
+          type="button"
+          class="key key--wide"
+          disabled={p.disabled || !p.value}
+          data-key="backspace"
+          aria-label="Xoá một chữ"
+          onClick={() => p.onChange(p.value.slice(0, -1))}
+        >
+          <Icon name="backspace" />
+        </button>
       </div>
     </div>
   );

@@ -16,18 +16,27 @@ export function KioskApp(p: { initialToken: string | null; storage: Storage }) {
   tokenRef.current = token;
   const api = useMemo(() => createApiClient({ getToken: () => tokenRef.current, timeoutMs: 8000 }), []);
 
-  const unpair = useCallback((why: string) => {
-    forgetDeviceToken(TOKEN_KEY, p.storage);
-    tokenRef.current = null;
-    setToken(null);
-    setMessage(why);
-  }, [p.storage]);
+  const unpair = useCallback(
+    (why: string) => {
+      forgetDeviceToken(TOKEN_KEY, p.storage);
+      tokenRef.current = null;
+      setToken(null);
+      setMessage(why);
+    },
+    [p.storage],
+  );
 
   const pair = async (code: string) => {
     setPairing({ busy: true, error: null });
     try {
       const res = await api.pair(code);
-      if (res.device.kind !== 'kiosk') { setPairing({ busy: false, error: `${NOT_A_KIOSK} (Thiết bị «${res.device.name}» thuộc loại ${res.device.kind}.)` }); return; }
+      if (res.device.kind !== 'kiosk') {
+        setPairing({
+          busy: false,
+          error: `${NOT_A_KIOSK} (Thiết bị «${res.device.name}» thuộc loại ${res.device.kind}.)`,
+        });
+        return;
+      }
       saveDeviceToken(TOKEN_KEY, res.token, p.storage);
       setMessage(null);
       setPairing({ busy: false, error: null });
@@ -37,6 +46,14 @@ export function KioskApp(p: { initialToken: string | null; storage: Storage }) {
     }
   };
 
-  if (!token) return <PairingScreen message={message} busy={pairing.busy} error={pairing.error} onPair={(c) => void pair(c)} />;
-  return <KioskSession key={token} api={api} connect={() => connectQueueSocket({ auth: () => ({ token: tokenRef.current ?? '' }) })} onUnauthorized={unpair} />;
+  if (!token)
+    return <PairingScreen message={message} busy={pairing.busy} error={pairing.error} onPair={(c) => void pair(c)} />;
+  return (
+    <KioskSession
+      key={token}
+      api={api}
+      connect={() => connectQueueSocket({ auth: () => ({ token: tokenRef.current ?? '' }) })}
+      onUnauthorized={unpair}
+    />
+  );
 }

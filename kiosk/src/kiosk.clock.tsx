@@ -16,8 +16,12 @@ export function DateClock(props: { timeZone: string; offsetMs?: number; big?: bo
   const now = useNow(props.offsetMs ?? 0);
   return (
     <div class={props.big ? 'clock clock--big' : 'clock'} aria-live="off">
-      <span class="clock__time" data-testid="clock">{formatClock(now, props.timeZone, props.big)}</span>
-      <span class="clock__date">{formatWeekday(now, props.timeZone)}, {formatDate(now, props.timeZone)}</span>
+      <span class="clock__time" data-testid="clock">
+        {formatClock(now, props.timeZone, props.big)}
+      </span>
+      <span class="clock__date">
+        {formatWeekday(now, props.timeZone)}, {formatDate(now, props.timeZone)}
+      </span>
     </div>
   );
 }

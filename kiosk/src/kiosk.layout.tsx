@@ -35,7 +35,9 @@ export function KioskFrame(p: FrameProps) {
   return (
     <div class={`frame frame--${p.screen}`} data-screen={p.screen}>
       <header class="frame__header">
-        <div class="frame__emblem" aria-hidden="true"><Icon name="star" /></div>
+        <div class="frame__emblem" aria-hidden="true">
+          <Icon name="star" />
+        </div>
         <div class="frame__center">{p.centerName}</div>
         <DateClock timeZone={p.timeZone} offsetMs={p.clockOffsetMs ?? 0} />
       </header>
@@ -55,7 +57,13 @@ export function KioskFrame(p: FrameProps) {
             </button>
           )}
           {p.onHome && (
-            <button type="button" class="btn btn--nav btn--home" onClick={p.onHome} disabled={p.navDisabled} data-testid="home">
+            <button
+              type="button"
+              class="btn btn--nav btn--home"
+              onClick={p.onHome}
+              disabled={p.navDisabled}
+              data-testid="home"
+            >
               <Icon name="home" /> Trang đầu
             </button>
           )}

@@ -28,7 +28,10 @@ export function useKioskLive(o: LiveOptions): void {
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     const areasSoon = () => {
       if (areasTimer) return;
-      areasTimer = setTimeout(() => { areasTimer = null; opts.current.reloadAreas(); }, opts.current.throttleMs ?? 1000);
+      areasTimer = setTimeout(() => {
+        areasTimer = null;
+        opts.current.reloadAreas();
+      }, opts.current.throttleMs ?? 1000);
     };
     socket.on('connect', () => opts.current.dispatch({ type: 'connection', status: 'online' }));
     // When the server refuses or drops us on purpose (revoked token), socket.io stops retrying by itself:
@@ -36,7 +39,10 @@ export function useKioskLive(o: LiveOptions): void {
     const refused = () => {
       opts.current.onRefused();
       if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => { retryTimer = null; if (!socket.connected) socket.connect(); }, 3000);
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        if (!socket.connected) socket.connect();
+      }, 3000);
     };
     socket.on('disconnect', (reason) => {
       opts.current.dispatch({ type: 'connection', status: 'offline' });
@@ -51,7 +57,10 @@ export function useKioskLive(o: LiveOptions): void {
       opts.current.dispatch({ type: 'snapshot', state });
       opts.current.reloadAll();
     });
-    socket.on('queue:updated', (p) => { opts.current.dispatch({ type: 'waiting', areaId: p.areaId, waiting: p.waiting }); areasSoon(); });
+    socket.on('queue:updated', (p) => {
+      opts.current.dispatch({ type: 'waiting', areaId: p.areaId, waiting: p.waiting });
+      areasSoon();
+    });
     socket.on('counter:updated', areasSoon);
     socket.on('config:updated', () => opts.current.reloadAll());
     return () => {

@@ -11,11 +11,23 @@ import { mount } from './render.helper.tsx';
 function fakeSocket() {
   const handlers = new Map<string, ((...a: unknown[]) => void)[]>();
   const s = {
-    connected: false, active: true,
-    on(ev: string, fn: (...a: unknown[]) => void) { handlers.set(ev, [...(handlers.get(ev) ?? []), fn]); return s; },
-    removeAllListeners() { handlers.clear(); return s; },
-    disconnect: vi.fn(), connect: vi.fn(),
-    fire(ev: string, ...args: unknown[]) { act(() => { for (const fn of handlers.get(ev) ?? []) fn(...args); }); },
+    connected: false,
+    active: true,
+    on(ev: string, fn: (...a: unknown[]) => void) {
+      handlers.set(ev, [...(handlers.get(ev) ?? []), fn]);
+      return s;
+    },
+    removeAllListeners() {
+      handlers.clear();
+      return s;
+    },
+    disconnect: vi.fn(),
+    connect: vi.fn(),
+    fire(ev: string, ...args: unknown[]) {
+      act(() => {
+        for (const fn of handlers.get(ev) ?? []) fn(...args);
+      });
+    },
   };
   return s;
 }
@@ -32,16 +44,31 @@ function fakeApi(over: Partial<Record<keyof ApiClient, Mock>> = {}) {
   return { ...base, ...over } as typeof base;
 }
 
-const flush = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 
 async function start(api = fakeApi()) {
   const socket = fakeSocket();
   const onUnauthorized = vi.fn();
-  const v = mount(<KioskSession api={api as unknown as ApiClient} connect={() => socket as unknown as QueueSocket} onUnauthorized={onUnauthorized} />);
+  const v = mount(
+    <KioskSession
+      api={api as unknown as ApiClient}
+      connect={() => socket as unknown as QueueSocket}
+      onUnauthorized={onUnauthorized}
+    />,
+  );
   await flush();
   socket.connected = true;
   socket.fire('connect');
-  socket.fire('state:snapshot', { areas: [{ id: 'a1', waiting: 3 }], counters: [], recentCalls: [], businessDay: '2026-11-26', serverTime: '' });
+  socket.fire('state:snapshot', {
+    areas: [{ id: 'a1', waiting: 3 }],
+    counters: [],
+    recentCalls: [],
+    businessDay: '2026-11-26',
+    serverTime: '',
+  });
   await flush();
   return { v, api, socket, onUnauthorized };
 }
@@ -54,13 +81,18 @@ async function toPriority(v: ReturnType<typeof mount>) {
 }
 
 describe('KioskSession', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
 
   it('walks a citizen to a ticket; two taps in one frame issue one ticket', async () => {
     const { v, api } = await start();
     await toPriority(v);
     const button = v.$('[data-testid=no-priority]')!;
-    act(() => { button.click(); button.click(); });
+    act(() => {
+      button.click();
+      button.click();
+    });
     await flush();
     expect(api.issueTicket).toHaveBeenCalledOnce();
     expect(api.issueTicket.mock.calls[0]![0]).toMatchObject({ areaId: 'a1', priority: false, priorityGroup: null });
@@ -69,11 +101,18 @@ describe('KioskSession', () => {
 
   it('a lost request is retried with the same key when the citizen taps "Thử lại"', async () => {
     const offline = Object.assign(new Error('offline'), { status: 0, code: 'network.offline' });
-    const issueTicket = vi.fn().mockRejectedValueOnce(offline).mockRejectedValueOnce(offline).mockRejectedValueOnce(offline).mockResolvedValue(ticket());
+    const issueTicket = vi
+      .fn()
+      .mockRejectedValueOnce(offline)
+      .mockRejectedValueOnce(offline)
+      .mockRejectedValueOnce(offline)
+      .mockResolvedValue(ticket());
     const { v } = await start(fakeApi({ issueTicket }));
     await toPriority(v);
     v.click('[data-testid=no-priority]');
-    await act(async () => { await new Promise((r) => setTimeout(r, 2600)); });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 2600));
+    });
     expect(v.$('[data-testid=issue-error]')).not.toBeNull();
     v.click('[data-testid=retry]');
     await flush();
@@ -90,7 +129,9 @@ describe('KioskSession', () => {
   });
 
   it('a token of another kind of device is not a kiosk', async () => {
-    const { onUnauthorized } = await start(fakeApi({ me: vi.fn(async () => ({ kind: 'device', device: { kind: 'display' } })) }));
+    const { onUnauthorized } = await start(
+      fakeApi({ me: vi.fn(async () => ({ kind: 'device', device: { kind: 'display' } })) }),
+    );
     expect(onUnauthorized).toHaveBeenCalledWith(NOT_A_KIOSK);
   });
 
@@ -123,7 +164,9 @@ describe('KioskSession', () => {
     const { v } = await start(fakeApi({ config: vi.fn(async () => config({ kioskIdleSeconds: 1 })) }));
     v.click('[data-testid=start]');
     expect(v.$('[data-screen=departments]')).not.toBeNull();
-    await act(async () => { await new Promise((r) => setTimeout(r, 1200)); });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 1200));
+    });
     expect(v.$('[data-screen=welcome]')).not.toBeNull();
   });
 });

@@ -4,7 +4,12 @@ export type Screen = 'welcome' | 'departments' | 'areas' | 'search' | 'priority'
 export type Connection = 'connecting' | 'online' | 'offline';
 
 /** One tap on "take a number": its key is reused by every retry of that same choice, so it never makes two tickets. */
-export interface PendingIssue { key: string; areaId: string; priority: boolean; priorityGroup: string | null }
+export interface PendingIssue {
+  key: string;
+  areaId: string;
+  priority: boolean;
+  priorityGroup: string | null;
+}
 
 export interface KioskState {
   screen: Screen;
@@ -42,8 +47,19 @@ export type KioskAction =
 
 export function initialKioskState(): KioskState {
   return {
-    screen: 'welcome', history: [], departmentId: null, areaId: null, query: '', issuing: false, pending: null, ticket: null, error: null,
-    config: null, departments: [], areas: [], connection: 'connecting',
+    screen: 'welcome',
+    history: [],
+    departmentId: null,
+    areaId: null,
+    query: '',
+    issuing: false,
+    pending: null,
+    ticket: null,
+    error: null,
+    config: null,
+    departments: [],
+    areas: [],
+    connection: 'connecting',
   };
 }
 
@@ -53,7 +69,17 @@ function go(s: KioskState, screen: Screen, patch: Partial<KioskState> = {}): Kio
 
 /** A fresh start for the next citizen: nothing of the previous one stays on screen. */
 function home(s: KioskState): KioskState {
-  return { ...s, screen: 'welcome', history: [], departmentId: null, areaId: null, query: '', pending: null, ticket: null, error: null };
+  return {
+    ...s,
+    screen: 'welcome',
+    history: [],
+    departmentId: null,
+    areaId: null,
+    query: '',
+    pending: null,
+    ticket: null,
+    error: null,
+  };
 }
 
 export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
@@ -83,7 +109,9 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (!area || !area.available) return s;
       // A different choice is a different tap: its retries must not reuse another area's key.
       const pending = s.pending?.areaId === a.areaId ? s.pending : null;
-      return a.withPriorityStep ? go(s, 'priority', { areaId: a.areaId, pending }) : { ...s, areaId: a.areaId, pending, error: null };
+      return a.withPriorityStep
+        ? go(s, 'priority', { areaId: a.areaId, pending })
+        : { ...s, areaId: a.areaId, pending, error: null };
     }
     case 'search':
       return s.issuing ? s : go(s, 'search', { query: '' });
@@ -94,7 +122,13 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (s.screen === 'ticket') return home(s);
       const prev = s.history[s.history.length - 1];
       if (!prev) return home(s);
-      return { ...s, screen: prev, history: s.history.slice(0, -1), error: null, ...(prev === 'welcome' ? { departmentId: null } : {}) };
+      return {
+        ...s,
+        screen: prev,
+        history: s.history.slice(0, -1),
+        error: null,
+        ...(prev === 'welcome' ? { departmentId: null } : {}),
+      };
     }
     case 'home':
       return s.issuing ? s : home(s);
@@ -112,7 +146,9 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
 /** Departments that have at least one active area, in order. */
 export function departmentsWithAreas(s: Pick<KioskState, 'departments' | 'areas'>): DepartmentDto[] {
   const withAreas = new Set(s.areas.filter((a) => a.active).map((a) => a.departmentId));
-  return s.departments.filter((d) => d.active && withAreas.has(d.id)).sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'vi'));
+  return s.departments
+    .filter((d) => d.active && withAreas.has(d.id))
+    .sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'vi'));
 }
 
 export function areasOf(s: Pick<KioskState, 'areas'>, departmentId: string | null): AreaDto[] {

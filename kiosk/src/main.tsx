@@ -8,4 +8,7 @@ import { KioskApp, TOKEN_KEY } from './kiosk.app.tsx';
 // A kiosk is touched, never right-clicked or pinched: no context menu (long press) to get stuck in.
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 
-render(<KioskApp initialToken={takeDeviceToken(TOKEN_KEY)} storage={window.localStorage} />, document.getElementById('app')!);
+render(
+  <KioskApp initialToken={takeDeviceToken(TOKEN_KEY)} storage={window.localStorage} />,
+  document.getElementById('app')!,
+);

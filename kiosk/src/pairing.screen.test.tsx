@@ -4,7 +4,9 @@ import { PairingScreen } from './pairing.screen.tsx';
 import { mount } from './render.helper.tsx';
 
 describe('PairingScreen', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
 
   it('takes six digits on the keypad, then pairs', () => {
     const onPair = vi.fn();
@@ -23,7 +25,14 @@ describe('PairingScreen', () => {
   });
 
   it('says why it is here and what went wrong', () => {
-    const v = mount(<PairingScreen busy={false} message="Mã thiết bị đã bị thu hồi." error="Mã ghép nối không đúng hoặc đã hết hạn." onPair={() => {}} />);
+    const v = mount(
+      <PairingScreen
+        busy={false}
+        message="Mã thiết bị đã bị thu hồi."
+        error="Mã ghép nối không đúng hoặc đã hết hạn."
+        onPair={() => {}}
+      />,
+    );
     expect(v.$('[data-testid=pairing-message]')!.textContent).toContain('đã bị thu hồi');
     expect(v.$('[data-testid=pairing-error]')!.textContent).toContain('không đúng');
   });

@@ -23,21 +23,49 @@ export function PairingScreen(p: PairingProps) {
     <div class="pairing" data-screen="pairing">
       <div class="pairing__panel">
         <h1>Ghép nối ki-ốt</h1>
-        <p class="pairing__lead">Dành cho cán bộ kỹ thuật: nhập mã ghép nối 6 chữ số do quản trị viên cấp (trang Quản trị → Thiết bị).</p>
-        {p.message && <p class="pairing__message" role="alert" data-testid="pairing-message"><Icon name="alert" />{p.message}</p>}
+        <p class="pairing__lead">
+          Dành cho cán bộ kỹ thuật: nhập mã ghép nối 6 chữ số do quản trị viên cấp (trang Quản trị → Thiết bị).
+        </p>
+        {p.message && (
+          <p class="pairing__message" role="alert" data-testid="pairing-message">
+            <Icon name="alert" />
+            {p.message}
+          </p>
+        )}
         <div class="pairing__code" data-testid="pairing-code" aria-label="Mã ghép nối">
-          {Array.from({ length: 6 }, (_, i) => <span class={i === code.length ? 'digit digit--next' : 'digit'} key={i}>{code[i] ?? ''}</span>)}
+          {Array.from({ length: 6 }, (_, i) => (
+            <span class={i === code.length ? 'digit digit--next' : 'digit'} key={i}>
+              {code[i] ?? ''}
+            </span>
+          ))}
         </div>
-        {p.error && <p class="pairing__error" role="alert" data-testid="pairing-error">{p.error}</p>}
+        {p.error && (
+          <p class="pairing__error" role="alert" data-testid="pairing-error">
+            {p.error}
+          </p>
+        )}
         <div class="keypad">
           {KEYS.map((k) => (
-            <button type="button" key={k} class="key key--pad" disabled={p.busy} data-key={k} onClick={() => press(k)}
-              aria-label={k === 'clear' ? 'Xoá hết' : k === 'back' ? 'Xoá một số' : k}>
+            <button
+              type="button"
+              key={k}
+              class="key key--pad"
+              disabled={p.busy}
+              data-key={k}
+              onClick={() => press(k)}
+              aria-label={k === 'clear' ? 'Xoá hết' : k === 'back' ? 'Xoá một số' : k}
+            >
               {k === 'clear' ? 'Xoá' : k === 'back' ? <Icon name="backspace" /> : k}
             </button>
           ))}
         </div>
-        <button type="button" class="btn btn--primary btn--pair" disabled={p.busy || code.length !== 6} data-testid="pair" onClick={() => p.onPair(code)}>
+        <button
+          type="button"
+          class="btn btn--primary btn--pair"
+          disabled={p.busy || code.length !== 6}
+          data-testid="pair"
+          onClick={() => p.onPair(code)}
+        >
           {p.busy ? 'Đang ghép nối…' : 'Ghép nối'}
         </button>
       </div>

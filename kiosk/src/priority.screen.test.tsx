@@ -5,7 +5,9 @@ import { PriorityScreen } from './priority.screen.tsx';
 import { mount } from './render.helper.tsx';
 
 describe('PriorityScreen', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
   const groups = ['Người cao tuổi (từ 60 tuổi)', 'Người khuyết tật', 'Phụ nữ mang thai'];
 
   it('shows the chosen area, a big "not priority" and each group', () => {
@@ -20,7 +22,10 @@ describe('PriorityScreen', () => {
     const v = mount(<PriorityScreen area={area()} groups={groups} disabled={false} onChoose={onChoose} />);
     v.click('[data-testid=no-priority]');
     v.click(v.$$('[data-testid=priority-group]')[1]!);
-    expect(onChoose.mock.calls).toEqual([[false, null], [true, 'Người khuyết tật']]);
+    expect(onChoose.mock.calls).toEqual([
+      [false, null],
+      [true, 'Người khuyết tật'],
+    ]);
   });
 
   it('disabled while a ticket is being issued', () => {

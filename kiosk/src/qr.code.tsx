@@ -18,8 +18,15 @@ export function QrCode(props: { text: string; label?: string }) {
   const { size, d } = useMemo(() => qrPath(props.text), [props.text]);
   const quiet = 2; // white margin so a phone camera finds the code
   return (
-    <svg class="qr" viewBox={`${-quiet} ${-quiet} ${size + 2 * quiet} ${size + 2 * quiet}`} role="img" aria-label={props.label ?? 'Mã QR'}
-      shape-rendering="crispEdges" data-testid="qr" data-text={props.text}>
+    <svg
+      class="qr"
+      viewBox={`${-quiet} ${-quiet} ${size + 2 * quiet} ${size + 2 * quiet}`}
+      role="img"
+      aria-label={props.label ?? 'Mã QR'}
+      shape-rendering="crispEdges"
+      data-testid="qr"
+      data-text={props.text}
+    >
       <rect x={-quiet} y={-quiet} width={size + 2 * quiet} height={size + 2 * quiet} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -5,7 +5,9 @@ import { act } from 'preact/test-utils';
 export function mount(vnode: ComponentChild) {
   const root = document.createElement('div');
   document.body.appendChild(root);
-  act(() => { render(vnode, root); });
+  act(() => {
+    render(vnode, root);
+  });
   return {
     root,
     $: <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel),
@@ -14,9 +16,20 @@ export function mount(vnode: ComponentChild) {
     click(sel: string | Element) {
       const el = typeof sel === 'string' ? root.querySelector<HTMLElement>(sel) : (sel as HTMLElement);
       if (!el) throw new Error(`no element ${String(sel)}`);
-      act(() => { el.click(); });
+      act(() => {
+        el.click();
+      });
     },
-    rerender(next: ComponentChild) { act(() => { render(next, root); }); },
-    unmount() { act(() => { render(null, root); }); root.remove(); },
+    rerender(next: ComponentChild) {
+      act(() => {
+        render(next, root);
+      });
+    },
+    unmount() {
+      act(() => {
+        render(null, root);
+      });
+      root.remove();
+    },
   };
 }

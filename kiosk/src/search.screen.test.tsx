@@ -5,8 +5,13 @@ import { mount } from './render.helper.tsx';
 import { SearchScreen } from './search.screen.tsx';
 
 describe('SearchScreen', () => {
-  afterEach(() => { document.body.innerHTML = ''; });
-  const areas = [area({ id: 'dd', name: 'Đất đai, môi trường', departmentName: 'Sở Nông nghiệp và Môi trường' }), area({ id: 'll' })];
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+  const areas = [
+    area({ id: 'dd', name: 'Đất đai, môi trường', departmentName: 'Sở Nông nghiệp và Môi trường' }),
+    area({ id: 'll' }),
+  ];
 
   it('the on-screen keyboard types, deletes and clears', () => {
     const onQuery = vi.fn();
@@ -19,7 +24,9 @@ describe('SearchScreen', () => {
 
   it('"dat dai" finds "Đất đai" and a tap chooses it', () => {
     const onChoose = vi.fn();
-    const v = mount(<SearchScreen areas={areas} query="dat dai" disabled={false} onQuery={() => {}} onChoose={onChoose} />);
+    const v = mount(
+      <SearchScreen areas={areas} query="dat dai" disabled={false} onQuery={() => {}} onChoose={onChoose} />,
+    );
     const found = v.$$('[data-testid=area]');
     expect(found).toHaveLength(1);
     expect(found[0]!.textContent).toContain('Đất đai, môi trường');

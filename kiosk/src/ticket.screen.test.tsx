@@ -6,7 +6,10 @@ import { mount } from './render.helper.tsx';
 import { printMessage, TicketScreen } from './ticket.screen.tsx';
 
 describe('TicketScreen', () => {
-  afterEach(() => { vi.useRealTimers(); document.body.innerHTML = ''; });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
   const base = { timeZone: 'Asia/Ho_Chi_Minh', autoReturnSeconds: 30, onDone: () => {}, onBack: () => {} };
 
   it('shows the number, area, department, people ahead, estimated wait and time of issue', () => {
@@ -28,17 +31,29 @@ describe('TicketScreen', () => {
   });
 
   it('no estimate without an open counter; a priority badge for a priority ticket', () => {
-    const v = mount(<TicketScreen {...base} ticket={ticket({ estimatedWaitMin: null, priority: true, priorityGroup: 'Người khuyết tật' })} />);
+    const v = mount(
+      <TicketScreen
+        {...base}
+        ticket={ticket({ estimatedWaitMin: null, priority: true, priorityGroup: 'Người khuyết tật' })}
+      />,
+    );
     expect(v.$('[data-testid=ticket-wait]')!.textContent).toBe('Chưa ước tính được');
     expect(v.text()).toContain('Ưu tiên – Người khuyết tật');
   });
 
   it('print result: "Vui lòng nhận phiếu" when printed, otherwise the number stays valid', () => {
     expect(printMessage({ status: 'printed' }).title).toBe('Vui lòng nhận phiếu');
-    for (const print of [{ status: 'failed' as const }, { status: 'queued' as const }, { status: 'none' as const }, undefined]) {
+    for (const print of [
+      { status: 'failed' as const },
+      { status: 'queued' as const },
+      { status: 'none' as const },
+      undefined,
+    ]) {
       expect(printMessage(print).text).toContain('Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình');
     }
-    const v = mount(<TicketScreen {...base} ticket={ticket({ print: { status: 'failed', message: 'Máy in hết giấy' } })} />);
+    const v = mount(
+      <TicketScreen {...base} ticket={ticket({ print: { status: 'failed', message: 'Máy in hết giấy' } })} />,
+    );
     expect(v.$('[data-testid=print-message]')!.getAttribute('data-print-status')).toBe('failed');
     expect(v.text()).toContain('Không in được phiếu');
   });
@@ -47,12 +62,20 @@ describe('TicketScreen', () => {
     vi.useFakeTimers();
     const onDone = vi.fn();
     const v = mount(<TicketScreen {...base} autoReturnSeconds={5} ticket={ticket()} onDone={onDone} />);
-    act(() => { vi.advanceTimersByTime(4000); });
+    act(() => {
+      vi.advanceTimersByTime(4000);
+    });
     expect(v.text()).toContain('sau 1 giây');
-    act(() => { v.$('.ticket')!.dispatchEvent(new Event('pointerdown', { bubbles: true })); });
-    act(() => { vi.advanceTimersByTime(4000); });
+    act(() => {
+      v.$('.ticket')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    });
+    act(() => {
+      vi.advanceTimersByTime(4000);
+    });
     expect(onDone).not.toHaveBeenCalled();
-    act(() => { vi.advanceTimersByTime(1500); });
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
     expect(onDone).toHaveBeenCalledOnce();
   });
 

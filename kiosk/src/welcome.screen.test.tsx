@@ -4,8 +4,16 @@ import { mount } from './render.helper.tsx';
 import { WelcomeScreen } from './welcome.screen.tsx';
 
 describe('WelcomeScreen', () => {
-  afterEach(() => { vi.useRealTimers(); document.body.innerHTML = ''; });
-  const props = { centerName: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An', timeZone: 'Asia/Ho_Chi_Minh', connection: 'online' as const, disabled: false };
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+  const props = {
+    centerName: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    connection: 'online' as const,
+    disabled: false,
+  };
 
   it('shows the center, the date dd/mm/yyyy and the time in the center time zone', () => {
     vi.useFakeTimers({ now: new Date('2026-11-26T01:15:02Z') });

@@ -11,10 +11,19 @@ const QUEUE = /^[A-Za-z0-9_][A-Za-z0-9_.@-]{0,126}$/;
  * docs/deployment.md suggests (hcc-printer, serial/by-id/…). Nothing else under /dev (disks, /dev/mem,
  * /dev/fd/…), and nothing outside it: a printer address must never be a way to write a file.
  */
-const DEVICE_NAME = new RegExp('^(?:' + [
-  'usb/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}', 'lp\\d{1,3}', 'ttyUSB\\d{1,3}', 'ttyS\\d{1,3}', 'ttyACM\\d{1,3}',
-  'hcc-printer[A-Za-z0-9_-]{0,32}', 'serial/by-(?:id|path)/[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,127}',
-].join('|') + ')$');
+const DEVICE_NAME = new RegExp(
+  '^(?:' +
+    [
+      'usb/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}',
+      'lp\\d{1,3}',
+      'ttyUSB\\d{1,3}',
+      'ttyS\\d{1,3}',
+      'ttyACM\\d{1,3}',
+      'hcc-printer[A-Za-z0-9_-]{0,32}',
+      'serial/by-(?:id|path)/[A-Za-z0-9_][A-Za-z0-9_.:+-]{0,127}',
+    ].join('|') +
+    ')$',
+);
 export const DEVICE_DIR = '/dev';
 
 /**
@@ -34,7 +43,8 @@ function bad(s: string, why: string): never {
 }
 
 function devicePath(s: string, path: string, deviceDir: string): PrinterAddress {
-  if (!isDevicePath(path, deviceDir)) bad(s, `not a printer device under ${deviceDir}/ (usb/lp*, lp*, ttyUSB*, ttyS*, ttyACM*)`);
+  if (!isDevicePath(path, deviceDir))
+    bad(s, `not a printer device under ${deviceDir}/ (usb/lp*, lp*, ttyUSB*, ttyS*, ttyACM*)`);
   return { kind: 'file', path };
 }
 

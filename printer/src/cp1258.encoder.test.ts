@@ -14,7 +14,9 @@ describe('CP1258 encoder', () => {
     expect(hex(encodeCp1258('Đất đai'))).toBe('d0e2ec74' + '20' + 'f06169');
   });
   it('encodes "Hộ tịch, chứng thực"', () => {
-    expect(hex(encodeCp1258('Hộ tịch, chứng thực'))).toBe('48f4f2' + '20' + '74' + '69f2' + '63682c' + '20' + '6368fdec6e67' + '20' + '7468fdf263');
+    expect(hex(encodeCp1258('Hộ tịch, chứng thực'))).toBe(
+      '48f4f2' + '20' + '74' + '69f2' + '63682c' + '20' + '6368fdec6e67' + '20' + '7468fdf263',
+    );
   });
   it('uses the precomposed code where CP1258 has one (à á é ò ú), decomposes the rest', () => {
     expect(hex(encodeCp1258('à á ả ã ạ'))).toBe('e0' + '20' + 'e1' + '20' + '61d2' + '20' + '61de' + '20' + '61f2');

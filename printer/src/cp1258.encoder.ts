@@ -44,7 +44,10 @@ export function encodeCp1258(text: string): Uint8Array {
     // e.g. "ố" → "ô" + U+0301: keep the vowel's shape mark on the base, split off the tone.
     const parts = [...ch.normalize('NFD')];
     const tones = parts.filter((p) => TONE_MARKS.has(p));
-    const base = parts.filter((p) => !TONE_MARKS.has(p)).join('').normalize('NFC');
+    const base = parts
+      .filter((p) => !TONE_MARKS.has(p))
+      .join('')
+      .normalize('NFC');
     const b = single(base);
     if (b !== null && tones.length === 1 && base.length === 1) {
       out.push(b, ENCODE.get(tones[0]!)!);

@@ -71,8 +71,10 @@ export function createCupsTransport(queue: string, opts: TransportOptions = {}):
   async function status(): Promise<PrinterStatus> {
     try {
       const r = await run('lpstat', ['-p', queue], null, env, statusTimeoutMs);
-      if (r.code !== 0) return { online: false, paper: 'unknown', error: `Hàng đợi in "${queue}" không tồn tại hoặc CUPS không chạy.` };
-      if (/disabled|stopped/i.test(r.stdout)) return { online: false, paper: 'unknown', error: `Hàng đợi in "${queue}" đang tạm dừng.` };
+      if (r.code !== 0)
+        return { online: false, paper: 'unknown', error: `Hàng đợi in "${queue}" không tồn tại hoặc CUPS không chạy.` };
+      if (/disabled|stopped/i.test(r.stdout))
+        return { online: false, paper: 'unknown', error: `Hàng đợi in "${queue}" đang tạm dừng.` };
       return { online: true, paper: 'unknown' };
     } catch (err) {
       return { online: false, paper: 'unknown', error: err instanceof PrinterError ? err.message : String(err) };

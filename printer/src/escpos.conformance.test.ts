@@ -9,7 +9,13 @@ import { encodeCp1258 } from './cp1258.encoder.ts';
  */
 const require = createRequire(import.meta.url);
 const { ThermalPrinter, PrinterTypes } = require('node-thermal-printer') as {
-  ThermalPrinter: new (o: object) => { printQR(s: string, o: object): void; alignCenter(): void; println(s: string): void; getBuffer(): Buffer; clear(): void };
+  ThermalPrinter: new (o: object) => {
+    printQR(s: string, o: object): void;
+    alignCenter(): void;
+    println(s: string): void;
+    getBuffer(): Buffer;
+    clear(): void;
+  };
   PrinterTypes: { EPSON: string };
 };
 const reference = () => new ThermalPrinter({ type: PrinterTypes.EPSON, interface: 'tcp://127.0.0.1:1' });
@@ -18,7 +24,9 @@ describe('ESC/POS conformance with node-thermal-printer (Epson)', () => {
   it('QR (GS ( k: model 2, module size, ECC, store, print) is byte-identical', () => {
     const ref = reference();
     ref.printQR('http://10.0.0.2:8080/t/abc', { cellSize: 6, correction: 'M', model: 2 });
-    expect(new EscPosBuilder().qr('http://10.0.0.2:8080/t/abc', 6, 'M').build().toString('hex')).toBe(ref.getBuffer().toString('hex'));
+    expect(new EscPosBuilder().qr('http://10.0.0.2:8080/t/abc', 6, 'M').build().toString('hex')).toBe(
+      ref.getBuffer().toString('hex'),
+    );
   });
 
   it('centre alignment is byte-identical', () => {
@@ -29,8 +37,13 @@ describe('ESC/POS conformance with node-thermal-printer (Epson)', () => {
 
   it('its text encoding does not produce CP1258 Vietnamese; ours does', () => {
     const ref = reference();
-    let theirs: Buffer | null = null;
-    try { ref.println('Số thứ tự'); theirs = ref.getBuffer(); } catch { theirs = null; } // it may even throw on some letters
+    let theirs: Buffer | null;
+    try {
+      ref.println('Số thứ tự');
+      theirs = ref.getBuffer();
+    } catch {
+      theirs = null;
+    } // it may even throw on some letters
     const ours = Buffer.from(encodeCp1258('Số thứ tự'));
     expect(theirs === null || !theirs.includes(ours)).toBe(true);
   });

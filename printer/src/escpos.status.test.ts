@@ -19,7 +19,11 @@ describe('DLE EOT answers', () => {
   });
   it('turns answers into a status with a Vietnamese note', () => {
     expect(statusFromAnswers(0x12, 0x12)).toEqual({ online: true, paper: 'ok' });
-    expect(statusFromAnswers(0x1a, 0x12)).toEqual({ online: false, paper: 'ok', error: 'Máy in đang tạm ngừng (nắp mở, hết giấy hoặc lỗi).' });
+    expect(statusFromAnswers(0x1a, 0x12)).toEqual({
+      online: false,
+      paper: 'ok',
+      error: 'Máy in đang tạm ngừng (nắp mở, hết giấy hoặc lỗi).',
+    });
     expect(statusFromAnswers(undefined, undefined)).toEqual({ online: true, paper: 'unknown' });
   });
 });

@@ -1,6 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileTransport } from './file.transport.ts';
@@ -36,7 +48,9 @@ describe('device file transport', () => {
     const path = join(dir, 'usb', 'noreader');
     execFileSync('mkfifo', [path]);
     const t0 = performance.now();
-    const err = await createFileTransport(path, { timeoutMs: 2000, ...devices }).send(Buffer.from('x')).catch((e: unknown) => e);
+    const err = await createFileTransport(path, { timeoutMs: 2000, ...devices })
+      .send(Buffer.from('x'))
+      .catch((e: unknown) => e);
     expect((err as PrinterError).code).toBe('printer.offline');
     expect(performance.now() - t0).toBeLessThan(1900); // fails fast, well before its 2 s timeout
   });
@@ -61,7 +75,9 @@ describe('device file transport', () => {
     writeFileSync(outside, 'root:x:0:0\n');
     symlinkSync(outside, join(dir, 'usb', 'lp5'));
     for (const path of [outside, join(dir, 'usb', 'lp5'), join(dir, 'usb', '..', 'passwd')]) {
-      const err = await createFileTransport(path, { timeoutMs: 1000, ...devices }).send(Buffer.from('GHI ĐÈ')).catch((e: unknown) => e);
+      const err = await createFileTransport(path, { timeoutMs: 1000, ...devices })
+        .send(Buffer.from('GHI ĐÈ'))
+        .catch((e: unknown) => e);
       expect((err as PrinterError).code, path).toBe('printer.bad_address');
       expect((await createFileTransport(path, devices).status()).online).toBe(false);
     }

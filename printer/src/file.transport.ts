@@ -28,14 +28,19 @@ export function createFileTransport(path: string, opts: TransportOptions = {}): 
    * with O_NOFOLLOW, so it cannot be swapped for a symlink in between.
    */
   async function target(): Promise<string> {
-    if (!isDevicePath(path, deviceDir)) throw new PrinterError('printer.bad_address', `${JSON.stringify(path)}: not a printer device`);
+    if (!isDevicePath(path, deviceDir))
+      throw new PrinterError('printer.bad_address', `${JSON.stringify(path)}: not a printer device`);
     let real: string;
     try {
       real = await realpath(path);
     } catch {
       return path; // not there (unplugged): open() says offline
     }
-    if (!isDevicePath(real, deviceDir)) throw new PrinterError('printer.bad_address', `${JSON.stringify(path)} → ${JSON.stringify(real)}: leads out of ${deviceDir}/`);
+    if (!isDevicePath(real, deviceDir))
+      throw new PrinterError(
+        'printer.bad_address',
+        `${JSON.stringify(path)} → ${JSON.stringify(real)}: leads out of ${deviceDir}/`,
+      );
     return real;
   }
 
@@ -44,7 +49,10 @@ export function createFileTransport(path: string, opts: TransportOptions = {}): 
     const file = await target();
     let fh: FileHandle;
     try {
-      fh = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK | constants.O_NOCTTY | constants.O_NOFOLLOW);
+      fh = await open(
+        file,
+        constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK | constants.O_NOCTTY | constants.O_NOFOLLOW,
+      );
     } catch (err) {
       throw mapError(err, 'connect');
     }
@@ -76,7 +84,11 @@ export function createFileTransport(path: string, opts: TransportOptions = {}): 
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (err instanceof PrinterError) return { online: false, paper: 'unknown', error: err.message };
-      return { online: false, paper: 'unknown', error: code === 'EACCES' ? NO_PERMISSION : STATUS_MESSAGES.unreachable };
+      return {
+        online: false,
+        paper: 'unknown',
+        error: code === 'EACCES' ? NO_PERMISSION : STATUS_MESSAGES.unreachable,
+      };
     }
   }
 

@@ -22,4 +22,10 @@ export { encodeCp1258 } from './cp1258.encoder.ts';
 export { encodeTcvn3, encodeTcvn3Runs, type Tcvn3Run } from './tcvn3.encoder.ts';
 export { rasterToPng } from './raster.png.ts';
 export { formatIssuedAt } from './ticket.text.ts';
-export { startPrintAgent, type PrintAgentOptions, type PrintAgent, type PrintJobPayload, type PrintResultPayload } from './print.agent.ts';
+export {
+  startPrintAgent,
+  type PrintAgentOptions,
+  type PrintAgent,
+  type PrintJobPayload,
+  type PrintResultPayload,
+} from './print.agent.ts';

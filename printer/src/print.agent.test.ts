@@ -66,7 +66,11 @@ async function setup(opts: { token?: string; printerMode?: 'ok' | 'refuse' } = {
     reconnectDelayMs: 50,
     reconnectDelayMaxMs: 100,
   });
-  cleanups.push(() => server.close(), () => printer.close(), () => agent.stop());
+  cleanups.push(
+    () => server.close(),
+    () => printer.close(),
+    () => agent.stop(),
+  );
   return { server, printer, agent, logs };
 }
 

@@ -77,11 +77,21 @@ export function startPrintAgent(o: PrintAgentOptions): PrintAgent {
   const reportStatus = async () => {
     const status: PrinterStatus = await createTransport(address, { timeoutMs: Math.min(o.timeoutMs ?? 3000, 3000) })
       .status()
-      .catch((e: unknown) => ({ online: false, paper: 'unknown' as const, error: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => ({
+        online: false,
+        paper: 'unknown' as const,
+        error: e instanceof Error ? e.message : String(e),
+      }));
     if (stopped || !socket.connected) return;
     socket.emit('print:agent-ready', { printer: status });
-    const paper = { ok: 'còn giấy', near_end: 'sắp hết giấy', out: 'hết giấy', unknown: 'không rõ giấy' }[status.paper ?? 'unknown'];
-    log(status.online ? `Máy in ${printerName} sẵn sàng (${paper}).` : `Máy in ${printerName} chưa sẵn sàng: ${status.error ?? 'không rõ lý do'}`);
+    const paper = { ok: 'còn giấy', near_end: 'sắp hết giấy', out: 'hết giấy', unknown: 'không rõ giấy' }[
+      status.paper ?? 'unknown'
+    ];
+    log(
+      status.online
+        ? `Máy in ${printerName} sẵn sàng (${paper}).`
+        : `Máy in ${printerName} chưa sẵn sàng: ${status.error ?? 'không rõ lý do'}`,
+    );
   };
 
   socket.on('connect', () => {
@@ -96,7 +106,11 @@ export function startPrintAgent(o: PrintAgentOptions): PrintAgent {
   socket.on('connect_error', (err) => {
     if (stopped) return;
     const refused = !socket.active;
-    log(refused ? `Máy chủ từ chối kết nối (${err.message}). Kiểm tra mã truy cập; sẽ thử lại.` : `Không kết nối được tới máy chủ (${err.message}). Đang thử lại…`);
+    log(
+      refused
+        ? `Máy chủ từ chối kết nối (${err.message}). Kiểm tra mã truy cập; sẽ thử lại.`
+        : `Không kết nối được tới máy chủ (${err.message}). Đang thử lại…`,
+    );
     retryLater();
   });
 
@@ -122,7 +136,8 @@ export function startPrintAgent(o: PrintAgentOptions): PrintAgent {
     if (stopped) return;
     if (!payload || typeof payload.jobId !== 'string' || !payload.data || typeof payload.data !== 'object') {
       log('Nhận được lệnh in không hợp lệ, bỏ qua.');
-      if (payload && typeof payload.jobId === 'string') reply({ jobId: payload.jobId, status: 'failed', code: 'printer.io', message: 'Lệnh in không hợp lệ.' });
+      if (payload && typeof payload.jobId === 'string')
+        reply({ jobId: payload.jobId, status: 'failed', code: 'printer.io', message: 'Lệnh in không hợp lệ.' });
       return;
     }
     const known = results.get(payload.jobId);

@@ -20,14 +20,21 @@ function percentile(sorted: number[], p: number): number {
  * Prints n tickets, one after another as a kiosk would, to the loopback fake printer.
  * Latency = from the printTicket call (render included) to the last byte the printer got.
  */
-export async function benchPrinting(n = 200, opts: PrintOptions = {}, now: () => number = () => performance.now()): Promise<PrintBenchResult> {
+export async function benchPrinting(
+  n = 200,
+  opts: PrintOptions = {},
+  now: () => number = () => performance.now(),
+): Promise<PrintBenchResult> {
   const printer = await startFakePrinter({ now });
   const latencies: number[] = [];
   let bytes = 0;
   try {
     for (let i = 0; i < n; i++) {
       const t0 = now();
-      await printTicket(printer.address, sampleTicket({ number: String(1000 + i), waitingAhead: i % 40 }), { timeoutMs: 5000, ...opts });
+      await printTicket(printer.address, sampleTicket({ number: String(1000 + i), waitingAhead: i % 40 }), {
+        timeoutMs: 5000,
+        ...opts,
+      });
       const job = printer.jobs[i];
       if (!job?.lastByteAt) throw new Error(`bench: ticket ${i} did not reach the printer`);
       latencies.push(job.lastByteAt - t0);

@@ -23,7 +23,10 @@ export class PrinterError extends Error {
   readonly detail: string | undefined;
 
   constructor(code: PrinterErrorCode, detail?: string, options?: { cause?: unknown; message?: string }) {
-    super(options?.message ?? PRINTER_MESSAGES[code], options?.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options?.message ?? PRINTER_MESSAGES[code],
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'PrinterError';
     this.code = code;
     this.detail = detail;
@@ -38,7 +41,16 @@ export function isPrinterError(e: unknown): e is PrinterError {
 export function printerErrorFromErrno(err: unknown, phase: 'connect' | 'write'): PrinterError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
   const detail = `${code} ${(err as Error | undefined)?.message ?? String(err)}`.trim();
-  const offline = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT', 'ENXIO', 'ENODEV'];
+  const offline = [
+    'ECONNREFUSED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENOENT',
+    'ENXIO',
+    'ENODEV',
+  ];
   const dropped = ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'];
   if (code === 'ETIMEDOUT') return new PrinterError('printer.timeout', detail, { cause: err });
   if (phase === 'connect' && offline.includes(code)) return new PrinterError('printer.offline', detail, { cause: err });

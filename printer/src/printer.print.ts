@@ -18,7 +18,10 @@ export async function printTicket(
   const addr = parsePrinterAddress(address, transportOpts.deviceDir ? { deviceDir: transportOpts.deviceDir } : {});
   const now = transportOpts.now ?? (() => performance.now());
   const started = now();
-  const budget = opts.timeoutMs !== undefined && Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_TIMEOUT_MS;
+  const budget =
+    opts.timeoutMs !== undefined && Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0
+      ? opts.timeoutMs
+      : DEFAULT_TIMEOUT_MS;
   let job: Buffer;
   try {
     job = buildTicketJob(data, opts);
@@ -27,7 +30,11 @@ export async function printTicket(
   }
   // Rendering counts against the same budget: the caller's promise is "never longer than timeoutMs".
   const remaining = Math.max(1, budget - (now() - started));
-  const transport = createTransport(addr, { ...transportOpts, timeoutMs: remaining, ...(opts.confirm ? { confirm: opts.confirm } : {}) });
+  const transport = createTransport(addr, {
+    ...transportOpts,
+    timeoutMs: remaining,
+    ...(opts.confirm ? { confirm: opts.confirm } : {}),
+  });
   try {
     await transport.send(job);
   } catch (err) {

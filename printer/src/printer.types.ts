@@ -49,9 +49,7 @@ export interface PrinterStatus {
 }
 
 export type PrinterAddress =
-  | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'file'; path: string }
-  | { kind: 'cups'; queue: string };
+  { kind: 'tcp'; host: string; port: number } | { kind: 'file'; path: string } | { kind: 'cups'; queue: string };
 
 export interface Transport {
   /** Resolves only once the printer has the bytes (as far as the medium can tell). */

@@ -8,7 +8,12 @@ export function bytesPerRow(width: number): number {
  * RGBA (drawn black on white) → 1-bit. Threshold a bit above mid-grey: thermal dots
  * spread a little, and anti-aliased edges of small Vietnamese tone marks vanish at 128.
  */
-export function thresholdRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, threshold = 150): RasterImage {
+export function thresholdRgba(
+  rgba: Uint8ClampedArray | Uint8Array,
+  width: number,
+  height: number,
+  threshold = 150,
+): RasterImage {
   const bpr = bytesPerRow(width);
   const bits = new Uint8Array(bpr * height);
   for (let y = 0; y < height; y++) {
@@ -16,7 +21,8 @@ export function thresholdRgba(rgba: Uint8ClampedArray | Uint8Array, width: numbe
       const i = (y * width + x) * 4;
       const a = (rgba[i + 3] ?? 255) / 255;
       // composite on white so transparent pixels read as paper
-      const lum = (0.299 * (rgba[i] ?? 255) + 0.587 * (rgba[i + 1] ?? 255) + 0.114 * (rgba[i + 2] ?? 255)) * a + 255 * (1 - a);
+      const lum =
+        (0.299 * (rgba[i] ?? 255) + 0.587 * (rgba[i + 1] ?? 255) + 0.114 * (rgba[i + 2] ?? 255)) * a + 255 * (1 - a);
       if (lum < threshold) bits[y * bpr + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }

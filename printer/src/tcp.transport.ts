@@ -27,7 +27,13 @@ export function createTcpTransport(host: string, port: number, opts: TransportOp
       let lastAnswer: number | undefined;
       let settled = false;
       const timer = setTimeout(
-        () => fail(new PrinterError('printer.timeout', connected ? (written ? 'no confirmation from printer' : 'write stalled') : 'connect timeout')),
+        () =>
+          fail(
+            new PrinterError(
+              'printer.timeout',
+              connected ? (written ? 'no confirmation from printer' : 'write stalled') : 'connect timeout',
+            ),
+          ),
         timeoutMs,
       );
       const finish = (err: PrinterError | null) => {
@@ -74,7 +80,13 @@ export function createTcpTransport(host: string, port: number, opts: TransportOp
         if (settled) return;
         // The printer closed after reading our FIN: it has everything.
         if (written && !hadError) finish(null);
-        else fail(new PrinterError(connected ? 'printer.disconnected' : 'printer.offline', 'closed before the job was confirmed'));
+        else
+          fail(
+            new PrinterError(
+              connected ? 'printer.disconnected' : 'printer.offline',
+              'closed before the job was confirmed',
+            ),
+          );
       });
     });
   }
@@ -92,7 +104,10 @@ export function createTcpTransport(host: string, port: number, opts: TransportOp
         socket.destroy();
         resolve(s);
       };
-      const connectTimer = setTimeout(() => done({ online: false, paper: 'unknown', error: STATUS_MESSAGES.unreachable }), timeoutMs);
+      const connectTimer = setTimeout(
+        () => done({ online: false, paper: 'unknown', error: STATUS_MESSAGES.unreachable }),
+        timeoutMs,
+      );
       let answerTimer: NodeJS.Timeout | undefined;
       socket.on('connect', () => {
         clearTimeout(connectTimer);
@@ -105,7 +120,13 @@ export function createTcpTransport(host: string, port: number, opts: TransportOp
         if (answers.length >= 2) done(statusFromAnswers(answers[0], answers[1]));
       });
       socket.on('error', () => done({ online: false, paper: 'unknown', error: STATUS_MESSAGES.unreachable }));
-      socket.on('close', () => done(answers.length ? statusFromAnswers(answers[0], undefined) : { online: false, paper: 'unknown', error: STATUS_MESSAGES.unreachable }));
+      socket.on('close', () =>
+        done(
+          answers.length
+            ? statusFromAnswers(answers[0], undefined)
+            : { online: false, paper: 'unknown', error: STATUS_MESSAGES.unreachable },
+        ),
+      );
     });
   }
 

@@ -13,7 +13,9 @@ describe('TCVN3 (ABC) encoder', () => {
     expect(hex(encodeTcvn3('Đất đai'))).toBe('a7ca74' + '20' + 'ae6169');
   });
   it('encodes "Hộ tịch, chứng thực"', () => {
-    expect(hex(encodeTcvn3('Hộ tịch, chứng thực'))).toBe('48e9' + '20' + '74de63682c' + '20' + '6368f86e67' + '20' + '7468f963');
+    expect(hex(encodeTcvn3('Hộ tịch, chứng thực'))).toBe(
+      '48e9' + '20' + '74de63682c' + '20' + '6368f86e67' + '20' + '7468f963',
+    );
   });
   it('puts toned capitals on the capitals page with their lowercase code', () => {
     const runs = encodeTcvn3Runs('SỐ THỨ TỰ');
@@ -27,14 +29,21 @@ describe('TCVN3 (ABC) encoder', () => {
     ]);
   });
   it('keeps the seven untoned capitals on the base page', () => {
-    expect(encodeTcvn3Runs('ĂÂÊÔƠƯĐ')).toEqual([{ capitals: false, bytes: Uint8Array.from([0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7]) }]);
+    expect(encodeTcvn3Runs('ĂÂÊÔƠƯĐ')).toEqual([
+      { capitals: false, bytes: Uint8Array.from([0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7]) },
+    ]);
   });
   it('does not switch pages for spaces between capitals', () => {
     const runs = encodeTcvn3Runs('ỦY BAN');
-    expect(runs.map((r) => [r.capitals, hex(r.bytes)])).toEqual([[true, 'f1'], [false, '592042414e']]);
+    expect(runs.map((r) => [r.capitals, hex(r.bytes)])).toEqual([
+      [true, 'f1'],
+      [false, '592042414e'],
+    ]);
   });
   it('round-trips lowercase text', () => {
-    const letters = [...'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ ,.:'];
+    const letters = [
+      ...'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ ,.:',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 60 }), (chars) => {
         const s = chars.join('');

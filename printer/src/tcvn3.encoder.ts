@@ -14,7 +14,9 @@ const LOWER =
 const UPPER = 'Ă:a1 Â:a2 Ê:a3 Ô:a4 Ơ:a5 Ư:a6 Đ:a7';
 
 function table(spec: string): Map<string, number> {
-  return new Map(spec.split(' ').map((kv) => [kv.slice(0, kv.indexOf(':')), parseInt(kv.slice(kv.indexOf(':') + 1), 16)]));
+  return new Map(
+    spec.split(' ').map((kv) => [kv.slice(0, kv.indexOf(':')), parseInt(kv.slice(kv.indexOf(':') + 1), 16)]),
+  );
 }
 const LOWER_MAP = table(LOWER);
 const UPPER_MAP = table(UPPER);
@@ -27,7 +29,17 @@ export interface Tcvn3Run {
 }
 
 /** Typographic punctuation that VN3 lacks, printed as its plain ASCII look-alike. */
-const PUNCTUATION: Record<string, string> = { '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '.', '\u00a0': ' ', '•': '*' };
+const PUNCTUATION: Record<string, string> = {
+  '–': '-',
+  '—': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '…': '.',
+  '\u00a0': ' ',
+  '•': '*',
+};
 
 function encodeChar(ch: string): { byte: number; capital: boolean } | null {
   const alt = PUNCTUATION[ch];

@@ -20,13 +20,19 @@ describe('wrapping', () => {
     );
   });
   it('breaks before the place name', () => {
-    expect(splitBefore('Trung tâm Phục vụ hành chính công tỉnh Nghệ An', PLACE_WORDS)).toEqual(['Trung tâm Phục vụ hành chính công', 'tỉnh Nghệ An']);
+    expect(splitBefore('Trung tâm Phục vụ hành chính công tỉnh Nghệ An', PLACE_WORDS)).toEqual([
+      'Trung tâm Phục vụ hành chính công',
+      'tỉnh Nghệ An',
+    ]);
     expect(splitBefore('Tỉnh Nghệ An', PLACE_WORDS)).toEqual(['Tỉnh Nghệ An']);
   });
   it('shrinks within bounds before adding lines', () => {
     const measureAt = (size: number) => (s: string) => cols(s) * size;
     // 14 letters: fits one line at 9 (a small shrink is worth a line)…
-    expect(fitParagraph('một hai ba bốn', 130, measureAt, { maxSize: 10, minSize: 6, maxLines: 3 })).toEqual({ size: 9, lines: ['một hai ba bốn'] });
+    expect(fitParagraph('một hai ba bốn', 130, measureAt, { maxSize: 10, minSize: 6, maxLines: 3 })).toEqual({
+      size: 9,
+      lines: ['một hai ba bốn'],
+    });
     // …but not at 100 wide without shrinking past 12 %: keep the size, take two lines.
     const r = fitParagraph('một hai ba bốn', 100, measureAt, { maxSize: 10, minSize: 6, maxLines: 3 });
     expect(r.size).toBe(10);

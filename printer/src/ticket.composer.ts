@@ -10,7 +10,18 @@ export interface QrMatrix {
   data: Uint8Array;
 }
 export type Op =
-  | { kind: 'text'; text: string; font: string; x: number; y: number; align: 'center' | 'left'; white?: boolean; role?: string; top: number; bottom: number }
+  | {
+      kind: 'text';
+      text: string;
+      font: string;
+      x: number;
+      y: number;
+      align: 'center' | 'left';
+      white?: boolean;
+      role?: string;
+      top: number;
+      bottom: number;
+    }
   | { kind: 'rect'; x: number; y: number; w: number; h: number }
   | { kind: 'qr'; x: number; y: number; module: number; matrix: QrMatrix };
 
@@ -77,7 +88,15 @@ export class Composer {
     text: string,
     weight: FontWeight,
     maxSize: number,
-    opts: { minSize?: number; maxLines?: number; width?: number; white?: boolean; balanced?: boolean; breakBefore?: RegExp; role?: string } = {},
+    opts: {
+      minSize?: number;
+      maxLines?: number;
+      width?: number;
+      white?: boolean;
+      balanced?: boolean;
+      breakBefore?: RegExp;
+      role?: string;
+    } = {},
   ): void {
     if (!text) return;
     const width = opts.width ?? this.contentWidth;
@@ -92,7 +111,18 @@ export class Composer {
     for (const line of fit.lines) {
       const box = this.lineBox(font, line);
       const top = this.y;
-      this.ops.push({ kind: 'text', text: line, font, x: this.g.width / 2, y: top + box.ascent, align: 'center', white: opts.white, role: opts.role, top, bottom: top + box.ascent + box.descent });
+      this.ops.push({
+        kind: 'text',
+        text: line,
+        font,
+        x: this.g.width / 2,
+        y: top + box.ascent,
+        align: 'center',
+        white: opts.white,
+        role: opts.role,
+        top,
+        bottom: top + box.ascent + box.descent,
+      });
       this.y += box.ascent + box.descent;
     }
   }
@@ -111,7 +141,17 @@ export class Composer {
     const m = this.ctx.measureText(text);
     const ascent = Math.ceil(m.actualBoundingBoxAscent);
     const descent = Math.ceil(m.actualBoundingBoxDescent);
-    this.ops.push({ kind: 'text', text, font, x: this.g.width / 2, y: this.y + ascent, align: 'center', role: 'number', top: this.y, bottom: this.y + ascent + descent });
+    this.ops.push({
+      kind: 'text',
+      text,
+      font,
+      x: this.g.width / 2,
+      y: this.y + ascent,
+      align: 'center',
+      role: 'number',
+      top: this.y,
+      bottom: this.y + ascent + descent,
+    });
     this.y += ascent + descent;
   }
   /** Black band with white text: the mark a clerk spots from across the counter. */
@@ -144,8 +184,26 @@ export class Composer {
     const ascent = Math.max(box.ascent, lbox.ascent);
     const x0 = (this.g.width - (lw + vw)) / 2;
     const bottom = this.y + ascent + Math.max(box.descent, lbox.descent);
-    this.ops.push({ kind: 'text', text: label, font: lf, x: x0, y: this.y + ascent, align: 'left', top: this.y, bottom });
-    this.ops.push({ kind: 'text', text: value, font: vf, x: x0 + lw, y: this.y + ascent, align: 'left', top: this.y, bottom });
+    this.ops.push({
+      kind: 'text',
+      text: label,
+      font: lf,
+      x: x0,
+      y: this.y + ascent,
+      align: 'left',
+      top: this.y,
+      bottom,
+    });
+    this.ops.push({
+      kind: 'text',
+      text: value,
+      font: vf,
+      x: x0 + lw,
+      y: this.y + ascent,
+      align: 'left',
+      top: this.y,
+      bottom,
+    });
     this.y += ascent + Math.max(box.descent, lbox.descent);
   }
   qr(matrix: QrMatrix, module: number): { top: number; height: number } {
@@ -156,4 +214,3 @@ export class Composer {
     return { top, height: dots };
   }
 }
-

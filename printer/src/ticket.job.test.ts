@@ -9,35 +9,38 @@ import { RASTER_BAND_ROWS } from './escpos.encoder.ts';
 const types = (cmds: EscPosCommand[]) => cmds.map((c) => c.type);
 
 describe('raster job', () => {
-  it.each([80, 58] as const)('%s mm: ESC @, GS v 0 bands, native QR, feed, cut — and the paper equals the preview', (mm) => {
-    const data = sampleTicket({ priority: true });
-    const job = buildTicketJob(data, { paperWidth: mm });
-    const { commands, truncated } = decodeEscPos(job);
-    expect(truncated).toBe(false);
-    expect(commands[0]).toEqual({ type: 'init' });
-    expect(commands.filter((c) => c.type === 'unknown' || c.type === 'text')).toEqual([]);
-    const qrs = commands.filter((c) => c.type === 'qr');
-    expect(qrs).toHaveLength(1);
-    expect(qrs[0]).toMatchObject({ payload: data.trackUrl, ecc: 'M' });
-    const rasters = commands.filter((c) => c.type === 'raster');
-    for (const r of rasters) {
-      expect(r.image.width).toBe(mm === 80 ? 576 : 384);
-      expect(r.image.height).toBeLessThanOrEqual(RASTER_BAND_ROWS);
-    }
-    // QR is centred, then justification goes back to left
-    const qi = commands.findIndex((c) => c.type === 'qr');
-    expect(commands[qi - 1]).toEqual({ type: 'align', value: 'center' });
-    expect(commands[qi + 1]).toEqual({ type: 'align', value: 'left' });
-    expect(types(commands).slice(-2)).toEqual(['feed', 'cut']);
+  it.each([80, 58] as const)(
+    '%s mm: ESC @, GS v 0 bands, native QR, feed, cut — and the paper equals the preview',
+    (mm) => {
+      const data = sampleTicket({ priority: true });
+      const job = buildTicketJob(data, { paperWidth: mm });
+      const { commands, truncated } = decodeEscPos(job);
+      expect(truncated).toBe(false);
+      expect(commands[0]).toEqual({ type: 'init' });
+      expect(commands.filter((c) => c.type === 'unknown' || c.type === 'text')).toEqual([]);
+      const qrs = commands.filter((c) => c.type === 'qr');
+      expect(qrs).toHaveLength(1);
+      expect(qrs[0]).toMatchObject({ payload: data.trackUrl, ecc: 'M' });
+      const rasters = commands.filter((c) => c.type === 'raster');
+      for (const r of rasters) {
+        expect(r.image.width).toBe(mm === 80 ? 576 : 384);
+        expect(r.image.height).toBeLessThanOrEqual(RASTER_BAND_ROWS);
+      }
+      // QR is centred, then justification goes back to left
+      const qi = commands.findIndex((c) => c.type === 'qr');
+      expect(commands[qi - 1]).toEqual({ type: 'align', value: 'center' });
+      expect(commands[qi + 1]).toEqual({ type: 'align', value: 'left' });
+      expect(types(commands).slice(-2)).toEqual(['feed', 'cut']);
 
-    const preview = renderTicket(data, { paperWidth: mm });
-    const paper = paperImage(commands);
-    expect(paper.width).toBe(preview.width);
-    expect(paper.height).toBe(preview.height);
-    expect(Buffer.from(paper.bits).equals(Buffer.from(preview.bits))).toBe(true);
-    expect(readQr(paper)).toBe(data.trackUrl);
-    savePng(`decoded-${mm}mm.png`, paperPng(commands));
-  });
+      const preview = renderTicket(data, { paperWidth: mm });
+      const paper = paperImage(commands);
+      expect(paper.width).toBe(preview.width);
+      expect(paper.height).toBe(preview.height);
+      expect(Buffer.from(paper.bits).equals(Buffer.from(preview.bits))).toBe(true);
+      expect(readQr(paper)).toBe(data.trackUrl);
+      savePng(`decoded-${mm}mm.png`, paperPng(commands));
+    },
+  );
 
   it('image QR mode sends one image and no GS ( k', () => {
     const data = sampleTicket();

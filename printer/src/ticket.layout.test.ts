@@ -84,7 +84,10 @@ describe('ticket layout', () => {
   });
 
   it('renders tone marks (zoomed view for a person to check)', () => {
-    const data = sampleTicket({ areaName: 'Hộ tịch, chứng thực – Đất đai', departmentName: 'Ủy ban nhân dân phường Trường Thi' });
+    const data = sampleTicket({
+      areaName: 'Hộ tịch, chứng thực – Đất đai',
+      departmentName: 'Ủy ban nhân dân phường Trường Thi',
+    });
     const r = renderTicket(data, { paperWidth: 58 });
     const layout = layoutTicket(data, { paperWidth: 58 });
     const first = layout.ops.find((o) => o.kind === 'text' && o.role === 'department');

@@ -16,9 +16,13 @@ describe('ticket wording', () => {
   });
   it('always has the dd/mm/yyyy HH:mm:ss shape', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constantFrom('Asia/Ho_Chi_Minh', 'UTC', 'America/New_York'), (ms, tz) => {
-        expect(formatIssuedAt(ms, tz)).toMatch(/^\d{2}\/\d{2}\/\d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.constantFrom('Asia/Ho_Chi_Minh', 'UTC', 'America/New_York'),
+        (ms, tz) => {
+          expect(formatIssuedAt(ms, tz)).toMatch(/^\d{2}\/\d{2}\/\d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/);
+        },
+      ),
     );
   });
   it('words the estimated wait', () => {

@@ -1,6 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transport, TransportOptions } from './printer.types.ts';
@@ -68,7 +78,12 @@ const harnesses: Harness[] = [
     async healthy() {
       const path = tmpPath('lp0');
       writeFileSync(path, '');
-      return { address: `file://${path}`, options: devices, received: async () => readFileSync(path), cleanup: () => rmSync(path, { force: true }) };
+      return {
+        address: `file://${path}`,
+        options: devices,
+        received: async () => readFileSync(path),
+        cleanup: () => rmSync(path, { force: true }),
+      };
     },
     async missing() {
       return { address: `file://${tmpPath('unplugged')}`, options: devices, cleanup: () => undefined };
@@ -108,7 +123,11 @@ const harnesses: Harness[] = [
 ];
 
 const transportFor = (t: Target, timeoutMs: number): Transport =>
-  createTransport(parsePrinterAddress(t.address, t.options?.deviceDir ? { deviceDir: t.options.deviceDir } : {}), { statusTimeoutMs: 300, ...t.options, timeoutMs });
+  createTransport(parsePrinterAddress(t.address, t.options?.deviceDir ? { deviceDir: t.options.deviceDir } : {}), {
+    statusTimeoutMs: 300,
+    ...t.options,
+    timeoutMs,
+  });
 
 async function expectPrinterError(p: Promise<unknown>, code: string): Promise<PrinterError> {
   const err = await p.then(

@@ -14,7 +14,12 @@ export async function broadcastFloor(sockets: number, rounds: number) {
     req.resume();
     req.on('end', () => {
       if (req.url === '/emit') {
-        io.emit('ticket:called', { ticket: { id: 'x'.repeat(22), number: '1005', areaId: 'a'.repeat(12) }, counter: { id: 'c'.repeat(12), number: 3, name: 'Quầy 3 – Đầu tư, doanh nghiệp' }, recall: false, at: new Date().toISOString() });
+        io.emit('ticket:called', {
+          ticket: { id: 'x'.repeat(22), number: '1005', areaId: 'a'.repeat(12) },
+          counter: { id: 'c'.repeat(12), number: 3, name: 'Quầy 3 – Đầu tư, doanh nghiệp' },
+          recall: false,
+          at: new Date().toISOString(),
+        });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
@@ -23,9 +28,23 @@ export async function broadcastFloor(sockets: number, rounds: number) {
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
   try {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/server/scripts/load/floor.client.js'), '--url', url, '--sockets', String(sockets), '--rounds', String(rounds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist/server/scripts/load/floor.client.js'),
+        '--url',
+        url,
+        '--sockets',
+        String(sockets),
+        '--rounds',
+        String(rounds),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     await new Promise((r) => child.once('exit', r));
     return JSON.parse(out) as { deliveryMs: number[]; emitMs: number[]; noopMs: number[] };
   } finally {

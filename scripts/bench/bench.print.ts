@@ -11,7 +11,9 @@ type Call = (method: string, path: string, body?: unknown, token?: string) => Pr
 export async function benchServerPrinting(call: Call, admin: string, areaId: string, n = 200): Promise<void> {
   const printer = await startFakePrinter();
   try {
-    const kiosk = (await call('POST', '/api/devices', { kind: 'kiosk', name: 'Ki-ốt đo in', printer: printer.address }, admin)).body as { token: string };
+    const kiosk = (
+      await call('POST', '/api/devices', { kind: 'kiosk', name: 'Ki-ốt đo in', printer: printer.address }, admin)
+    ).body as { token: string };
     const lat: number[] = [];
     const answer: number[] = [];
     let bytes = 0;
@@ -19,7 +21,8 @@ export async function benchServerPrinting(call: Call, admin: string, areaId: str
       const t0 = performance.now();
       const r = await call('POST', '/api/tickets', { areaId }, kiosk.token);
       answer.push(performance.now() - t0);
-      if (r.body?.print?.status !== 'printed') throw new Error(`bench: ticket ${i} not printed: ${JSON.stringify(r.body?.print)}`);
+      if (r.body?.print?.status !== 'printed')
+        throw new Error(`bench: ticket ${i} not printed: ${JSON.stringify(r.body?.print)}`);
       const job = printer.jobs[i];
       if (!job?.lastByteAt) throw new Error(`bench: ticket ${i} did not reach the printer`);
       lat.push(job.lastByteAt - t0);

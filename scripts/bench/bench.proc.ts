@@ -15,14 +15,19 @@ function read(pid: number): { cpuSec: number; rssMB: number; hwmMB: number } | n
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
     return { cpuSec: (Number(f[11]) + Number(f[12])) / TICKS, rssMB: kb('VmRSS') / 1024, hwmMB: kb('VmHWM') / 1024 };
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 export function sampleProcess(pid: number, everyMs = 500) {
   const first = read(pid);
   const t0 = performance.now();
   let last = { t: t0, cpu: first?.cpuSec ?? 0 };
-  let peakPct = 0, peakRss = first?.rssMB ?? 0, hwm = first?.hwmMB ?? 0, end = first;
+  let peakPct = 0,
+    peakRss = first?.rssMB ?? 0,
+    hwm = first?.hwmMB ?? 0,
+    end = first;
   const timer = setInterval(() => {
     const s = read(pid);
     if (!s) return;
@@ -39,7 +44,16 @@ export function sampleProcess(pid: number, everyMs = 500) {
       const s = read(pid) ?? end;
       const wallSec = (performance.now() - t0) / 1000;
       const cpuSec = (s?.cpuSec ?? 0) - (first?.cpuSec ?? 0);
-      return { wallSec, cpuSec, avgPct: (100 * cpuSec) / wallSec, peakPct, rssStartMB: first?.rssMB ?? NaN, rssPeakMB: Math.max(peakRss, s?.rssMB ?? 0), rssEndMB: s?.rssMB ?? NaN, hwmMB: Math.max(hwm, s?.hwmMB ?? 0) };
+      return {
+        wallSec,
+        cpuSec,
+        avgPct: (100 * cpuSec) / wallSec,
+        peakPct,
+        rssStartMB: first?.rssMB ?? NaN,
+        rssPeakMB: Math.max(peakRss, s?.rssMB ?? 0),
+        rssEndMB: s?.rssMB ?? NaN,
+        hwmMB: Math.max(hwm, s?.hwmMB ?? 0),
+      };
     },
   };
 }

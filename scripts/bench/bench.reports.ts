@@ -20,13 +20,25 @@ export async function benchReports(total = 600_000): Promise<void> {
   const db = openDatabase(join(dir, 'year.sqlite'));
   const store = createStore(db);
   const clock = { now: () => Date.parse('2026-01-01T08:00:00+07:00') };
-  seedCenter(store, clock, JSON.parse(readFileSync(new URL('../../server/src/seed/demo-center.json', import.meta.url), 'utf8')));
+  seedCenter(
+    store,
+    clock,
+    JSON.parse(readFileSync(new URL('../../server/src/seed/demo-center.json', import.meta.url), 'utf8')),
+  );
   const settings = createSettingsService(store, clock);
   const areas = store.catalog.areas();
   const counters = store.catalog.counters();
   const clerks = counters.map((c, i) => {
     const id = `clerk${i}`;
-    store.accounts.insertUser({ id, username: `canbo${i}`, displayName: `Cán bộ ${i}`, role: 'clerk', passwordHash: 'x', active: true, createdAt: 0 });
+    store.accounts.insertUser({
+      id,
+      username: `canbo${i}`,
+      displayName: `Cán bộ ${i}`,
+      role: 'clerk',
+      passwordHash: 'x',
+      active: true,
+      createdAt: 0,
+    });
     return id;
   });
   const days: string[] = [];
@@ -37,13 +49,18 @@ export async function benchReports(total = 600_000): Promise<void> {
   const perDay = Math.ceil(total / days.length);
   const t0 = performance.now();
   db.pragma('synchronous = OFF'); // generation only: the timed reads below do not depend on it
-  const insT = db.prepare(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, priority, status, issued_at, first_called_at, called_at, finished_at, counter_id, clerk_id, issuer_kind, issuer_id)
+  const insT =
+    db.prepare(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, priority, status, issued_at, first_called_at, called_at, finished_at, counter_id, clerk_id, issuer_kind, issuer_id)
     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'kiosk', 'k')`);
-  const insE = db.prepare(`INSERT INTO ticket_events (at, business_day, ticket_id, type, counter_id, area_id, actor_kind, actor_id) VALUES (?, ?, ?, ?, ?, ?, 'user', ?)`);
-  const insR = db.prepare(`INSERT INTO ratings (id, ticket_id, level, reasons, counter_id, clerk_id, area_id, at, business_day) VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?)`);
+  const insE = db.prepare(
+    `INSERT INTO ticket_events (at, business_day, ticket_id, type, counter_id, area_id, actor_kind, actor_id) VALUES (?, ?, ?, ?, ?, ?, 'user', ?)`,
+  );
+  const insR = db.prepare(
+    `INSERT INTO ratings (id, ticket_id, level, reasons, counter_id, clerk_id, area_id, at, business_day) VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?)`,
+  );
   let n = 0;
   let rnd = 42;
-  const rand = () => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   db.transaction(() => {
     for (const day of days) {
       const open = Date.parse(`${day}T07:30:00+07:00`);
@@ -56,12 +73,36 @@ export async function benchReports(total = 600_000): Promise<void> {
         const finished = called + Math.floor(60_000 + rand() * 15 * 60_000);
         const status = rand() < 0.06 ? 'no_show' : rand() < 0.01 ? 'expired' : 'done';
         const id = `t${n}`;
-        insT.run(id, String(1000 + i), 1000 + i, day, areaId, areaId, status, issued, status === 'expired' ? null : called, status === 'expired' ? null : called, status === 'expired' ? null : finished, c.id, clerks[ci]!);
+        insT.run(
+          id,
+          String(1000 + i),
+          1000 + i,
+          day,
+          areaId,
+          areaId,
+          status,
+          issued,
+          status === 'expired' ? null : called,
+          status === 'expired' ? null : called,
+          status === 'expired' ? null : finished,
+          c.id,
+          clerks[ci]!,
+        );
         if (status !== 'expired') {
           insE.run(called, day, id, 'called', c.id, areaId, clerks[ci]!);
           insE.run(finished, day, id, status === 'done' ? 'finished' : 'no_show', c.id, areaId, clerks[ci]!);
         }
-        if (status === 'done' && rand() < 0.4) insR.run(`r${n}`, id, rand() < 0.7 ? 'very_satisfied' : rand() < 0.8 ? 'satisfied' : 'unsatisfied', c.id, clerks[ci]!, areaId, finished + 20_000, day);
+        if (status === 'done' && rand() < 0.4)
+          insR.run(
+            `r${n}`,
+            id,
+            rand() < 0.7 ? 'very_satisfied' : rand() < 0.8 ? 'satisfied' : 'unsatisfied',
+            c.id,
+            clerks[ci]!,
+            areaId,
+            finished + 20_000,
+            day,
+          );
       }
     }
   })();
@@ -69,7 +110,11 @@ export async function benchReports(total = 600_000): Promise<void> {
   const genSec = (performance.now() - t0) / 1000;
   const deps = { store, clock, settings };
   const rows: [string, string][] = [[`generated ${n} tickets over ${days.length} working days`, `${fmt(genSec, 1)} s`]];
-  const ranges: [string, string, string][] = [['year', days[0]!, days[days.length - 1]!], ['quarter', '2026-04-01', '2026-06-30'], ['day', days[100]!, days[100]!]];
+  const ranges: [string, string, string][] = [
+    ['year', days[0]!, days[days.length - 1]!],
+    ['quarter', '2026-04-01', '2026-06-30'],
+    ['day', days[100]!, days[100]!],
+  ];
   for (const [name, from, to] of ranges) {
     for (const groupBy of ['area', 'department', 'counter', 'clerk', 'hour', 'day'] as GroupBy[]) {
       if (name === 'day' && groupBy === 'day') continue;

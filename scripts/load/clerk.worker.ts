@@ -28,7 +28,15 @@ export interface Day {
 }
 
 /** Probabilities per called citizen (the rest are served and finished). */
-const P = { noShow: 0.05, lateReturn: 0.4, recall: 0.05, transferArea: 0.03, transferCounter: 0.01, implicitFinish: 0.25, start: 0.5 };
+const P = {
+  noShow: 0.05,
+  lateReturn: 0.4,
+  recall: 0.05,
+  transferArea: 0.03,
+  transferCounter: 0.01,
+  implicitFinish: 0.25,
+  start: 0.5,
+};
 
 /**
  * One clerk at one counter for the whole day: open, call, serve for a scaled service time, finish,
@@ -48,15 +56,25 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     st.inflight = false;
     // Only calls that brought someone: an empty call-next is not what a citizen waits for.
     if (isCall && a.body?.ticket) day.callMs.push(a.ms);
-    if (a.status !== 200) { day.errors.push(`counter ${counter.number} ${action}: ${a.status} ${JSON.stringify(a.body)}`); return null; }
+    if (a.status !== 200) {
+      day.errors.push(`counter ${counter.number} ${action}: ${a.status} ${JSON.stringify(a.body)}`);
+      return null;
+    }
     return a.body;
   }
 
   /** The ticket this call brought to the counter (call-next and call first finish the current one). */
   function called(ticket: any): void {
-    if (st.current) { day.expected[st.current] = { status: 'done', counterId: me }; day.counts.implicitFinishes++; }
-    if (!ticket) { st.current = null; return; }
-    if (ticket.status !== 'called' || ticket.counter?.id !== me) day.errors.push(`counter ${counter.number}: called ticket came back ${ticket.status} at ${ticket.counter?.id}`);
+    if (st.current) {
+      day.expected[st.current] = { status: 'done', counterId: me };
+      day.counts.implicitFinishes++;
+    }
+    if (!ticket) {
+      st.current = null;
+      return;
+    }
+    if (ticket.status !== 'called' || ticket.counter?.id !== me)
+      day.errors.push(`counter ${counter.number}: called ticket came back ${ticket.status} at ${ticket.counter?.id}`);
     st.current = ticket.id;
     day.expected[ticket.id] = { status: 'called', counterId: me };
     day.ackedCalls.push({ counterId: me, ticketId: ticket.id, recall: false });
@@ -67,7 +85,10 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     const r = day.rand();
     if (r < P.noShow) {
       await sleepMin(1);
-      if ((await act('recall'))?.ticket) { day.counts.recalls++; day.ackedCalls.push({ counterId: me, ticketId: t, recall: true }); }
+      if ((await act('recall'))?.ticket) {
+        day.counts.recalls++;
+        day.ackedCalls.push({ counterId: me, ticketId: t, recall: true });
+      }
       await sleepMin(1);
       if ((await act('no-show'))?.ticket) {
         day.expected[t] = { status: 'no_show', counterId: me };
@@ -77,21 +98,45 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
       st.current = null;
       return;
     }
-    if (r < P.noShow + P.recall) { await sleepMin(0.3); if ((await act('recall'))?.ticket) { day.counts.recalls++; day.ackedCalls.push({ counterId: me, ticketId: t, recall: true }); } }
+    if (r < P.noShow + P.recall) {
+      await sleepMin(0.3);
+      if ((await act('recall'))?.ticket) {
+        day.counts.recalls++;
+        day.ackedCalls.push({ counterId: me, ticketId: t, recall: true });
+      }
+    }
     if (day.rand() < P.start) await act('start');
     await sleepMin(day.serviceMeanMin * (0.4 + 1.2 * day.rand()));
     const x = day.rand();
     if (!day.dayOver() && x < P.transferArea + P.transferCounter) {
-      const body = x < P.transferArea
-        ? { areaId: pick(day.rand, day.areaIds.filter((a) => !counter.areaIds.includes(a))) }
-        // force: a clerk who picks a counter that happens to be closed confirms, as the console lets them.
-        : { counterId: pick(day.rand, day.counters.filter((c) => c.id !== me)).id, force: true };
-      if ((await act('transfer', body))?.ticket) { day.expected[t] = { status: 'waiting', counterId: null }; day.counts.transfers++; }
+      const body =
+        x < P.transferArea
+          ? {
+              areaId: pick(
+                day.rand,
+                day.areaIds.filter((a) => !counter.areaIds.includes(a)),
+              ),
+            }
+          : // force: a clerk who picks a counter that happens to be closed confirms, as the console lets them.
+            {
+              counterId: pick(
+                day.rand,
+                day.counters.filter((c) => c.id !== me),
+              ).id,
+              force: true,
+            };
+      if ((await act('transfer', body))?.ticket) {
+        day.expected[t] = { status: 'waiting', counterId: null };
+        day.counts.transfers++;
+      }
       st.current = null;
       return;
     }
     if (!day.dayOver() && day.rand() < P.implicitFinish) return; // the next call-next finishes it
-    if ((await act('finish'))?.ticket) { day.expected[t] = { status: 'done', counterId: me }; day.counts.finishes++; }
+    if ((await act('finish'))?.ticket) {
+      day.expected[t] = { status: 'done', counterId: me };
+      day.counts.finishes++;
+    }
     st.current = null;
   }
 
@@ -115,7 +160,10 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     }
     if (st.late.length > 0) {
       const b = await act('call', { ticketId: st.late.shift() });
-      if (b?.ticket) { day.counts.lateCalls++; called(b.ticket); }
+      if (b?.ticket) {
+        day.counts.lateCalls++;
+        called(b.ticket);
+      }
       return;
     }
     const mark = arrivalsSeen(); // taken before asking, so an arrival during the request is not missed
@@ -134,7 +182,9 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     const until = performance.now() + 2 * day.msPerMin;
     while (performance.now() < until && !day.drained() && arrivalsSeen() === mark) await sleep(20);
   }
-  function arrivalsSeen(): number { return counter.areaIds.reduce((s, x) => s + (day.screens.arrivals.get(x) ?? 0), 0); }
+  function arrivalsSeen(): number {
+    return counter.areaIds.reduce((s, x) => s + (day.screens.arrivals.get(x) ?? 0), 0);
+  }
 
   /** After an answer was lost: ask the server what this counter holds, as the clerk's screen would. */
   async function resync(): Promise<void> {
@@ -142,7 +192,10 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
     const a = await day.http.send('GET', '/api/counters', undefined, token);
     const mine = (a.body as any[]).find((c) => c.id === me);
     st.current = mine?.currentTicket?.id ?? null;
-    if (st.current) { day.uncertain.add(st.current); day.expected[st.current] = { status: 'called', counterId: me }; }
+    if (st.current) {
+      day.uncertain.add(st.current);
+      day.expected[st.current] = { status: 'called', counterId: me };
+    }
     st.inflight = false;
   }
 
@@ -153,7 +206,9 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
       const open = await day.http.send('POST', `/api/counters/${me}/open`, undefined, token);
       if (open.status !== 200) day.errors.push(`open counter ${counter.number}: ${open.status}`);
       for (let steps = 0; steps < 20_000 && !day.drained() && performance.now() < day.deadline; steps++) {
-        try { await step(); } catch (e) {
+        try {
+          await step();
+        } catch (e) {
           if (!(e instanceof LostAnswer)) throw e;
           await resync();
         }
@@ -162,4 +217,6 @@ export function clerkWorker(day: Day, counter: Day['counters'][number], token: s
   };
 }
 
-function pick<T>(rand: () => number, xs: T[]): T { return xs[Math.floor(rand() * xs.length)]!; }
+function pick<T>(rand: () => number, xs: T[]): T {
+  return xs[Math.floor(rand() * xs.length)]!;
+}

@@ -13,9 +13,16 @@ export const DAY_MINUTES = 570;
  * Each entry is [from minute since 07:00, to minute, weight].
  */
 const PROFILE: [number, number, number][] = [
-  [0, 60, 1], [60, 120, 3], [120, 180, 3.5], [180, 240, 2], [240, 270, 1],
+  [0, 60, 1],
+  [60, 120, 3],
+  [120, 180, 3.5],
+  [180, 240, 2],
+  [240, 270, 1],
   [270, 390, 0],
-  [390, 420, 1.5], [420, 480, 3], [480, 540, 2], [540, 570, 0.8],
+  [390, 420, 1.5],
+  [420, 480, 3],
+  [480, 540, 2],
+  [540, 570, 0.8],
 ];
 
 /**
@@ -23,10 +30,26 @@ const PROFILE: [number, number, number][] = [
  * counter 9 serves CTGD and GDDT), trimmed for LDVL and YTE so 2000 tickets stay inside every daily limit.
  */
 export const AREA_WEIGHTS: Record<string, number> = {
-  LLTP: 1, HTCT: 1, DKKD: 1, XDGT: 2, DDMT: 1, LDVL: 0.8, YTE: 0.8, CTGD: 0.5, GDDT: 0.5, XNC: 2, BHXH: 1,
+  LLTP: 1,
+  HTCT: 1,
+  DKKD: 1,
+  XDGT: 2,
+  DDMT: 1,
+  LDVL: 0.8,
+  YTE: 0.8,
+  CTGD: 0.5,
+  GDDT: 0.5,
+  XNC: 2,
+  BHXH: 1,
 };
 
-export interface Arrival { i: number; atMin: number; areaCode: string; priority: boolean; doubleTap: boolean }
+export interface Arrival {
+  i: number;
+  atMin: number;
+  areaCode: string;
+  priority: boolean;
+  doubleTap: boolean;
+}
 
 /** mulberry32: small, fast, good enough to pick arrivals; seeded so runs repeat. */
 export function rng(seed: number): () => number {
@@ -62,10 +85,18 @@ function areaCounts(n: number): [string, number][] {
   return counts.map(([code, c]) => [code, c]);
 }
 
-export function planDay(opts: { tickets: number; seed: number; priorityShare?: number; doubleTapShare?: number }): Arrival[] {
+export function planDay(opts: {
+  tickets: number;
+  seed: number;
+  priorityShare?: number;
+  doubleTapShare?: number;
+}): Arrival[] {
   const rand = rng(opts.seed);
   const codes = areaCounts(opts.tickets).flatMap(([code, c]) => Array.from({ length: c }, () => code));
-  for (let i = codes.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [codes[i], codes[j]] = [codes[j]!, codes[i]!]; }
+  for (let i = codes.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [codes[i], codes[j]] = [codes[j]!, codes[i]!];
+  }
   // Stratified draws: the day's shape holds even for a few hundred tickets.
   return codes.map((areaCode, i) => ({
     i,

@@ -8,21 +8,44 @@ import { io, type Socket } from 'socket.io-client';
  * every socket heard it; also times a POST /noop (an HTTP round trip that does nothing).
  * Prints one JSON line {deliveryMs, emitMs, noopMs}.
  */
-const { values: a } = parseArgs({ options: { url: { type: 'string' }, sockets: { type: 'string', default: '200' }, rounds: { type: 'string', default: '200' } } });
-const url = a.url!, n = Number(a.sockets), rounds = Number(a.rounds);
+const { values: a } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    sockets: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '200' },
+  },
+});
+const url = a.url!,
+  n = Number(a.sockets),
+  rounds = Number(a.rounds);
 const sockets: Socket[] = [];
 let pending: { t0: number; left: number; done: () => void } | null = null;
-const deliveryMs: number[] = [], emitMs: number[] = [], noopMs: number[] = [];
+const deliveryMs: number[] = [],
+  emitMs: number[] = [],
+  noopMs: number[] = [];
 
 for (let i = 0; i < n; i++) {
   const s = io(url, { forceNew: true, transports: ['websocket'], reconnection: false });
   sockets.push(s);
-  s.on('ticket:called', () => { if (!pending) return; deliveryMs.push(performance.now() - pending.t0); if (--pending.left === 0) pending.done(); });
-  await new Promise<void>((res, rej) => { s.once('connect', () => res()); s.once('connect_error', rej); });
+  s.on('ticket:called', () => {
+    if (!pending) return;
+    deliveryMs.push(performance.now() - pending.t0);
+    if (--pending.left === 0) pending.done();
+  });
+  await new Promise<void>((res, rej) => {
+    s.once('connect', () => res());
+    s.once('connect_error', rej);
+  });
 }
-const post = async (path: string) => { const t0 = performance.now(); await (await fetch(`${url}${path}`, { method: 'POST', body: '{}' })).text(); return performance.now() - t0; };
+const post = async (path: string) => {
+  const t0 = performance.now();
+  await (await fetch(`${url}${path}`, { method: 'POST', body: '{}' })).text();
+  return performance.now() - t0;
+};
 for (let i = 0; i < rounds; i++) {
-  const all = new Promise<void>((done) => { pending = { t0: performance.now(), left: n, done }; });
+  const all = new Promise<void>((done) => {
+    pending = { t0: performance.now(), left: n, done };
+  });
   emitMs.push(await post('/emit'));
   await Promise.race([all, new Promise((r) => setTimeout(r, 2000))]);
   pending = null;

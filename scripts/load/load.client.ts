@@ -33,7 +33,10 @@ export class Gate {
 /** The request may or may not have reached the server: the caller must find out, not retry blindly. */
 export class LostAnswer extends Error {}
 
-export interface Answer { status: number; body: any }
+export interface Answer {
+  status: number;
+  body: any;
+}
 
 export function client(url: string, gate: Gate) {
   let inflight = 0;
@@ -44,13 +47,26 @@ export function client(url: string, gate: Gate) {
     if (body !== undefined) headers['content-type'] = 'application/json';
     inflight++;
     try {
-      const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
       const text = await res.text();
       let json: any = text;
-      try { json = JSON.parse(text); } catch { /* keep the text */ }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* keep the text */
+      }
       return { status: res.status, body: json };
     } finally {
-      if (--inflight === 0 && idle) { const f = idle; idle = null; f(); }
+      if (--inflight === 0 && idle) {
+        const f = idle;
+        idle = null;
+        f();
+      }
     }
   }
   return {
@@ -58,7 +74,13 @@ export function client(url: string, gate: Gate) {
      * Sends once the gate is open. `retry` (reads, and issues carrying an idempotency key) is sent again after
      * a lost connection; anything else throws LostAnswer, since repeating a call-next could skip a citizen.
      */
-    async send(method: string, path: string, body?: unknown, token?: string, retry = method === 'GET'): Promise<Answer & { ms: number; retried: boolean }> {
+    async send(
+      method: string,
+      path: string,
+      body?: unknown,
+      token?: string,
+      retry = method === 'GET',
+    ): Promise<Answer & { ms: number; retried: boolean }> {
       let retried = false;
       for (let attempt = 0; attempt < 50; attempt++) {
         await gate.wait();
@@ -71,14 +93,23 @@ export function client(url: string, gate: Gate) {
         } catch (e) {
           if (!gate.enabled) throw e;
           gate.park();
-          if (!retry) { await gate.wait(); throw new LostAnswer(String(e)); }
+          if (!retry) {
+            await gate.wait();
+            throw new LostAnswer(String(e));
+          }
           retried = true;
         }
       }
       throw new Error(`gave up on ${method} ${path}`);
     },
     /** Resolves when no request is in flight (the crash test reports only settled knowledge). */
-    settled(): Promise<void> { return inflight === 0 ? Promise.resolve() : new Promise((r) => { idle = r; }); },
+    settled(): Promise<void> {
+      return inflight === 0
+        ? Promise.resolve()
+        : new Promise((r) => {
+            idle = r;
+          });
+    },
   };
 }
 

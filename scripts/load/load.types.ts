@@ -22,13 +22,26 @@ export type DisplayEvent =
   | ['s', [string, string | null][]]; // state:snapshot: [counterId, current ticket id]
 
 /** A call a clerk got a 200 for. */
-export interface AckedCall { counterId: string; ticketId: string; recall: boolean }
+export interface AckedCall {
+  counterId: string;
+  ticketId: string;
+  recall: boolean;
+}
 
 /** Where the generator believes a ticket ended, from answers it received (null: the answer was lost). */
-export interface Expectation { status: 'waiting' | 'called' | 'done' | 'no_show'; counterId: string | null }
+export interface Expectation {
+  status: 'waiting' | 'called' | 'done' | 'no_show';
+  counterId: string | null;
+}
 
 /** A tracking phone: `called` counts its own ticket:called events, `calledBeforeConnect` when its first snapshot already showed the call. */
-export interface PhoneRecord { ticketId: string; snapshots: number; called: number; calledBeforeConnect: boolean; foreignIds: number }
+export interface PhoneRecord {
+  ticketId: string;
+  snapshots: number;
+  called: number;
+  calledBeforeConnect: boolean;
+  foreignIds: number;
+}
 
 export interface LoadResult {
   tickets: number;
@@ -42,7 +55,15 @@ export interface LoadResult {
   displays: DisplayEvent[][];
   phones: PhoneRecord[];
   errors: string[];
-  counts: { finishes: number; noShows: number; transfers: number; recalls: number; lateCalls: number; pauses: number; implicitFinishes: number };
+  counts: {
+    finishes: number;
+    noShows: number;
+    transfers: number;
+    recalls: number;
+    lateCalls: number;
+    pauses: number;
+    implicitFinishes: number;
+  };
   latency: { issueMs: number[]; callMs: number[]; deliveryMs: number[] };
   wallMs: number;
   parkedMs: number;

@@ -8,7 +8,13 @@ import type { Gate } from './load.client.ts';
  * reconnecting by themselves). Displays keep every call and counter update in arrival order; the
  * delivery latency is measured from the moment a clerk sent the request that made the call.
  */
-const OPTS = { forceNew: true, transports: ['websocket'], reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 1000 };
+const OPTS = {
+  forceNew: true,
+  transports: ['websocket'],
+  reconnection: true,
+  reconnectionDelay: 200,
+  reconnectionDelayMax: 1000,
+};
 
 export function watchScreens(url: string, gate: Gate) {
   const sockets: Socket[] = [];
@@ -43,7 +49,8 @@ export function watchScreens(url: string, gate: Gate) {
       if (q.waiting > (waiting.get(q.areaId) ?? 0)) arrivals.set(q.areaId, (arrivals.get(q.areaId) ?? 0) + 1);
       waiting.set(q.areaId, q.waiting);
     });
-    if (record) s.on('counter:updated', ({ counter }: any) => events.push(['u', counter.id, counter.currentTicket?.id ?? null]));
+    if (record)
+      s.on('counter:updated', ({ counter }: any) => events.push(['u', counter.id, counter.currentTicket?.id ?? null]));
     s.on('ticket:called', (call: any) => {
       if (record) events.push(['c', call.ticket.id, call.counter.id, call.recall]);
       const sent = callSentAt.get(call.counter.id);
@@ -58,27 +65,58 @@ export function watchScreens(url: string, gate: Gate) {
     const s = io(url, { ...OPTS, auth: { ticketId } });
     sockets.push(s);
     track(s);
-    s.on('state:snapshot', (st: any) => { if (rec.snapshots++ === 0 && st.ticket?.status !== 'waiting') rec.calledBeforeConnect = true; });
-    s.on('ticket:called', (call: any) => { if (call.ticket.id === ticketId) rec.called++; else rec.foreignIds++; });
-    s.on('ticket:updated', ({ ticket }: any) => { if (ticket.id !== ticketId) rec.foreignIds++; });
+    s.on('state:snapshot', (st: any) => {
+      if (rec.snapshots++ === 0 && st.ticket?.status !== 'waiting') rec.calledBeforeConnect = true;
+    });
+    s.on('ticket:called', (call: any) => {
+      if (call.ticket.id === ticketId) rec.called++;
+      else rec.foreignIds++;
+    });
+    s.on('ticket:updated', ({ ticket }: any) => {
+      if (ticket.id !== ticketId) rec.foreignIds++;
+    });
     return firstSnapshot(s);
   }
 
   return {
-    displays, phones, deliveryMs, callSentAt, waiting, arrivals, connectDisplay, connectPhone,
+    displays,
+    phones,
+    deliveryMs,
+    callSentAt,
+    waiting,
+    arrivals,
+    connectDisplay,
+    connectPhone,
     /** Forget who was fresh: called when the server goes away. */
-    resetFresh(): void { fresh = new Set(); },
+    resetFresh(): void {
+      fresh = new Set();
+    },
     allFresh: () => sockets.every((s) => fresh.has(s)),
     /** Each display's latest snapshot (as [counterId, current ticket id] rows). */
-    latestSnapshots: () => displays.map((ev) => { for (let i = ev.length - 1; i >= 0; i--) { const e = ev[i]!; if (e[0] === 's') return e[1]; } return []; }),
-    close(): void { for (const s of sockets) { s.off('disconnect'); s.close(); } },
+    latestSnapshots: () =>
+      displays.map((ev) => {
+        for (let i = ev.length - 1; i >= 0; i--) {
+          const e = ev[i]!;
+          if (e[0] === 's') return e[1];
+        }
+        return [];
+      }),
+    close(): void {
+      for (const s of sockets) {
+        s.off('disconnect');
+        s.close();
+      }
+    },
   };
 }
 
 function firstSnapshot(s: Socket): Promise<void> {
   return new Promise((res, rej) => {
     const t = setTimeout(() => rej(new Error('no snapshot within 15 s')), 15_000);
-    s.once('state:snapshot', () => { clearTimeout(t); res(); });
+    s.once('state:snapshot', () => {
+      clearTimeout(t);
+      res();
+    });
   });
 }
 

@@ -42,9 +42,12 @@ problems.push(...manifestProblems);
 const templates = args.template ? [args.template] : undefined;
 const dialects = [args.dialect];
 const missing = missingClips(manifest, requiredClips({ ...(templates ? { templates } : {}), dialects }));
-if (missing.length > 0) console.log(`missing phrase/number clips (word clips may stand in for phrases): ${missing.join(', ')}`);
+if (missing.length > 0)
+  console.log(`missing phrase/number clips (word clips may stand in for phrases): ${missing.join(', ')}`);
 
-console.log(`\n${'clip'.padEnd(32)} ${'ms'.padStart(5)}  ${'peak dBFS'.padStart(9)}  ${'rms dBFS'.padStart(8)}  format`);
+console.log(
+  `\n${'clip'.padEnd(32)} ${'ms'.padStart(5)}  ${'peak dBFS'.padStart(9)}  ${'rms dBFS'.padStart(8)}  format`,
+);
 for (const [name, clip] of Object.entries(manifest.clips)) {
   const file = path.join(args.pack, clip.file);
   if (!existsSync(file)) {
@@ -78,7 +81,10 @@ const a = buildAnnouncement({
 });
 if (a.missing.length > 0) problems.push(`the sample cannot say: ${a.missing.join(', ')}`);
 const work = mkdtempSync(path.join(tmpdir(), 'voice-sample-'));
-const rate = String(/Sample Rate\s*:\s*(\d+)/.exec(run('soxi', [path.join(args.pack, Object.values(manifest.clips)[0].file)]))?.[1] ?? 16000);
+const rate = String(
+  /Sample Rate\s*:\s*(\d+)/.exec(run('soxi', [path.join(args.pack, Object.values(manifest.clips)[0].file)]))?.[1] ??
+    16000,
+);
 const silence = (seconds, name) => {
   const f = path.join(work, `${name}.wav`);
   run('sox', ['-n', '-r', rate, '-c', '1', '-b', '16', f, 'trim', '0', String(seconds)]);
@@ -102,7 +108,9 @@ rmSync(work, { recursive: true, force: true });
 const { peak, rms } = levelsOf(args.sample);
 console.log(`\nsample: "${a.text}" ×${a.repeat}`);
 console.log(`clips: ${a.clips.join(' ')}`);
-console.log(`${args.sample}: ${durationOf(args.sample).toFixed(2)} s, peak ${dB(peak).toFixed(1)} dBFS, rms ${dB(rms).toFixed(1)} dBFS`);
+console.log(
+  `${args.sample}: ${durationOf(args.sample).toFixed(2)} s, peak ${dB(peak).toFixed(1)} dBFS, rms ${dB(rms).toFixed(1)} dBFS`,
+);
 
 if (problems.length > 0) {
   console.log(`\n${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

@@ -28,4 +28,5 @@ for (const file of readdirSync(dir).sort()) {
 const manifest = { name: args.name ?? path.basename(path.resolve(dir)), language: 'vi-VN', clips };
 writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`${Object.keys(clips).length} clips in ${path.join(dir, 'manifest.json')}`);
-if (skipped.length > 0) console.log(`skipped (name must be lower-case ASCII words joined by "-"): ${skipped.join(', ')}`);
+if (skipped.length > 0)
+  console.log(`skipped (name must be lower-case ASCII words joined by "-"): ${skipped.join(', ')}`);

@@ -43,7 +43,22 @@ function speak(text, rate, file) {
   const raw = path.join(work, 'raw.wav');
   run('espeak-ng', ['-v', args.voice, '-s', String(rate), '-p', String(PITCH), '-w', raw, text]);
   // Keep low-level fricative onsets ("x", "s", "h"): trim only below ~-50 dBFS.
-  run('sox', [raw, file, 'highpass', '70', 'silence', '1', '0.01', '0.3%', 'reverse', 'silence', '1', '0.01', '0.3%', 'reverse']);
+  run('sox', [
+    raw,
+    file,
+    'highpass',
+    '70',
+    'silence',
+    '1',
+    '0.01',
+    '0.3%',
+    'reverse',
+    'silence',
+    '1',
+    '0.01',
+    '0.3%',
+    'reverse',
+  ]);
   return durationOf(file);
 }
 
@@ -79,8 +94,38 @@ function makeChime(outFile) {
     const a = path.join(work, `${name}-a.wav`);
     const b = path.join(work, `${name}-b.wav`);
     run('sox', ['-n', '-r', RATE_HZ, '-c', '1', '-b', '16', a, 'synth', String(len), 'sine', String(freq)]);
-    run('sox', ['-n', '-r', RATE_HZ, '-c', '1', '-b', '16', b, 'synth', String(len), 'sine', String(freq * 2), 'gain', '-14']);
-    run('sox', ['-m', a, b, f, 'fade', 'q', '0.006', String(len), String(len - 0.02), 'fade', 'l', '0', String(len), String(len * 0.9)]);
+    run('sox', [
+      '-n',
+      '-r',
+      RATE_HZ,
+      '-c',
+      '1',
+      '-b',
+      '16',
+      b,
+      'synth',
+      String(len),
+      'sine',
+      String(freq * 2),
+      'gain',
+      '-14',
+    ]);
+    run('sox', [
+      '-m',
+      a,
+      b,
+      f,
+      'fade',
+      'q',
+      '0.006',
+      String(len),
+      String(len - 0.02),
+      'fade',
+      'l',
+      '0',
+      String(len),
+      String(len * 0.9),
+    ]);
     return f;
   };
   const ding = tone(659.25, 0.9, 'ding');
@@ -109,7 +154,9 @@ for (const spec of specs) {
   const durationMs = Math.round(durationOf(out) * 1000);
   const { peak, rms } = levelsOf(out);
   manifest.clips[spec.name] = { file, durationMs, text: spec.text };
-  report.push(`${spec.name.padEnd(32)} ${String(durationMs).padStart(5)} ms  peak ${dB(peak).toFixed(1).padStart(6)} dBFS  rms ${dB(rms).toFixed(1).padStart(6)} dBFS  ${how}  ${spec.text}`);
+  report.push(
+    `${spec.name.padEnd(32)} ${String(durationMs).padStart(5)} ms  peak ${dB(peak).toFixed(1).padStart(6)} dBFS  rms ${dB(rms).toFixed(1).padStart(6)} dBFS  ${how}  ${spec.text}`,
+  );
 }
 writeFileSync(path.join(args.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

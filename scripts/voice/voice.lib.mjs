@@ -13,7 +13,7 @@ export function run(cmd, args) {
   try {
     return execFileSync(cmd, fullArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
-    throw new Error(`${cmd} ${args.join(' ')}\n${err.stderr ?? err.message}`);
+    throw new Error(`${cmd} ${args.join(' ')}\n${err.stderr ?? err.message}`, { cause: err });
   }
 }
 
@@ -48,4 +48,3 @@ export async function importTs(relPath) {
   const { module } = await runnerImport(path.join(ROOT, relPath), { configFile: false, logLevel: 'error' });
   return module;
 }
-

@@ -38,7 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT không hợp lệ: ${env.PORT}`);
   if (!env.TLS_CERT !== !env.TLS_KEY) {
-    throw new ConfigError('Cần đặt cả TLS_CERT và TLS_KEY (đường dẫn tệp PEM của chứng chỉ và khoá riêng), hoặc bỏ cả hai để chạy HTTP. / Set both TLS_CERT and TLS_KEY, or neither.');
+    throw new ConfigError(
+      'Cần đặt cả TLS_CERT và TLS_KEY (đường dẫn tệp PEM của chứng chỉ và khoá riêng), hoặc bỏ cả hai để chạy HTTP. / Set both TLS_CERT and TLS_KEY, or neither.',
+    );
   }
   const seed = (env.SEED ?? 'demo').toLowerCase();
   return {
@@ -52,8 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
     bodyLimit: Number(env.BODY_LIMIT ?? 64 * 1024),
     logLevel: env.LOG_LEVEL === 'quiet' ? 'quiet' : 'info',
     backupHour: Math.min(23, Math.max(0, Number(env.BACKUP_HOUR ?? 22) || 0)),
-    socketLimits: { trackersPerTicket: positiveInt(env.SOCKET_TRACKERS_PER_TICKET, 5), anonymousPerAddress: positiveInt(env.SOCKET_ANON_PER_ADDRESS, 20) },
-    tls: env.TLS_CERT && env.TLS_KEY ? { certFile: resolve(root, env.TLS_CERT), keyFile: resolve(root, env.TLS_KEY) } : null,
+    socketLimits: {
+      trackersPerTicket: positiveInt(env.SOCKET_TRACKERS_PER_TICKET, 5),
+      anonymousPerAddress: positiveInt(env.SOCKET_ANON_PER_ADDRESS, 20),
+    },
+    tls:
+      env.TLS_CERT && env.TLS_KEY
+        ? { certFile: resolve(root, env.TLS_CERT), keyFile: resolve(root, env.TLS_KEY) }
+        : null,
   };
 }
 

@@ -28,19 +28,33 @@ console.log(`\nHệ thống xếp hàng — ${server.services.settings.get().nam
 console.log(`Dữ liệu: ${config.dataDir}`);
 if (server.tls) {
   console.log(`HTTPS: chứng chỉ cho ${server.tls.names}, hết hạn ${server.tls.validTo.toISOString().slice(0, 10)}`);
-  console.log('(Mở các màn hình bằng một tên có trong chứng chỉ; với tên hay địa chỉ IP khác, trình duyệt sẽ cảnh báo.)');
-  if (!config.publicUrl && !server.services.settings.get().publicUrl) console.log('Nên đặt PUBLIC_URL=https://<tên trong chứng chỉ>:<cổng> để mã QR trên phiếu dùng đúng tên đó.');
-  if (server.tls.validTo.getTime() < Date.now()) console.log('CẢNH BÁO: chứng chỉ đã hết hạn — trình duyệt sẽ từ chối kết nối. / WARNING: the certificate has expired.');
+  console.log(
+    '(Mở các màn hình bằng một tên có trong chứng chỉ; với tên hay địa chỉ IP khác, trình duyệt sẽ cảnh báo.)',
+  );
+  if (!config.publicUrl && !server.services.settings.get().publicUrl)
+    console.log('Nên đặt PUBLIC_URL=https://<tên trong chứng chỉ>:<cổng> để mã QR trên phiếu dùng đúng tên đó.');
+  if (server.tls.validTo.getTime() < Date.now())
+    console.log(
+      'CẢNH BÁO: chứng chỉ đã hết hạn — trình duyệt sẽ từ chối kết nối. / WARNING: the certificate has expired.',
+    );
 }
 if (server.adminPassword) {
-  console.log(`\nTài khoản quản trị: admin / ${config.adminPassword ? '(mật khẩu từ ADMIN_PASSWORD)' : server.adminPassword}`);
+  console.log(
+    `\nTài khoản quản trị: admin / ${config.adminPassword ? '(mật khẩu từ ADMIN_PASSWORD)' : server.adminPassword}`,
+  );
   if (!config.adminPassword) console.log('(Mật khẩu này chỉ hiện một lần — hãy ghi lại và đổi sau khi đăng nhập.)');
 }
 console.log('\nCác màn hình:');
 const screens: [string, string][] = [
-  ['Trang chủ', '/'], ['Ki-ốt lấy số', '/kiosk'], ['Quầy giao dịch (cán bộ)', '/counter'], ['Đánh giá hài lòng', '/rating'],
-  ['Màn hình sảnh + loa', '/display'], ['Biển số quầy 1', '/display/counter/1'], ['Theo dõi số trên điện thoại', '/t/<mã vé>'],
-  ['Quản trị, giám sát, báo cáo', '/admin'], ['API (kiểm tra)', '/api/health'],
+  ['Trang chủ', '/'],
+  ['Ki-ốt lấy số', '/kiosk'],
+  ['Quầy giao dịch (cán bộ)', '/counter'],
+  ['Đánh giá hài lòng', '/rating'],
+  ['Màn hình sảnh + loa', '/display'],
+  ['Biển số quầy 1', '/display/counter/1'],
+  ['Theo dõi số trên điện thoại', '/t/<mã vé>'],
+  ['Quản trị, giám sát, báo cáo', '/admin'],
+  ['API (kiểm tra)', '/api/health'],
 ];
 for (const [name, path] of screens) console.log(`  ${name.padEnd(30)} ${base}${path}`);
 console.log(`\nĐiện thoại quét mã QR sẽ mở: ${server.publicUrl()}/t/…`);
@@ -52,7 +66,13 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`\nĐang dừng (${sig})…`);
-    server.close().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+    server.close().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   });
 }
 

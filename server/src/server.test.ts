@@ -22,7 +22,11 @@ describe('first start', () => {
       const first = await createServer(config, { log: () => undefined });
       expect(first.firstStart).toBe(true);
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{14}$/);
-      const login = await first.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: first.adminPassword }) });
+      const login = await first.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: first.adminPassword }),
+      });
       expect(login.status).toBe(200);
       const areas = first.services.deps.store.catalog.areas().length;
       await first.close();
@@ -31,6 +35,8 @@ describe('first start', () => {
       expect(second.adminPassword).toBe(null);
       expect(second.services.deps.store.catalog.areas().length).toBe(areas);
       await second.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

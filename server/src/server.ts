@@ -21,7 +21,12 @@ import { createStorageHealth } from './storage/storage.health.ts';
 import { createApp } from './http/app.ts';
 import { readTlsFiles } from './http/tls.options.ts';
 import type { Services } from './http/http.types.ts';
-import { createPrintService, type PrintDriver, type PrinterExtras, type PrintService } from './printing/print.service.ts';
+import {
+  createPrintService,
+  type PrintDriver,
+  type PrinterExtras,
+  type PrintService,
+} from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
 import { createClockRepository } from './storage/clock.repository.ts';
@@ -58,32 +63,62 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const firstStart = store.accounts.users().length === 0;
   let adminPassword: string | null = null;
   if (firstStart) {
-    if (config.seed === 'demo' && store.catalog.areas().length === 0) seedCenter(store, clock, JSON.parse(readFileSync(DEMO_SEED, 'utf8')));
+    if (config.seed === 'demo' && store.catalog.areas().length === 0)
+      seedCenter(store, clock, JSON.parse(readFileSync(DEMO_SEED, 'utf8')));
     adminPassword = config.adminPassword ?? randomPassword();
-    await createUser(deps, { username: 'admin', password: adminPassword, displayName: 'Quản trị viên', role: 'admin' }, { kind: 'system', id: 'system' });
+    await createUser(
+      deps,
+      { username: 'admin', password: adminPassword, displayName: 'Quản trị viên', role: 'admin' },
+      { kind: 'system', id: 'system' },
+    );
   }
 
   let realtime: Realtime | null = null;
   const notifier: Notifier = { publish: (events) => realtime?.notifier.publish(events) };
   const run = createUnitOfWork(deps, notifier);
-  const publicUrl = () => config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `${scheme}://${lanAddress()}:${boundPort}`);
+  const publicUrl = () =>
+    config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `${scheme}://${lanAddress()}:${boundPort}`);
   const view = createTicketView(deps, { publicUrl });
   const driver = opts.printDriver ?? defaultPrintDriver;
   let printing: PrintService | null = null;
-  printing = createPrintService(deps, view, driver, { agents: () => realtime!.agents, extras: opts.printerExtras ?? defaultPrinterExtras });
+  printing = createPrintService(deps, view, driver, {
+    agents: () => realtime!.agents,
+    extras: opts.printerExtras ?? defaultPrinterExtras,
+  });
   // Health answers 503 while the database cannot be written; every storage fault a request meets is told to it.
   const storage = createStorageHealth(db, { dataDir: config.dataDir, now: () => clock.now(), log });
   const backups = createBackups(db, join(config.dataDir, 'backups'));
   const services: Services = {
-    deps, run, view, limiter: new LoginLimiter(clock), settings, printing, config, reports: createReportRunner(deps, dbFile), storage, backups,
+    deps,
+    run,
+    view,
+    limiter: new LoginLimiter(clock),
+    settings,
+    printing,
+    config,
+    reports: createReportRunner(deps, dbFile),
+    storage,
+    backups,
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
   };
   const app = createApp(services, log);
   // With TLS_CERT/TLS_KEY the same single port speaks HTTPS; socket.io rides on it as wss.
-  const http = (tls
-    ? createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } })
-    : createAdaptorServer({ fetch: app.fetch })) as HttpServer;
-  realtime = createRealtime(http, deps, view, () => printing!, { log, noteFault: (f, e) => storage.noteFault(f, e), limits: config.socketLimits, publicUrl: config.publicUrl, https: config.tls !== null });
+  const http = (
+    tls
+      ? createAdaptorServer({
+          fetch: app.fetch,
+          createServer: createHttpsServer,
+          serverOptions: { key: tls.key, cert: tls.cert },
+        })
+      : createAdaptorServer({ fetch: app.fetch })
+  ) as HttpServer;
+  realtime = createRealtime(http, deps, view, () => printing!, {
+    log,
+    noteFault: (f, e) => storage.noteFault(f, e),
+    limits: config.socketLimits,
+    publicUrl: config.publicUrl,
+    https: config.tls !== null,
+  });
   let boundPort = config.port;
 
   // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.
@@ -94,28 +129,56 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let backupRetryAt = 0;
   // A background job never stops the process: it logs and tries again at the next tick (a storage fault is
   // logged once while it lasts, by the health, not every 15 s).
-  const jobFailed = (what: string, e: unknown) => { const f = storageFault(e); if (f) storage.noteFault(f, e); else log(what, e); };
+  const jobFailed = (what: string, e: unknown) => {
+    const f = storageFault(e);
+    if (f) storage.noteFault(f, e);
+    else log(what, e);
+  };
   const tickOnce = () => {
     // Sockets whose session expired (or whose device moved) lose their rooms within one tick.
     realtime?.revalidate();
     const tz = settings.get().timeZone;
     const day = businessDay(clock.now(), tz);
-    try { clockMemory.save(clock.state()); } catch (e) { jobFailed('Không lưu được mốc giờ máy chủ, sẽ thử lại', e); }
+    try {
+      clockMemory.save(clock.state());
+    } catch (e) {
+      jobFailed('Không lưu được mốc giờ máy chủ, sẽ thử lại', e);
+    }
     // Print jobs whose ticket was served, of an earlier day or too old are never sent (issue #11, defect 15).
-    try { printing!.expireStale(); } catch (e) { jobFailed('Không dọn được lệnh in cũ, sẽ thử lại', e); }
+    try {
+      printing!.expireStale();
+    } catch (e) {
+      jobFailed('Không dọn được lệnh in cũ, sẽ thử lại', e);
+    }
     if (day !== lastDay) {
-      try { run((tx) => expireStaleTickets(tx)); store.accounts.purgeSessions(clock.now()); lastDay = day; } catch (e) { jobFailed('Đóng ngày thất bại, sẽ thử lại', e); }
+      try {
+        run((tx) => expireStaleTickets(tx));
+        store.accounts.purgeSessions(clock.now());
+        lastDay = day;
+      } catch (e) {
+        jobFailed('Đóng ngày thất bại, sẽ thử lại', e);
+      }
     }
     if (backedUpDay !== day && clock.now() >= backupRetryAt && localParts(clock.now(), tz).hour >= config.backupHour) {
       // One backup at a time: while an admin's backup is being made, the nightly one waits for the next tick.
       const job = backups.start(clock.now());
       if (job) {
         backedUpDay = day;
-        job.catch((e) => { backedUpDay = ''; backupRetryAt = clock.now() + 10 * 60_000; jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e); });
+        job.catch((e) => {
+          backedUpDay = '';
+          backupRetryAt = clock.now() + 10 * 60_000;
+          jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e);
+        });
       }
     }
   };
-  const tick = () => { try { tickOnce(); } catch (e) { jobFailed('Việc định kỳ (đóng ngày, sao lưu) thất bại, sẽ thử lại', e); } };
+  const tick = () => {
+    try {
+      tickOnce();
+    } catch (e) {
+      jobFailed('Việc định kỳ (đóng ngày, sao lưu) thất bại, sẽ thử lại', e);
+    }
+  };
   function businessDayOfLastBackup(): string {
     const last = listBackups(backupDir)[0];
     return last ? businessDay(last.at, settings.get().timeZone) : '';
@@ -124,17 +187,31 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const timer = setInterval(tick, opts.tickMs ?? 15_000);
   timer.unref();
   // Printer status every minute, so a printer out of paper shows before the next citizen finds out.
-  const probeTimer = setInterval(() => { void printing!.probe().catch(() => undefined); }, 60_000);
+  const probeTimer = setInterval(() => {
+    void printing!.probe().catch(() => undefined);
+  }, 60_000);
   probeTimer.unref();
 
   const sockets = new Set<import('node:net').Socket>();
-  http.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  http.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
 
   return {
-    services, app, db, http, io: realtime.io, adminPassword, firstStart, scheme,
+    services,
+    app,
+    db,
+    http,
+    io: realtime.io,
+    adminPassword,
+    firstStart,
+    scheme,
     /** The certificate served, when HTTPS: which names it covers and until when. */
     tls: tls ? { names: tls.names, validTo: tls.validTo } : null,
-    get port() { return boundPort; },
+    get port() {
+      return boundPort;
+    },
     publicUrl,
     tick,
     listen(): Promise<number> {
@@ -157,12 +234,18 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       // close and reconnect by themselves to the next server (it also closes the HTTP server; the second close is harmless).
       realtime!.io.close();
       http.closeIdleConnections?.();
-      const force = setTimeout(() => { for (const s of sockets) s.destroy(); }, 3000);
+      const force = setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, 3000);
       force.unref();
       await closed;
       clearTimeout(force);
       if (db.open) {
-        try { clockMemory.save(clock.state()); } catch { /* the journal still holds the latest moments */ }
+        try {
+          clockMemory.save(clock.state());
+        } catch {
+          /* the journal still holds the latest moments */
+        }
         db.close();
       }
     },

@@ -15,7 +15,9 @@ export async function readTickets(url: string, res: LoadResult, token: string): 
   const out = new Map<string, any>();
   const ids = [...new Set(res.issued.map((r) => r.id))];
   for (let i = 0; i < ids.length; i += 16) {
-    const batch = await Promise.all(ids.slice(i, i + 16).map((id) => call('GET', `/api/tickets/${id}`, undefined, token)));
+    const batch = await Promise.all(
+      ids.slice(i, i + 16).map((id) => call('GET', `/api/tickets/${id}`, undefined, token)),
+    );
     batch.forEach((r, j) => out.set(ids[i + j]!, r.status === 200 ? r.body : null));
   }
   return out;
@@ -27,7 +29,8 @@ export function checkIssue(res: LoadResult, tickets: Map<string, any>): string[]
   if (new Set(res.issued.map((r) => r.key)).size !== res.issued.length) v.push('a key was answered twice');
   if (new Set(res.issued.map((r) => r.id)).size !== res.issued.length) v.push('two keys got the same ticket');
   for (const r of res.issued) {
-    if (r.doubleTapId !== null && r.doubleTapId !== r.id) v.push(`double tap of ${r.key} got a second ticket ${r.doubleTapId}`);
+    if (r.doubleTapId !== null && r.doubleTapId !== r.id)
+      v.push(`double tap of ${r.key} got a second ticket ${r.doubleTapId}`);
     const t = tickets.get(r.id);
     if (!t) v.push(`ticket ${r.id} (${r.areaCode} ${r.number}) answered ${r.status} but is not on the server`);
     else if (t.number !== r.number) v.push(`ticket ${r.id} number ${t.number} ≠ ${r.number}`);
@@ -38,7 +41,13 @@ export function checkIssue(res: LoadResult, tickets: Map<string, any>): string[]
     const start = res.areas[code]!.numberStart;
     const sorted = nums.sort((x, y) => x - y);
     const want = sorted.map((_, i) => start + i);
-    if (sorted.join() !== want.join()) v.push(`${code}: numbers are not ${start}…${start + nums.length - 1} exactly once: ${sorted.filter((n, i) => n !== want[i]).slice(0, 5).join(', ')}`);
+    if (sorted.join() !== want.join())
+      v.push(
+        `${code}: numbers are not ${start}…${start + nums.length - 1} exactly once: ${sorted
+          .filter((n, i) => n !== want[i])
+          .slice(0, 5)
+          .join(', ')}`,
+      );
   }
   return v;
 }
@@ -52,7 +61,10 @@ export function checkFinal(res: LoadResult, tickets: Map<string, any>, counters:
     if (t.status !== 'done' && t.status !== 'no_show') v.push(`ticket ${t.number} ended ${t.status}`);
     const e = res.expected[id];
     if (!e || uncertain.has(id)) continue;
-    if (e.status !== t.status || e.counterId !== (t.counter?.id ?? null)) v.push(`ticket ${t.number}: server ${t.status}@${t.counter?.number}, clerks were told ${e.status}@${res.counters[e.counterId ?? '']?.number}`);
+    if (e.status !== t.status || e.counterId !== (t.counter?.id ?? null))
+      v.push(
+        `ticket ${t.number}: server ${t.status}@${t.counter?.number}, clerks were told ${e.status}@${res.counters[e.counterId ?? '']?.number}`,
+      );
   }
   for (const c of counters) if (c.currentTicket) v.push(`counter ${c.number} still holds ${c.currentTicket.number}`);
   return v;
@@ -70,29 +82,45 @@ export function checkDisplays(res: LoadResult): string[] {
     const holds = new Map<string, string | null>();
     const holderOf = (ticket: string) => [...holds].find(([, t]) => t === ticket)?.[0];
     for (const e of ev) {
-      if (e[0] === 's') { holds.clear(); for (const [c, t] of e[1]) holds.set(c, t); }
+      if (e[0] === 's') {
+        holds.clear();
+        for (const [c, t] of e[1]) holds.set(c, t);
+      }
       if (e[0] === 'u') holds.set(e[1], e[2]);
       if (e[0] === 'c' && !e[3]) {
         const other = holderOf(e[1]);
-        if (other && other !== e[2]) v.push(`display ${d}: ${e[1]} called at ${res.counters[e[2]]?.number} while counter ${res.counters[other]?.number} held it`);
+        if (other && other !== e[2])
+          v.push(
+            `display ${d}: ${e[1]} called at ${res.counters[e[2]]?.number} while counter ${res.counters[other]?.number} held it`,
+          );
       }
       const current = [...holds.values()].filter((t): t is string => t !== null);
-      if (new Set(current).size !== current.length) v.push(`display ${d}: one ticket current at two counters after ${JSON.stringify(e)}`);
+      if (new Set(current).size !== current.length)
+        v.push(`display ${d}: one ticket current at two counters after ${JSON.stringify(e)}`);
     }
   });
   const first = callsOf(res.displays[0] ?? []);
-  res.displays.forEach((ev, d) => { if (callsOf(ev).join() !== first.join()) v.push(`display ${d} saw other calls or another order than display 0`); });
+  res.displays.forEach((ev, d) => {
+    if (callsOf(ev).join() !== first.join()) v.push(`display ${d} saw other calls or another order than display 0`);
+  });
   const acked = res.ackedCalls.map((c) => `${c.ticketId}:${c.counterId}:${c.recall}`);
-  if ([...first].sort().join() !== [...acked].sort().join()) v.push(`displays saw ${first.length} calls, clerks were answered for ${acked.length}`);
+  if ([...first].sort().join() !== [...acked].sort().join())
+    v.push(`displays saw ${first.length} calls, clerks were answered for ${acked.length}`);
   for (const cid of Object.keys(res.counters)) {
     const mine = (xs: string[]) => xs.filter((x) => x.split(':')[1] === cid).join();
-    if (mine(first) !== mine(acked)) v.push(`counter ${res.counters[cid]!.number}: calls reached the displays in another order`);
+    if (mine(first) !== mine(acked))
+      v.push(`counter ${res.counters[cid]!.number}: calls reached the displays in another order`);
   }
   return v;
 }
 
 /** Reports count every finished ticket once, in the area, counter and clerk that finished it. */
-export async function checkReports(url: string, admin: string, res: LoadResult, tickets: Map<string, any>): Promise<string[]> {
+export async function checkReports(
+  url: string,
+  admin: string,
+  res: LoadResult,
+  tickets: Map<string, any>,
+): Promise<string[]> {
   const v: string[] = [];
   const call = http(url);
   const all = [...tickets.values()].filter(Boolean);
@@ -111,13 +139,23 @@ export async function checkReports(url: string, admin: string, res: LoadResult, 
   ];
   for (const [groupBy, served, noShow] of views) {
     const r = await call('GET', `/api/reports/summary?groupBy=${groupBy}`, undefined, admin);
-    if (r.status !== 200) { v.push(`report ${groupBy}: ${r.status}`); continue; }
+    if (r.status !== 200) {
+      v.push(`report ${groupBy}: ${r.status}`);
+      continue;
+    }
     const rows = new Map<string, any>((r.body.rows as any[]).map((row) => [row.key, row]));
-    for (const [key, n] of served) if ((rows.get(key)?.served ?? 0) !== n) v.push(`report ${groupBy} ${key}: served ${rows.get(key)?.served} ≠ ${n} done tickets`);
-    for (const [key, n] of noShow) if ((rows.get(key)?.noShow ?? 0) !== n) v.push(`report ${groupBy} ${key}: noShow ${rows.get(key)?.noShow} ≠ ${n}`);
+    for (const [key, n] of served)
+      if ((rows.get(key)?.served ?? 0) !== n)
+        v.push(`report ${groupBy} ${key}: served ${rows.get(key)?.served} ≠ ${n} done tickets`);
+    for (const [key, n] of noShow)
+      if ((rows.get(key)?.noShow ?? 0) !== n)
+        v.push(`report ${groupBy} ${key}: noShow ${rows.get(key)?.noShow} ≠ ${n}`);
     const sum = (f: string) => [...rows.values()].reduce((s, row) => s + (row[f] ?? 0), 0);
-    if (sum('served') !== all.filter((t) => t.status === 'done').length) v.push(`report ${groupBy}: served total ${sum('served')} ≠ ${all.filter((t) => t.status === 'done').length}`);
-    if (groupBy === 'area') for (const [code, n] of issuedBy) if (rows.get(code)?.issued !== n) v.push(`report area ${code}: issued ${rows.get(code)?.issued} ≠ ${n}`);
+    if (sum('served') !== all.filter((t) => t.status === 'done').length)
+      v.push(`report ${groupBy}: served total ${sum('served')} ≠ ${all.filter((t) => t.status === 'done').length}`);
+    if (groupBy === 'area')
+      for (const [code, n] of issuedBy)
+        if (rows.get(code)?.issued !== n) v.push(`report area ${code}: issued ${rows.get(code)?.issued} ≠ ${n}`);
   }
   return v;
 }

@@ -10,8 +10,10 @@ import { recordUnexpected, takeUnexpected, type Unexpected } from '../../server/
  * error, and every error a test server logged as unexpected or a child server's unasked exit, fails the
  * test during which it was recorded (afterEach), or the file (afterAll) when no test was running.
  */
-const onException = (error: unknown) => recordUnexpected({ source: 'uncaughtException', message: describe(error), error });
-const onRejection = (error: unknown) => recordUnexpected({ source: 'unhandledRejection', message: describe(error), error });
+const onException = (error: unknown) =>
+  recordUnexpected({ source: 'uncaughtException', message: describe(error), error });
+const onRejection = (error: unknown) =>
+  recordUnexpected({ source: 'unhandledRejection', message: describe(error), error });
 process.on('uncaughtException', onException);
 process.on('unhandledRejection', onRejection);
 
@@ -21,7 +23,9 @@ function describe(e: unknown): string {
 
 function fail(found: Unexpected[]): void {
   if (!found.length) return;
-  const lines = found.map((u) => `- ${u.source}: ${u.message}${u.error instanceof Error && u.error.stack ? `\n${u.error.stack}` : ''}`);
+  const lines = found.map(
+    (u) => `- ${u.source}: ${u.message}${u.error instanceof Error && u.error.stack ? `\n${u.error.stack}` : ''}`,
+  );
   const err = new Error(`Unexpected errors in the background of this test (${found.length}):\n${lines.join('\n')}`);
   if (found[0]?.error instanceof Error) err.cause = found[0].error;
   throw err;

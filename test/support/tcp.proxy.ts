@@ -11,13 +11,29 @@ export async function startProxy(targetPort: number) {
   let mode: Mode = 'open';
   const live = new Set<Socket>();
   const server = createServer((client) => {
-    if (mode === 'cut') { client.destroy(); return; }
+    if (mode === 'cut') {
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
-    live.add(client); live.add(upstream);
-    const kill = () => { client.destroy(); upstream.destroy(); live.delete(client); live.delete(upstream); };
+    live.add(client);
+    live.add(upstream);
+    const kill = () => {
+      client.destroy();
+      upstream.destroy();
+      live.delete(client);
+      live.delete(upstream);
+    };
     client.on('data', (d) => upstream.write(d));
-    upstream.on('data', (d) => { if (mode === 'drop-answers') kill(); else client.write(d); });
-    for (const s of [client, upstream]) { s.on('error', kill); s.on('close', kill); if (mode === 'stall') s.pause(); }
+    upstream.on('data', (d) => {
+      if (mode === 'drop-answers') kill();
+      else client.write(d);
+    });
+    for (const s of [client, upstream]) {
+      s.on('error', kill);
+      s.on('close', kill);
+      if (mode === 'stall') s.pause();
+    }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
@@ -25,12 +41,27 @@ export async function startProxy(targetPort: number) {
     port,
     url: `http://127.0.0.1:${port}`,
     /** Destroys every connection and refuses new ones until restore(). */
-    cut(): void { mode = 'cut'; for (const s of live) s.destroy(); live.clear(); },
+    cut(): void {
+      mode = 'cut';
+      for (const s of live) s.destroy();
+      live.clear();
+    },
     /** Stops reading on every connection, new ones too: bytes wait in the kernel's buffers, nothing closes. */
-    stall(): void { mode = 'stall'; for (const s of live) s.pause(); },
-    restore(): void { mode = 'open'; for (const s of live) s.resume(); },
-    dropAnswers(): void { mode = 'drop-answers'; },
+    stall(): void {
+      mode = 'stall';
+      for (const s of live) s.pause();
+    },
+    restore(): void {
+      mode = 'open';
+      for (const s of live) s.resume();
+    },
+    dropAnswers(): void {
+      mode = 'drop-answers';
+    },
     connections: () => live.size / 2,
-    close(): Promise<void> { for (const s of live) s.destroy(); return new Promise((r) => server.close(() => r())); },
+    close(): Promise<void> {
+      for (const s of live) s.destroy();
+      return new Promise((r) => server.close(() => r()));
+    },
   };
 }

@@ -2,7 +2,11 @@
  * A device screen's token: taken once from `?token=…`, kept in localStorage (survives restarts),
  * and removed from the address bar so it is not left on screen or in history.
  */
-export function takeDeviceToken(storageKey: string, loc: Location = window.location, storage: Storage = window.localStorage): string | null {
+export function takeDeviceToken(
+  storageKey: string,
+  loc: Location = window.location,
+  storage: Storage = window.localStorage,
+): string | null {
   const params = new URLSearchParams(loc.search);
   const fromUrl = params.get('token');
   if (fromUrl) {

@@ -1,14 +1,25 @@
 import type { DeviceDto } from '../../../server/src/contract/dto.ts';
 import { isPrinterAddress, PRINTER_ADDRESS_HINT } from '../../../server/src/contract/printer.address.ts';
 
-export const KIND_LABEL: Record<DeviceDto['kind'], string> = { kiosk: 'Ki-ốt lấy số', display: 'Màn hình hiển thị', rating: 'Thiết bị đánh giá', printer: 'Máy in (chương trình in)' };
+export const KIND_LABEL: Record<DeviceDto['kind'], string> = {
+  kiosk: 'Ki-ốt lấy số',
+  display: 'Màn hình hiển thị',
+  rating: 'Thiết bị đánh giá',
+  printer: 'Máy in (chương trình in)',
+};
 
 /** The address a device screen opens once to pair itself (?token= is taken and removed by the screen). */
-export function pairingUrl(origin: string, kind: DeviceDto['kind'], token: string, counterNumber?: number | null): string | null {
+export function pairingUrl(
+  origin: string,
+  kind: DeviceDto['kind'],
+  token: string,
+  counterNumber?: number | null,
+): string | null {
   const t = encodeURIComponent(token);
   if (kind === 'kiosk') return `${origin}/kiosk?token=${t}`;
   if (kind === 'rating') return `${origin}/rating?token=${t}`;
-  if (kind === 'display') return counterNumber ? `${origin}/display/counter/${counterNumber}?token=${t}` : `${origin}/display?token=${t}`;
+  if (kind === 'display')
+    return counterNumber ? `${origin}/display/counter/${counterNumber}?token=${t}` : `${origin}/display?token=${t}`;
   return null; // a print agent is a program, not a screen
 }
 
@@ -17,7 +28,13 @@ export function agentCommand(origin: string, token: string): string {
 }
 
 /** Cheap checks matching the server's createDeviceInput. */
-export function validateDevice(d: { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string }): Record<string, string> {
+export function validateDevice(d: {
+  kind: DeviceDto['kind'];
+  name: string;
+  counterId: string;
+  kioskId: string;
+  printer: string;
+}): Record<string, string> {
   const e: Record<string, string> = {};
   if (!d.name.trim()) e.name = 'Nhập tên thiết bị.';
   if (d.kind === 'rating' && !d.counterId) e.counterId = 'Thiết bị đánh giá cần gắn với một quầy.';

@@ -9,49 +9,138 @@ import { DevicesPanel } from './devices.panel.tsx';
 import { displaySettings, filterFromSettings } from './display.filter.tsx';
 
 let host: HTMLElement;
-beforeEach(() => { host = document.createElement('div'); document.body.appendChild(host); });
-afterEach(() => { render(null, host); host.remove(); });
-const mount = async (node: preact.ComponentChild) => { await act(async () => { render(node, host); }); await settle(); };
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+});
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+const mount = async (node: preact.ComponentChild) => {
+  await act(async () => {
+    render(node, host);
+  });
+  await settle();
+};
 
 const area = (id: string, code: string, name: string): AreaDto => ({
-  id, code, name, departmentId: 'd1', departmentName: 'Sở Tư pháp', departmentCode: 'STP', open: true, active: true, available: true, unavailableReason: null,
-  waiting: 0, issuedToday: 0, dailyLimit: null, numberStart: 1, numberEnd: 999, targetWaitMinutes: null, servingCounters: 0, estimatedWaitMin: null, longestWaitSec: 0, hours: null, sort: 0,
+  id,
+  code,
+  name,
+  departmentId: 'd1',
+  departmentName: 'Sở Tư pháp',
+  departmentCode: 'STP',
+  open: true,
+  active: true,
+  available: true,
+  unavailableReason: null,
+  waiting: 0,
+  issuedToday: 0,
+  dailyLimit: null,
+  numberStart: 1,
+  numberEnd: 999,
+  targetWaitMinutes: null,
+  servingCounters: 0,
+  estimatedWaitMin: null,
+  longestWaitSec: 0,
+  hours: null,
+  sort: 0,
 });
-const catalog = { departments: [], areas: [area('a1', 'LLTP', 'Lý lịch tư pháp'), area('a2', 'HTCT', 'Hộ tịch'), area('a3', 'CT', 'Chứng thực')], counters: [] };
-const hall: DeviceDto = { id: 'dev1', kind: 'display', name: 'Màn hình sảnh', counterId: null, kioskId: null, printer: null, createdAt: '', revokedAt: null, lastSeenAt: null, pairingCode: null };
-const tick = (code: string) => act(async () => { (host.querySelector(`[data-area=${code}] input`) as HTMLInputElement).click(); });
+const catalog = {
+  departments: [],
+  areas: [area('a1', 'LLTP', 'Lý lịch tư pháp'), area('a2', 'HTCT', 'Hộ tịch'), area('a3', 'CT', 'Chứng thực')],
+  counters: [],
+};
+const hall: DeviceDto = {
+  id: 'dev1',
+  kind: 'display',
+  name: 'Màn hình sảnh',
+  counterId: null,
+  kioskId: null,
+  printer: null,
+  createdAt: '',
+  revokedAt: null,
+  lastSeenAt: null,
+  pairingCode: null,
+};
+const tick = (code: string) =>
+  act(async () => {
+    (host.querySelector(`[data-area=${code}] input`) as HTMLInputElement).click();
+  });
 
 describe('display device filter', () => {
   it('creates a hall display with counters and ticked areas in settings', async () => {
-    const createDevice = vi.fn(async (d: Parameters<AdminApi['createDevice']>[0]) => ({ ...hall, id: 'dev2', name: d.name, token: 'tok' }));
-    await mount(<DevicesPanel api={{ devices: async () => [], createDevice } as unknown as AdminApi} catalog={catalog} />);
-    await act(async () => { clickText(host, '+ Thêm thiết bị'); });
-    await act(async () => { type(host, 'select[name=kind]', 'display'); });
-    await act(async () => { type(host, 'input[name=name]', 'Màn hình tầng 2'); });
-    await act(async () => { type(host, 'input[name=displayCounters]', '1; 2'); });
-    expect([...host.querySelectorAll('.area-checks label')].map((l) => l.textContent)).toEqual(['LLTP – Lý lịch tư pháp', 'HTCT – Hộ tịch', 'CT – Chứng thực']);
-    await tick('LLTP'); await tick('CT'); await tick('LLTP'); await tick('HTCT'); // unticking works too
-    await act(async () => { submit(host.querySelector('form[aria-label="Thiết bị mới"]')); });
+    const createDevice = vi.fn(async (d: Parameters<AdminApi['createDevice']>[0]) => ({
+      ...hall,
+      id: 'dev2',
+      name: d.name,
+      token: 'tok',
+    }));
+    await mount(
+      <DevicesPanel api={{ devices: async () => [], createDevice } as unknown as AdminApi} catalog={catalog} />,
+    );
+    await act(async () => {
+      clickText(host, '+ Thêm thiết bị');
+    });
+    await act(async () => {
+      type(host, 'select[name=kind]', 'display');
+    });
+    await act(async () => {
+      type(host, 'input[name=name]', 'Màn hình tầng 2');
+    });
+    await act(async () => {
+      type(host, 'input[name=displayCounters]', '1; 2');
+    });
+    expect([...host.querySelectorAll('.area-checks label')].map((l) => l.textContent)).toEqual([
+      'LLTP – Lý lịch tư pháp',
+      'HTCT – Hộ tịch',
+      'CT – Chứng thực',
+    ]);
+    await tick('LLTP');
+    await tick('CT');
+    await tick('LLTP');
+    await tick('HTCT'); // unticking works too
+    await act(async () => {
+      submit(host.querySelector('form[aria-label="Thiết bị mới"]'));
+    });
     await settle();
-    expect(createDevice).toHaveBeenCalledWith({ kind: 'display', name: 'Màn hình tầng 2', settings: { counters: [1, 2], areas: ['a3', 'a2'] } });
+    expect(createDevice).toHaveBeenCalledWith({
+      kind: 'display',
+      name: 'Màn hình tầng 2',
+      settings: { counters: [1, 2], areas: ['a3', 'a2'] },
+    });
   });
 
   it('edits the filter of an existing hall display with PATCH settings, and shows the server error', async () => {
-    const updateDevice = vi.fn()
+    const updateDevice = vi
+      .fn()
       .mockRejectedValueOnce(Object.assign(new Error('Không tìm thấy thiết bị.'), { code: 'device.not_found' }))
       .mockResolvedValueOnce(hall);
     const listed = { ...hall, settings: { counters: [3], areas: ['HTCT'] } }; // a code typed by hand still ticks its box
-    await mount(<DevicesPanel api={{ devices: async () => [listed], updateDevice } as unknown as AdminApi} catalog={catalog} />);
-    await act(async () => { clickText(host, 'Nội dung hiển thị'); });
+    await mount(
+      <DevicesPanel api={{ devices: async () => [listed], updateDevice } as unknown as AdminApi} catalog={catalog} />,
+    );
+    await act(async () => {
+      clickText(host, 'Nội dung hiển thị');
+    });
     const form = host.querySelector('form[aria-label="Nội dung màn hình hiển thị"]');
     expect(form?.querySelector('h3')?.textContent).toBe('Nội dung hiển thị của «Màn hình sảnh»');
     expect((host.querySelector('input[name=displayCounters]') as HTMLInputElement).value).toBe('3');
-    expect([...host.querySelectorAll<HTMLInputElement>('.area-checks input')].map((i) => i.checked)).toEqual([false, true, false]);
+    expect([...host.querySelectorAll<HTMLInputElement>('.area-checks input')].map((i) => i.checked)).toEqual([
+      false,
+      true,
+      false,
+    ]);
     await tick('LLTP');
-    await act(async () => { submit(form); });
+    await act(async () => {
+      submit(form);
+    });
     await settle();
     expect(host.querySelector('.notice-error')?.textContent).toBe('Không tìm thấy thiết bị.');
-    await act(async () => { submit(host.querySelector('form[aria-label="Nội dung màn hình hiển thị"]')); });
+    await act(async () => {
+      submit(host.querySelector('form[aria-label="Nội dung màn hình hiển thị"]'));
+    });
     await settle();
     expect(updateDevice).toHaveBeenLastCalledWith('dev1', { settings: { counters: [3], areas: ['a2', 'a1'] } });
     expect(host.querySelector('.notice-ok')?.textContent).toBe('Đã lưu nội dung hiển thị của Màn hình sảnh.');
@@ -68,25 +157,41 @@ describe('display device filter', () => {
 });
 
 describe('pairing codes on demand', () => {
-  const kiosk: DeviceDto = { ...hall, id: 'k1', kind: 'kiosk', name: 'Ki-ốt sảnh', inUse: false, pairingExpiresAt: null };
+  const kiosk: DeviceDto = {
+    ...hall,
+    id: 'k1',
+    kind: 'kiosk',
+    name: 'Ki-ốt sảnh',
+    inUse: false,
+    pairingExpiresAt: null,
+  };
   const soon = new Date(Date.now() + 10 * 60_000).toISOString();
 
   it('lists the pairing state without any code, and shows a requested code once with its expiry', async () => {
     const running: DeviceDto = { ...kiosk, id: 'k2', name: 'Ki-ốt tầng 2', inUse: true };
     const waiting: DeviceDto = { ...kiosk, id: 'k3', name: 'Ki-ốt chờ', pairingExpiresAt: soon };
     const pairingCode = vi.fn(async () => ({ code: '482913', expiresAt: soon, replacedToken: false }));
-    await mount(<DevicesPanel api={{ devices: async () => [kiosk, running, waiting], pairingCode } as unknown as AdminApi} catalog={catalog} />);
+    await mount(
+      <DevicesPanel
+        api={{ devices: async () => [kiosk, running, waiting], pairingCode } as unknown as AdminApi}
+        catalog={catalog}
+      />,
+    );
     expect(host.querySelector('tr[data-device="Ki-ốt sảnh"]')?.textContent).toContain('Chưa ghép nối');
     expect(host.querySelector('tr[data-device="Ki-ốt tầng 2"]')?.textContent).toContain('Đang hoạt động');
     expect(host.querySelector('tr[data-device="Ki-ốt chờ"]')?.textContent).toContain('Chờ ghép nối · mã hết hạn');
-    await act(async () => { clickText(host.querySelector('tr[data-device="Ki-ốt sảnh"]') as HTMLElement, 'Tạo mã ghép nối'); });
+    await act(async () => {
+      clickText(host.querySelector('tr[data-device="Ki-ốt sảnh"]') as HTMLElement, 'Tạo mã ghép nối');
+    });
     await settle();
     expect(pairingCode).toHaveBeenCalledWith('k1');
     const box = host.querySelector('[data-testid=pairing-code-box]');
     expect(box?.querySelector('.pair-code')?.textContent).toBe('482913');
     expect(box?.textContent).toContain('Mã ghép nối của «Ki-ốt sảnh»');
     expect(box?.textContent).toMatch(/một lần, đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(10 phút\)/);
-    await act(async () => { clickText(host, 'Đã ghép nối xong, đóng'); });
+    await act(async () => {
+      clickText(host, 'Đã ghép nối xong, đóng');
+    });
     expect(host.querySelector('[data-testid=pairing-code-box]')).toBeNull();
   });
 
@@ -95,22 +200,36 @@ describe('pairing codes on demand', () => {
     const pairingCode = vi.fn(async () => ({ code: '000731', expiresAt: soon, replacedToken: true }));
     const ask = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
     vi.stubGlobal('confirm', ask);
-    await mount(<DevicesPanel api={{ devices: async () => [running], pairingCode } as unknown as AdminApi} catalog={catalog} />);
-    await act(async () => { clickText(host, 'Ghép nối lại'); });
+    await mount(
+      <DevicesPanel api={{ devices: async () => [running], pairingCode } as unknown as AdminApi} catalog={catalog} />,
+    );
+    await act(async () => {
+      clickText(host, 'Ghép nối lại');
+    });
     await settle();
     expect(ask.mock.calls[0]?.[0]).toContain('Mã thiết bị hiện tại ngừng hoạt động ngay');
     expect(pairingCode).not.toHaveBeenCalled();
-    await act(async () => { clickText(host, 'Ghép nối lại'); });
+    await act(async () => {
+      clickText(host, 'Ghép nối lại');
+    });
     await settle();
     expect(pairingCode).toHaveBeenCalledWith('k1');
-    expect(host.querySelector('[data-testid=pairing-code-box]')?.textContent).toContain('Mã thiết bị cũ đã ngừng hoạt động');
+    expect(host.querySelector('[data-testid=pairing-code-box]')?.textContent).toContain(
+      'Mã thiết bị cũ đã ngừng hoạt động',
+    );
     vi.unstubAllGlobals();
   });
 
   it('shows the server refusal (a revoked device) as a message', async () => {
-    const pairingCode = vi.fn(async () => { throw Object.assign(new Error('Không tìm thấy thiết bị.'), { code: 'device.not_found' }); });
-    await mount(<DevicesPanel api={{ devices: async () => [kiosk], pairingCode } as unknown as AdminApi} catalog={catalog} />);
-    await act(async () => { clickText(host, 'Tạo mã ghép nối'); });
+    const pairingCode = vi.fn(async () => {
+      throw Object.assign(new Error('Không tìm thấy thiết bị.'), { code: 'device.not_found' });
+    });
+    await mount(
+      <DevicesPanel api={{ devices: async () => [kiosk], pairingCode } as unknown as AdminApi} catalog={catalog} />,
+    );
+    await act(async () => {
+      clickText(host, 'Tạo mã ghép nối');
+    });
     await settle();
     expect(host.querySelector('.notice-error')?.textContent).toBe('Không tìm thấy thiết bị.');
   });

@@ -7,10 +7,23 @@ import { dateTime } from '../admin.format.ts';
 import { Field, Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
-import { DisplayFilterFields, displaySettings, EMPTY_FILTER, filterFromSettings, type DisplayFilter } from './display.filter.tsx';
+import {
+  DisplayFilterFields,
+  displaySettings,
+  EMPTY_FILTER,
+  filterFromSettings,
+  type DisplayFilter,
+} from './display.filter.tsx';
 import { confirmRepair, PairingCodeBox, PairingStatus } from './pairing.box.tsx';
 
-type Draft = { kind: DeviceDto['kind']; name: string; counterId: string; kioskId: string; printer: string; filter: DisplayFilter };
+type Draft = {
+  kind: DeviceDto['kind'];
+  name: string;
+  counterId: string;
+  kioskId: string;
+  printer: string;
+  filter: DisplayFilter;
+};
 /** The server may or may not echo a device's settings back; when it does, the edit form starts from them. */
 type Listed = DeviceDto & { settings?: Record<string, unknown> | null };
 type FilterEdit = { device: Listed; filter: DisplayFilter };
@@ -27,7 +40,9 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   const [fresh, setFresh] = useState<{ device: DeviceDto; code: PairingCode } | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const load = () => props.api.devices().then(setDevices, (e) => setMsg({ kind: 'error', text: errorText(e) }));
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+  }, []);
   const counterNo = (id: string | null) => catalog.counters.find((c) => c.id === id)?.number ?? null;
 
   async function create(e: Event) {
@@ -51,15 +66,29 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       setDraft(null);
       setMsg(null);
       await load();
-    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
   }
 
   async function changePrinter(d: DeviceDto) {
-    const p = prompt('Địa chỉ máy in (tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser; để trống: không in):', d.printer ?? '');
+    const p = prompt(
+      'Địa chỉ máy in (tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser; để trống: không in):',
+      d.printer ?? '',
+    );
     if (p === null) return;
     const errs = validateDevice({ kind: 'kiosk', name: d.name, counterId: '', kioskId: '', printer: p });
-    if (errs.printer) { setMsg({ kind: 'error', text: errs.printer }); return; }
-    try { await props.api.updateDevice(d.id, { printer: p.trim() || null }); setMsg({ kind: 'ok', text: `Đã đổi máy in của ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+    if (errs.printer) {
+      setMsg({ kind: 'error', text: errs.printer });
+      return;
+    }
+    try {
+      await props.api.updateDevice(d.id, { printer: p.trim() || null });
+      setMsg({ kind: 'ok', text: `Đã đổi máy in của ${d.name}.` });
+      await load();
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
   }
 
   async function saveFilter(e: Event) {
@@ -70,7 +99,9 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       setMsg({ kind: 'ok', text: `Đã lưu nội dung hiển thị của ${editing.device.name}.` });
       setEditing(null);
       await load();
-    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
   }
 
   async function newPairingCode(d: DeviceDto) {
@@ -81,27 +112,71 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       setFresh({ device: d, code });
       setMsg(null);
       await load();
-    } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
   }
 
   async function revoke(d: DeviceDto) {
     if (!confirm(`Thu hồi thiết bị «${d.name}»? Thiết bị sẽ phải ghép nối lại.`)) return;
-    try { await props.api.revokeDevice(d.id); setMsg({ kind: 'ok', text: `Đã thu hồi ${d.name}.` }); await load(); } catch (err) { setMsg({ kind: 'error', text: errorText(err) }); }
+    try {
+      await props.api.revokeDevice(d.id);
+      setMsg({ kind: 'ok', text: `Đã thu hồi ${d.name}.` });
+      await load();
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
   }
 
   const kiosks = devices.filter((d) => d.kind === 'kiosk' && !d.revokedAt);
   return (
-    <Section title="Thiết bị" actions={<button class="btn btn-primary" onClick={() => { setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', filter: EMPTY_FILTER }); setErrors({}); setCreated(null); setEditing(null); }}>+ Thêm thiết bị</button>}>
+    <Section
+      title="Thiết bị"
+      actions={
+        <button
+          class="btn btn-primary"
+          onClick={() => {
+            setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', filter: EMPTY_FILTER });
+            setErrors({});
+            setCreated(null);
+            setEditing(null);
+          }}
+        >
+          + Thêm thiết bị
+        </button>
+      }
+    >
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
       {created && (
         <div class="pair-box" data-testid="pairing">
-          {created.qr && <img class="pair-qr" src={created.qr} alt="Mã QR ghép nối thiết bị" width={260} height={260} />}
+          {created.qr && (
+            <img class="pair-qr" src={created.qr} alt="Mã QR ghép nối thiết bị" width={260} height={260} />
+          )}
           <div>
-            <h3>Đã tạo {KIND_LABEL[created.kind].toLowerCase()} «{created.name}»</h3>
-            <p>Mã ghép nối (nhập trên thiết bị, dùng một lần): <b class="pair-code">{created.pairingCode ?? '—'}</b>{created.pairingExpiresAt && <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)} (10 phút)</span>}</p>
-            {created.url ? <p>Hoặc quét mã QR / mở địa chỉ: <code class="break">{created.url}</code></p> : <p>Chạy trên máy đặt cạnh ki-ốt: <code class="break">{agentCommand(location.origin, created.token)}</code></p>}
-            <p class="warn-text">Mã thiết bị chỉ hiển thị một lần: <code class="break">{created.token}</code></p>
-            <button class="btn btn-soft" onClick={() => setCreated(null)}>Đã ghi lại, đóng</button>
+            <h3>
+              Đã tạo {KIND_LABEL[created.kind].toLowerCase()} «{created.name}»
+            </h3>
+            <p>
+              Mã ghép nối (nhập trên thiết bị, dùng một lần): <b class="pair-code">{created.pairingCode ?? '—'}</b>
+              {created.pairingExpiresAt && (
+                <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)} (10 phút)</span>
+              )}
+            </p>
+            {created.url ? (
+              <p>
+                Hoặc quét mã QR / mở địa chỉ: <code class="break">{created.url}</code>
+              </p>
+            ) : (
+              <p>
+                Chạy trên máy đặt cạnh ki-ốt: <code class="break">{agentCommand(location.origin, created.token)}</code>
+              </p>
+            )}
+            <p class="warn-text">
+              Mã thiết bị chỉ hiển thị một lần: <code class="break">{created.token}</code>
+            </p>
+            <button class="btn btn-soft" onClick={() => setCreated(null)}>
+              Đã ghi lại, đóng
+            </button>
           </div>
         </div>
       )}
@@ -109,44 +184,178 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       {draft && (
         <form class="edit-box" onSubmit={create} noValidate aria-label="Thiết bị mới">
           <div class="grid-4">
-            <Field label="Loại thiết bị"><select name="kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as DeviceDto['kind'] })}>
-              {(Object.keys(KIND_LABEL) as DeviceDto['kind'][]).map((k) => <option value={k} key={k}>{KIND_LABEL[k]}</option>)}</select></Field>
-            <Field label="Tên thiết bị" error={errors.name}><input name="name" value={draft.name} placeholder="Ki-ốt sảnh chính" onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} /></Field>
+            <Field label="Loại thiết bị">
+              <select
+                name="kind"
+                value={draft.kind}
+                onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as DeviceDto['kind'] })}
+              >
+                {(Object.keys(KIND_LABEL) as DeviceDto['kind'][]).map((k) => (
+                  <option value={k} key={k}>
+                    {KIND_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Tên thiết bị" error={errors.name}>
+              <input
+                name="name"
+                value={draft.name}
+                placeholder="Ki-ốt sảnh chính"
+                onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+              />
+            </Field>
             {(draft.kind === 'rating' || draft.kind === 'display') && (
-              <Field label={draft.kind === 'rating' ? 'Quầy' : 'Bảng quầy (để trống: màn hình sảnh)'} error={errors.counterId}><select name="counterId" value={draft.counterId} onChange={(e) => setDraft({ ...draft, counterId: e.currentTarget.value })}>
-                <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>{catalog.counters.map((c) => <option value={c.id} key={c.id}>Quầy {c.number} – {c.name}</option>)}</select></Field>
+              <Field
+                label={draft.kind === 'rating' ? 'Quầy' : 'Bảng quầy (để trống: màn hình sảnh)'}
+                error={errors.counterId}
+              >
+                <select
+                  name="counterId"
+                  value={draft.counterId}
+                  onChange={(e) => setDraft({ ...draft, counterId: e.currentTarget.value })}
+                >
+                  <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>
+                  {catalog.counters.map((c) => (
+                    <option value={c.id} key={c.id}>
+                      Quầy {c.number} – {c.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
             )}
-            {draft.kind === 'display' && !draft.counterId && <DisplayFilterFields value={draft.filter} areas={catalog.areas} onChange={(filter) => setDraft({ ...draft, filter })} />}
-            {draft.kind === 'kiosk' && <Field label="Máy in" error={errors.printer} hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser"><input name="printer" value={draft.printer} placeholder="tcp://192.168.1.50:9100" onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })} /></Field>}
-            {draft.kind === 'printer' && <Field label="In cho ki-ốt" error={errors.kioskId}><select name="kioskId" value={draft.kioskId} onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}>
-              <option value="">— Chọn ki-ốt —</option>{kiosks.map((k) => <option value={k.id} key={k.id}>{k.name}</option>)}</select></Field>}
+            {draft.kind === 'display' && !draft.counterId && (
+              <DisplayFilterFields
+                value={draft.filter}
+                areas={catalog.areas}
+                onChange={(filter) => setDraft({ ...draft, filter })}
+              />
+            )}
+            {draft.kind === 'kiosk' && (
+              <Field
+                label="Máy in"
+                error={errors.printer}
+                hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser"
+              >
+                <input
+                  name="printer"
+                  value={draft.printer}
+                  placeholder="tcp://192.168.1.50:9100"
+                  onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })}
+                />
+              </Field>
+            )}
+            {draft.kind === 'printer' && (
+              <Field label="In cho ki-ốt" error={errors.kioskId}>
+                <select
+                  name="kioskId"
+                  value={draft.kioskId}
+                  onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}
+                >
+                  <option value="">— Chọn ki-ốt —</option>
+                  {kiosks.map((k) => (
+                    <option value={k.id} key={k.id}>
+                      {k.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
           </div>
-          <div class="form-actions"><button class="btn btn-primary" type="submit">Tạo thiết bị</button><button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>Huỷ</button></div>
+          <div class="form-actions">
+            <button class="btn btn-primary" type="submit">
+              Tạo thiết bị
+            </button>
+            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
+              Huỷ
+            </button>
+          </div>
         </form>
       )}
       {editing && (
         <form class="edit-box" onSubmit={saveFilter} noValidate aria-label="Nội dung màn hình hiển thị">
           <h3>Nội dung hiển thị của «{editing.device.name}»</h3>
-          {editing.device.settings == null && <Notice kind="info">Bộ lọc đang dùng không đọc được từ máy chủ; khi lưu, lựa chọn dưới đây thay thế toàn bộ bộ lọc cũ.</Notice>}
-          <div class="grid-4"><DisplayFilterFields value={editing.filter} areas={catalog.areas} onChange={(filter) => setEditing({ ...editing, filter })} /></div>
-          <div class="form-actions"><button class="btn btn-primary" type="submit">Lưu nội dung hiển thị</button><button class="btn btn-ghost" type="button" onClick={() => setEditing(null)}>Huỷ</button></div>
+          {editing.device.settings == null && (
+            <Notice kind="info">
+              Bộ lọc đang dùng không đọc được từ máy chủ; khi lưu, lựa chọn dưới đây thay thế toàn bộ bộ lọc cũ.
+            </Notice>
+          )}
+          <div class="grid-4">
+            <DisplayFilterFields
+              value={editing.filter}
+              areas={catalog.areas}
+              onChange={(filter) => setEditing({ ...editing, filter })}
+            />
+          </div>
+          <div class="form-actions">
+            <button class="btn btn-primary" type="submit">
+              Lưu nội dung hiển thị
+            </button>
+            <button class="btn btn-ghost" type="button" onClick={() => setEditing(null)}>
+              Huỷ
+            </button>
+          </div>
         </form>
       )}
       <table class="data-table">
-        <thead><tr><th>Loại</th><th>Tên</th><th>Gắn với</th><th>Máy in</th><th>Ghép nối</th><th>Hoạt động gần nhất</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Loại</th>
+            <th>Tên</th>
+            <th>Gắn với</th>
+            <th>Máy in</th>
+            <th>Ghép nối</th>
+            <th>Hoạt động gần nhất</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {devices.map((d) => (
             <tr key={d.id} class={d.revokedAt ? 'row-off' : ''} data-device={d.name}>
-              <td>{KIND_LABEL[d.kind]}</td><td><b>{d.name}</b></td>
-              <td>{d.counterId ? `Quầy ${counterNo(d.counterId) ?? '?'}` : d.kioskId ? devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt' : '—'}</td>
+              <td>{KIND_LABEL[d.kind]}</td>
+              <td>
+                <b>{d.name}</b>
+              </td>
+              <td>
+                {d.counterId
+                  ? `Quầy ${counterNo(d.counterId) ?? '?'}`
+                  : d.kioskId
+                    ? (devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt')
+                    : '—'}
+              </td>
               <td>{d.printer ?? '—'}</td>
-              <td><PairingStatus device={d} now={Date.now()} /></td>
+              <td>
+                <PairingStatus device={d} now={Date.now()} />
+              </td>
               <td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
-              <td class="actions">{!d.revokedAt && <>
-                {d.kind === 'kiosk' && <button class="btn btn-soft btn-sm" onClick={() => changePrinter(d)}>Máy in</button>}
-                {d.kind === 'display' && !d.counterId && <button class="btn btn-soft btn-sm" onClick={() => { setDraft(null); setEditing({ device: d, filter: filterFromSettings(d.settings, catalog.areas) }); }}>Nội dung hiển thị</button>}
-                <button class="btn btn-soft btn-sm" onClick={() => newPairingCode(d)}>{d.inUse ? 'Ghép nối lại' : 'Tạo mã ghép nối'}</button>
-                <button class="btn btn-danger btn-sm" onClick={() => revoke(d)}>Thu hồi</button></>}</td>
+              <td class="actions">
+                {!d.revokedAt && (
+                  <>
+                    {d.kind === 'kiosk' && (
+                      <button class="btn btn-soft btn-sm" onClick={() => changePrinter(d)}>
+                        Máy in
+                      </button>
+                    )}
+                    {d.kind === 'display' && !d.counterId && (
+                      <button
+                        class="btn btn-soft btn-sm"
+                        onClick={() => {
+                          setDraft(null);
+                          setEditing({ device: d, filter: filterFromSettings(d.settings, catalog.areas) });
+                        }}
+                      >
+                        Nội dung hiển thị
+                      </button>
+                    )}
+                    <button class="btn btn-soft btn-sm" onClick={() => newPairingCode(d)}>
+                      {d.inUse ? 'Ghép nối lại' : 'Tạo mã ghép nối'}
+                    </button>
+                    <button class="btn btn-danger btn-sm" onClick={() => revoke(d)}>
+                      Thu hồi
+                    </button>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

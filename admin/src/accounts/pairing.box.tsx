@@ -8,7 +8,11 @@ export function PairingStatus(props: { device: DeviceDto; now: number }) {
   if (d.revokedAt) return <span class="status-chip off">Đã thu hồi</span>;
   if (d.inUse) return <span class="status-chip ok">Đang hoạt động</span>;
   if (d.pairingExpiresAt && Date.parse(d.pairingExpiresAt) > props.now) {
-    return <span class="status-chip warn" title="Mã chỉ hiện một lần, lúc tạo">Chờ ghép nối · mã hết hạn {dateTime(d.pairingExpiresAt)}</span>;
+    return (
+      <span class="status-chip warn" title="Mã chỉ hiện một lần, lúc tạo">
+        Chờ ghép nối · mã hết hạn {dateTime(d.pairingExpiresAt)}
+      </span>
+    );
   }
   return <span class="status-chip off">Chưa ghép nối</span>;
 }
@@ -19,10 +23,19 @@ export function PairingCodeBox(props: { device: DeviceDto; code: PairingCode; on
     <div class="pair-box" data-testid="pairing-code-box" role="status">
       <div>
         <h3>Mã ghép nối của «{props.device.name}»</h3>
-        <p><b class="pair-code">{props.code.code}</b></p>
-        <p>Nhập mã trên màn hình ghép nối của thiết bị. Mã dùng được <b>một lần</b>, đến <b>{dateTime(props.code.expiresAt)}</b> (10 phút), và không còn hiệu lực khi thiết bị đã ghép nối.</p>
-        {props.code.replacedToken && <p class="warn-text">Mã thiết bị cũ đã ngừng hoạt động: màn hình đang chạy với mã cũ sẽ về trang ghép nối.</p>}
-        <button class="btn btn-soft" onClick={props.onClose}>Đã ghép nối xong, đóng</button>
+        <p>
+          <b class="pair-code">{props.code.code}</b>
+        </p>
+        <p>
+          Nhập mã trên màn hình ghép nối của thiết bị. Mã dùng được <b>một lần</b>, đến{' '}
+          <b>{dateTime(props.code.expiresAt)}</b> (10 phút), và không còn hiệu lực khi thiết bị đã ghép nối.
+        </p>
+        {props.code.replacedToken && (
+          <p class="warn-text">Mã thiết bị cũ đã ngừng hoạt động: màn hình đang chạy với mã cũ sẽ về trang ghép nối.</p>
+        )}
+        <button class="btn btn-soft" onClick={props.onClose}>
+          Đã ghép nối xong, đóng
+        </button>
       </div>
     </div>
   );
@@ -31,5 +44,7 @@ export function PairingCodeBox(props: { device: DeviceDto; code: PairingCode; on
 /** Re-pairing a device in use stops the screen now using it: the admin says so first. */
 export function confirmRepair(d: DeviceDto, ask: (text: string) => boolean = (t) => confirm(t)): boolean {
   if (!d.inUse) return true;
-  return ask(`Ghép nối lại «${d.name}»? Mã thiết bị hiện tại ngừng hoạt động ngay; màn hình đang chạy phải nhập mã mới.`);
+  return ask(
+    `Ghép nối lại «${d.name}»? Mã thiết bị hiện tại ngừng hoạt động ngay; màn hình đang chạy phải nhập mã mới.`,
+  );
 }

@@ -7,7 +7,8 @@ import type { CounterDraft } from './catalog.validate.ts';
  * asked about the counters the screen lists. The list answer may leave `active` out: a listed counter is active then.
  */
 type ListedCounter = CounterDto & { active?: boolean };
-const serving = (counters: ListedCounter[]) => counters.map((c) => ({ id: c.id, areaIds: c.areaIds, active: c.active ?? true }));
+const serving = (counters: ListedCounter[]) =>
+  counters.map((c) => ({ id: c.id, areaIds: c.areaIds, active: c.active ?? true }));
 
 export function unservedArea(a: Pick<AreaDto, 'id' | 'active'>, counters: ListedCounter[]): boolean {
   return a.active && !areaServed(a.id, serving(counters));
@@ -16,7 +17,10 @@ export function unservedArea(a: Pick<AreaDto, 'id' | 'active'>, counters: Listed
 /** The areas a counter draft would leave without any active counter once saved. */
 export function uncoveredBy(draft: CounterDraft, counters: ListedCounter[], areas: AreaDto[]): AreaDto[] {
   if (!draft.id) return [];
-  const ids = areasLeftWithoutCounter({ id: draft.id, areaIds: draft.areaIds, active: draft.active }, serving(counters));
+  const ids = areasLeftWithoutCounter(
+    { id: draft.id, areaIds: draft.areaIds, active: draft.active },
+    serving(counters),
+  );
   return areas.filter((a) => a.active && ids.includes(a.id));
 }
 

@@ -3,7 +3,11 @@ import type { AreaDto, CounterDto, DepartmentDto } from '../../../server/src/con
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 
-export interface Catalog { departments: DepartmentDto[]; areas: AreaDto[]; counters: CounterDto[] }
+export interface Catalog {
+  departments: DepartmentDto[];
+  areas: AreaDto[];
+  counters: CounterDto[];
+}
 
 /** Departments, areas and counters loaded together: every catalog panel needs the others' names. */
 export function useCatalog(api: AdminApi) {
@@ -11,11 +15,23 @@ export function useCatalog(api: AdminApi) {
   const [error, setError] = useState('');
   const reload = useCallback(async () => {
     try {
-      const [departments, areas, counters] = await Promise.all([api.departments(true), api.areas(true), api.counters(true)]);
-      setData({ departments, areas: [...areas].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code)), counters: [...counters].sort((a, b) => a.number - b.number) });
+      const [departments, areas, counters] = await Promise.all([
+        api.departments(true),
+        api.areas(true),
+        api.counters(true),
+      ]);
+      setData({
+        departments,
+        areas: [...areas].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code)),
+        counters: [...counters].sort((a, b) => a.number - b.number),
+      });
       setError('');
-    } catch (e) { setError(errorText(e)); }
+    } catch (e) {
+      setError(errorText(e));
+    }
   }, [api]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { ...data, error, reload };
 }

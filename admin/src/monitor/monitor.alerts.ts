@@ -9,17 +9,27 @@ export function longestWait(a: Pick<AreaDto, 'waiting' | 'longestWaitSec'>, elap
   return a.waiting > 0 ? a.longestWaitSec + Math.max(0, elapsedSec) : 0;
 }
 
-export function overTarget(a: Pick<AreaDto, 'waiting' | 'longestWaitSec' | 'targetWaitMinutes'>, elapsedSec = 0): boolean {
-  return a.targetWaitMinutes !== null && a.targetWaitMinutes > 0 && longestWait(a, elapsedSec) > a.targetWaitMinutes * 60;
+export function overTarget(
+  a: Pick<AreaDto, 'waiting' | 'longestWaitSec' | 'targetWaitMinutes'>,
+  elapsedSec = 0,
+): boolean {
+  return (
+    a.targetWaitMinutes !== null && a.targetWaitMinutes > 0 && longestWait(a, elapsedSec) > a.targetWaitMinutes * 60
+  );
 }
 
 /** An alert the wall screen computes itself, because it moves with its own clock between fetches. */
 type LocalProducer = (areas: AreaDto[], elapsedSec: number) => Alert[];
 
-const waitOverTarget: LocalProducer = (areas, elapsedSec) => areas.filter((a) => a.active && overTarget(a, elapsedSec)).map((a) => ({
-  kind: 'wait_over_target', key: `wait:${a.id}`, severity: 'high',
-  text: `${a.code} – ${a.name}: công dân chờ lâu nhất ${mmss(longestWait(a, elapsedSec))}, vượt mục tiêu ${a.targetWaitMinutes} phút (${a.waiting} người đang chờ).`,
-}));
+const waitOverTarget: LocalProducer = (areas, elapsedSec) =>
+  areas
+    .filter((a) => a.active && overTarget(a, elapsedSec))
+    .map((a) => ({
+      kind: 'wait_over_target',
+      key: `wait:${a.id}`,
+      severity: 'high',
+      text: `${a.code} – ${a.name}: công dân chờ lâu nhất ${mmss(longestWait(a, elapsedSec))}, vượt mục tiêu ${a.targetWaitMinutes} phút (${a.waiting} người đang chờ).`,
+    }));
 
 const LOCAL: LocalProducer[] = [waitOverTarget];
 

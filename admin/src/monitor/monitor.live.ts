@@ -5,13 +5,26 @@ import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { todayIn } from '../admin.format.ts';
 
-export interface MonitorData { areas: AreaDto[]; counters: CounterDto[]; ratings: ReportRow[]; ratingTotals: ReportRow | null; alerts: AlertDto[]; fetchedAt: number }
+export interface MonitorData {
+  areas: AreaDto[];
+  counters: CounterDto[];
+  ratings: ReportRow[];
+  ratingTotals: ReportRow | null;
+  alerts: AlertDto[];
+  fetchedAt: number;
+}
 
 /**
  * Live data for the control room: lists over HTTP, refreshed (debounced) whenever the socket reports a change,
  * and at once on every state:snapshot (which also follows each reconnect).
  */
-export function useMonitorData(api: AdminApi, token: string, timeZone: string, debounceMs = 400, connect: typeof connectQueueSocket = connectQueueSocket) {
+export function useMonitorData(
+  api: AdminApi,
+  token: string,
+  timeZone: string,
+  debounceMs = 400,
+  connect: typeof connectQueueSocket = connectQueueSocket,
+) {
   const [data, setData] = useState<MonitorData | null>(null);
   const [online, setOnline] = useState(false);
   const [error, setError] = useState('');
@@ -24,25 +37,57 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
     async function fetchAll() {
       try {
         const day = todayIn(timeZone);
-        const [areas, counters, report, alerts] = await Promise.all([api.areas(), api.counters(), api.report({ from: day, to: day, groupBy: 'area' }), api.alerts()]);
+        const [areas, counters, report, alerts] = await Promise.all([
+          api.areas(),
+          api.counters(),
+          api.report({ from: day, to: day, groupBy: 'area' }),
+          api.alerts(),
+        ]);
         if (!alive) return;
-        setData({ areas: [...areas].sort((a, b) => a.sort - b.sort), counters: [...counters].sort((a, b) => a.number - b.number), ratings: report.rows, ratingTotals: report.totals,
-          alerts: alerts.alerts, fetchedAt: Date.now() });
+        setData({
+          areas: [...areas].sort((a, b) => a.sort - b.sort),
+          counters: [...counters].sort((a, b) => a.number - b.number),
+          ratings: report.rows,
+          ratingTotals: report.totals,
+          alerts: alerts.alerts,
+          fetchedAt: Date.now(),
+        });
         setError('');
-      } catch (e) { if (alive) setError(errorText(e)); }
+      } catch (e) {
+        if (alive) setError(errorText(e));
+      }
     }
     refetch.current = fetchAll;
-    const soon = () => { if (timer.current) clearTimeout(timer.current); timer.current = setTimeout(fetchAll, debounceMs); };
+    const soon = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(fetchAll, debounceMs);
+    };
     void fetchAll();
     const socket = connect({ auth: { token } });
     socket.on('connect', () => setOnline(true));
     socket.on('disconnect', () => setOnline(false));
     socket.on('connect_error', () => setOnline(false));
-    socket.on('state:snapshot', () => { void fetchAll(); });
-    for (const ev of ['ticket:issued', 'ticket:called', 'ticket:updated', 'counter:updated', 'queue:updated', 'rating:recorded', 'config:updated'] as const) socket.on(ev, soon);
+    socket.on('state:snapshot', () => {
+      void fetchAll();
+    });
+    for (const ev of [
+      'ticket:issued',
+      'ticket:called',
+      'ticket:updated',
+      'counter:updated',
+      'queue:updated',
+      'rating:recorded',
+      'config:updated',
+    ] as const)
+      socket.on(ev, soon);
     // A slow safety net: the clocks run locally, but a missed event must not freeze a wall screen for hours.
     const poll = setInterval(fetchAll, 60_000);
-    return () => { alive = false; clearInterval(poll); if (timer.current) clearTimeout(timer.current); socket.close(); };
+    return () => {
+      alive = false;
+      clearInterval(poll);
+      if (timer.current) clearTimeout(timer.current);
+      socket.close();
+    };
   }, [api, token, timeZone]);
 
   return { data, online, error, reload: () => refetch.current() };
@@ -51,6 +96,9 @@ export function useMonitorData(api: AdminApi, token: string, timeZone: string, d
 /** A one-second tick for the running clocks. */
 export function useNow(periodMs = 1000): number {
   const [now, setNow] = useState(Date.now());
-  useEffect(() => { const t = setInterval(() => setNow(Date.now()), periodMs); return () => clearInterval(t); }, [periodMs]);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), periodMs);
+    return () => clearInterval(t);
+  }, [periodMs]);
   return now;
 }

@@ -4,10 +4,28 @@ import { dateTime, mmss, parseDmy, percent } from '../admin.format.ts';
 import { periodRange, presetRange, quarterOf, reportColumns, rowLabel } from './report.format.ts';
 
 const row = (p: Partial<ReportRow> = {}): ReportRow => ({
-  key: 'LLTP', label: 'Lý lịch tư pháp', issued: 12, served: 10, noShow: 1, transferred: 1, expired: 0, avgWaitSec: 125.4, medianWaitSec: 60, p90WaitSec: 3671,
-  avgServiceSec: 300, serviceLevel: 0.875, ratings: { very_satisfied: 5, satisfied: 2, unsatisfied: 1 }, ratedCount: 8, satisfiedShare: 0.875, ...p,
+  key: 'LLTP',
+  label: 'Lý lịch tư pháp',
+  issued: 12,
+  served: 10,
+  noShow: 1,
+  transferred: 1,
+  expired: 0,
+  avgWaitSec: 125.4,
+  medianWaitSec: 60,
+  p90WaitSec: 3671,
+  avgServiceSec: 300,
+  serviceLevel: 0.875,
+  ratings: { very_satisfied: 5, satisfied: 2, unsatisfied: 1 },
+  ratedCount: 8,
+  satisfiedShare: 0.875,
+  ...p,
 });
-const levels = [{ key: 'very_satisfied', label: 'Rất hài lòng' }, { key: 'satisfied', label: 'Hài lòng' }, { key: 'unsatisfied', label: 'Chưa hài lòng' }];
+const levels = [
+  { key: 'very_satisfied', label: 'Rất hài lòng' },
+  { key: 'satisfied', label: 'Hài lòng' },
+  { key: 'unsatisfied', label: 'Chưa hài lòng' },
+];
 
 describe('report formatting', () => {
   it('durations are mm:ss (minutes keep counting), shares are Vietnamese percentages', () => {
@@ -21,9 +39,42 @@ describe('report formatting', () => {
 
   it('has every ReportRow column in Vietnamese with the rating levels in order', () => {
     const cols = reportColumns('area', levels);
-    expect(cols.map((c) => c.label)).toEqual(['Lĩnh vực', 'Đã cấp', 'Đã phục vụ', 'Vắng mặt', 'Chuyển', 'Hết hạn', 'Chờ TB', 'Chờ trung vị', 'Chờ P90', 'Phục vụ TB',
-      'Tỉ lệ đúng hạn', 'Rất hài lòng', 'Hài lòng', 'Chưa hài lòng', 'Số lượt đánh giá', 'Tỉ lệ hài lòng']);
-    expect(cols.map((c) => c.value(row()))).toEqual(['Lý lịch tư pháp', '12', '10', '1', '1', '0', '02:05', '01:00', '61:11', '05:00', '87,5 %', '5', '2', '1', '8', '87,5 %']);
+    expect(cols.map((c) => c.label)).toEqual([
+      'Lĩnh vực',
+      'Đã cấp',
+      'Đã phục vụ',
+      'Vắng mặt',
+      'Chuyển',
+      'Hết hạn',
+      'Chờ TB',
+      'Chờ trung vị',
+      'Chờ P90',
+      'Phục vụ TB',
+      'Tỉ lệ đúng hạn',
+      'Rất hài lòng',
+      'Hài lòng',
+      'Chưa hài lòng',
+      'Số lượt đánh giá',
+      'Tỉ lệ hài lòng',
+    ]);
+    expect(cols.map((c) => c.value(row()))).toEqual([
+      'Lý lịch tư pháp',
+      '12',
+      '10',
+      '1',
+      '1',
+      '0',
+      '02:05',
+      '01:00',
+      '61:11',
+      '05:00',
+      '87,5 %',
+      '5',
+      '2',
+      '1',
+      '8',
+      '87,5 %',
+    ]);
   });
 
   it('labels hours, days and counters the way people read them', () => {

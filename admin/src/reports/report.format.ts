@@ -2,9 +2,21 @@ import type { RatingLevel, ReportRow } from '../../../server/src/contract/dto.ts
 import type { GroupBy } from '../admin.api.ts';
 import { dmy, int, mmss, percent } from '../admin.format.ts';
 
-export interface Column { key: string; label: string; num: boolean; value: (r: ReportRow) => string }
+export interface Column {
+  key: string;
+  label: string;
+  num: boolean;
+  value: (r: ReportRow) => string;
+}
 
-export const GROUP_LABEL: Record<GroupBy, string> = { department: 'Sở, ngành', area: 'Lĩnh vực', counter: 'Quầy', clerk: 'Cán bộ', hour: 'Giờ trong ngày', day: 'Ngày' };
+export const GROUP_LABEL: Record<GroupBy, string> = {
+  department: 'Sở, ngành',
+  area: 'Lĩnh vực',
+  counter: 'Quầy',
+  clerk: 'Cán bộ',
+  hour: 'Giờ trong ngày',
+  day: 'Ngày',
+};
 
 /** Every ReportRow column in Vietnamese, rating levels in the center's order between service level and satisfaction. */
 export function reportColumns(groupBy: GroupBy, levels: RatingLevel[]): Column[] {
@@ -20,7 +32,12 @@ export function reportColumns(groupBy: GroupBy, levels: RatingLevel[]): Column[]
     { key: 'p90WaitSec', label: 'Chờ P90', num: true, value: (r) => mmss(r.p90WaitSec) },
     { key: 'avgServiceSec', label: 'Phục vụ TB', num: true, value: (r) => mmss(r.avgServiceSec) },
     { key: 'serviceLevel', label: 'Tỉ lệ đúng hạn', num: true, value: (r) => percent(r.serviceLevel) },
-    ...levels.map((l): Column => ({ key: `rating:${l.key}`, label: l.label, num: true, value: (r) => int(r.ratings[l.key] ?? 0) })),
+    ...levels.map((l): Column => ({
+      key: `rating:${l.key}`,
+      label: l.label,
+      num: true,
+      value: (r) => int(r.ratings[l.key] ?? 0),
+    })),
     { key: 'ratedCount', label: 'Số lượt đánh giá', num: true, value: (r) => int(r.ratedCount) },
     { key: 'satisfiedShare', label: 'Tỉ lệ hài lòng', num: true, value: (r) => percent(r.satisfiedShare) },
   ];
@@ -28,14 +45,23 @@ export function reportColumns(groupBy: GroupBy, levels: RatingLevel[]): Column[]
 
 /** Row names people read: hours as "08:00–09:00", days as dd/mm/yyyy, others with their code. */
 export function rowLabel(r: ReportRow, groupBy: GroupBy): string {
-  if (groupBy === 'hour') { const h = Number(r.key); return Number.isInteger(h) ? `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00` : r.label; }
+  if (groupBy === 'hour') {
+    const h = Number(r.key);
+    return Number.isInteger(h) ? `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00` : r.label;
+  }
   if (groupBy === 'day') return dmy(r.key);
   if (groupBy === 'counter') return r.label && r.label !== r.key ? r.label : `Quầy ${r.key}`;
   return r.label && r.label !== r.key ? `${r.label}` : r.key;
 }
 
 export type Preset = 'today' | '7d' | 'month' | 'quarter' | 'year';
-export const PRESET_LABEL: Record<Preset, string> = { today: 'Hôm nay', '7d': '7 ngày', month: 'Tháng này', quarter: 'Quý này', year: 'Năm nay' };
+export const PRESET_LABEL: Record<Preset, string> = {
+  today: 'Hôm nay',
+  '7d': '7 ngày',
+  month: 'Tháng này',
+  quarter: 'Quý này',
+  year: 'Năm nay',
+};
 
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
 

@@ -27,18 +27,23 @@ export function validateSettings(s: CenterSettings): Errors {
   const badDay = s.holidays.find((d) => !validDay(d));
   if (badDay !== undefined) e.holidays = `Ngày không hợp lệ: ${badDay || '(trống)'}.`;
   if (s.ratingLevels.length < 2 || s.ratingLevels.length > 7) e.ratingLevels = 'Cần từ 2 đến 7 mức đánh giá.';
-  else if (s.ratingLevels.some((l) => !/^[a-z0-9_]{1,40}$/.test(l.key))) e.ratingLevels = 'Mã mức chỉ gồm chữ thường không dấu, số và _.';
-  else if (new Set(s.ratingLevels.map((l) => l.key)).size !== s.ratingLevels.length) e.ratingLevels = 'Mã mức đánh giá bị trùng.';
+  else if (s.ratingLevels.some((l) => !/^[a-z0-9_]{1,40}$/.test(l.key)))
+    e.ratingLevels = 'Mã mức chỉ gồm chữ thường không dấu, số và _.';
+  else if (new Set(s.ratingLevels.map((l) => l.key)).size !== s.ratingLevels.length)
+    e.ratingLevels = 'Mã mức đánh giá bị trùng.';
   else if (s.ratingLevels.some((l) => !l.label.trim())) e.ratingLevels = 'Nhập tên cho mọi mức.';
   if (s.ratingReasons.some((r) => !r.trim())) e.ratingReasons = 'Xoá lý do để trống.';
   if (s.ratingReasons.length > 20) e.ratingReasons = 'Tối đa 20 lý do.';
   if (s.priorityGroups.some((r) => !r.trim())) e.priorityGroups = 'Xoá nhóm để trống.';
-  if (s.ratingReasonLevels.some((k) => !s.ratingLevels.some((l) => l.key === k))) e.ratingReasonLevels = 'Có mức hỏi lý do không còn tồn tại.';
+  if (s.ratingReasonLevels.some((k) => !s.ratingLevels.some((l) => l.key === k)))
+    e.ratingReasonLevels = 'Có mức hỏi lý do không còn tồn tại.';
   if (!inRange(s.ratingWindowMinutes, 1, 240)) e.ratingWindowMinutes = 'Từ 1 đến 240 phút.';
   if (!inRange(s.kioskIdleSeconds, 5, 600)) e.kioskIdleSeconds = 'Từ 5 đến 600 giây.';
   if (!inRange(s.ratingTimeoutSeconds, 5, 600)) e.ratingTimeoutSeconds = 'Từ 5 đến 600 giây.';
   if (!inRange(s.printerTimeoutMs, 500, 30000)) e.printerTimeoutMs = 'Từ 500 đến 30000 ms.';
-  if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(s.voicePack)) e.voicePack = 'Tên thư mục giọng đọc: chữ thường không dấu, số, - _.';
-  if (s.publicUrl && !/^https?:\/\/[^\s]+$/.test(s.publicUrl)) e.publicUrl = 'Địa chỉ dạng http://192.168.1.10:8080 hoặc để trống.';
+  if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(s.voicePack))
+    e.voicePack = 'Tên thư mục giọng đọc: chữ thường không dấu, số, - _.';
+  if (s.publicUrl && !/^https?:\/\/[^\s]+$/.test(s.publicUrl))
+    e.publicUrl = 'Địa chỉ dạng http://192.168.1.10:8080 hoặc để trống.';
   return e;
 }

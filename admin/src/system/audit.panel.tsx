@@ -5,14 +5,41 @@ import { dateTime } from '../admin.format.ts';
 import { Notice, Section } from '../admin.fields.tsx';
 
 const ACTIONS: Record<string, string> = {
-  'settings.update': 'Sửa cấu hình chung', 'area.create': 'Thêm lĩnh vực', 'area.update': 'Sửa lĩnh vực', 'area.open': 'Mở cấp số', 'area.close': 'Tạm ngừng cấp số',
-  'department.create': 'Thêm sở, ngành', 'department.update': 'Sửa sở, ngành', 'counter.create': 'Thêm quầy', 'counter.update': 'Sửa quầy',
-  'user.create': 'Tạo người dùng', 'user.update': 'Sửa người dùng', 'device.create': 'Tạo thiết bị', 'device.update': 'Sửa thiết bị', 'device.revoke': 'Thu hồi thiết bị',
-  'counter.open': 'Nhận quầy', 'counter.close': 'Đóng quầy', 'counter.pause': 'Tạm dừng quầy', 'counter.resume': 'Tiếp tục quầy',
-  'auth.login': 'Đăng nhập', 'auth.login_failed': 'Đăng nhập sai', 'config.import': 'Nhập cấu hình', 'backup.create': 'Sao lưu',
+  'settings.update': 'Sửa cấu hình chung',
+  'area.create': 'Thêm lĩnh vực',
+  'area.update': 'Sửa lĩnh vực',
+  'area.open': 'Mở cấp số',
+  'area.close': 'Tạm ngừng cấp số',
+  'department.create': 'Thêm sở, ngành',
+  'department.update': 'Sửa sở, ngành',
+  'counter.create': 'Thêm quầy',
+  'counter.update': 'Sửa quầy',
+  'user.create': 'Tạo người dùng',
+  'user.update': 'Sửa người dùng',
+  'device.create': 'Tạo thiết bị',
+  'device.update': 'Sửa thiết bị',
+  'device.revoke': 'Thu hồi thiết bị',
+  'counter.open': 'Nhận quầy',
+  'counter.close': 'Đóng quầy',
+  'counter.pause': 'Tạm dừng quầy',
+  'counter.resume': 'Tiếp tục quầy',
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập sai',
+  'config.import': 'Nhập cấu hình',
+  'backup.create': 'Sao lưu',
 };
 export const actionLabel = (a: string) => ACTIONS[a] ?? a;
-const ENTITIES: Record<string, string> = { area: 'Lĩnh vực', counter: 'Quầy', department: 'Sở, ngành', device: 'Thiết bị', user: 'Người dùng', settings: 'Cấu hình', config: 'Cấu hình', backup: 'Sao lưu', ticket: 'Số thứ tự' };
+const ENTITIES: Record<string, string> = {
+  area: 'Lĩnh vực',
+  counter: 'Quầy',
+  department: 'Sở, ngành',
+  device: 'Thiết bị',
+  user: 'Người dùng',
+  settings: 'Cấu hình',
+  config: 'Cấu hình',
+  backup: 'Sao lưu',
+  ticket: 'Số thứ tự',
+};
 
 /** Who changed what, newest first; older pages on demand. */
 export function AuditPanel(props: { api: AdminApi; timeZone: string }) {
@@ -25,26 +52,60 @@ export function AuditPanel(props: { api: AdminApi; timeZone: string }) {
       const page = await props.api.audit(before, 100);
       setRows((r) => (before ? [...r, ...page] : page));
       setMore(page.length === 100);
-    } catch (e) { setError(errorText(e)); }
+    } catch (e) {
+      setError(errorText(e));
+    }
   }
   useEffect(() => {
     void load();
     // Ids mean nothing to a reader: show usernames and device names where we can.
-    Promise.all([props.api.users().catch(() => []), props.api.devices().catch(() => [])])
-      .then(([u, d]) => setNames(new Map([...u.map((x) => [x.id, x.username] as const), ...d.map((x) => [x.id, x.name] as const)])));
+    Promise.all([props.api.users().catch(() => []), props.api.devices().catch(() => [])]).then(([u, d]) =>
+      setNames(new Map([...u.map((x) => [x.id, x.username] as const), ...d.map((x) => [x.id, x.name] as const)])),
+    );
   }, []);
   return (
-    <Section title="Nhật ký thao tác" actions={<button class="btn btn-soft" onClick={() => load()}>Làm mới</button>}>
+    <Section
+      title="Nhật ký thao tác"
+      actions={
+        <button class="btn btn-soft" onClick={() => load()}>
+          Làm mới
+        </button>
+      }
+    >
       {error && <Notice kind="error">{error}</Notice>}
       <table class="data-table compact">
-        <thead><tr><th>Thời điểm</th><th>Người / thiết bị</th><th>Thao tác</th><th>Đối tượng</th><th>Chi tiết</th></tr></thead>
-        <tbody>{rows.map((r) => (
-          <tr key={r.id}><td class="nowrap">{dateTime(r.at, props.timeZone)}</td><td>{r.actor_kind === 'user' ? '' : `${r.actor_kind === 'device' ? 'thiết bị' : r.actor_kind}: `}{r.actor_id ? names.get(r.actor_id) ?? r.actor_id : '—'}</td>
-            <td>{actionLabel(r.action)}</td><td>{ENTITIES[r.entity] ?? r.entity}{r.entity_id ? ` ${names.get(r.entity_id) ?? r.entity_id}` : ''}</td>
-            <td class="audit-data">{r.data ? JSON.stringify(r.data).slice(0, 240) : ''}</td></tr>
-        ))}</tbody>
+        <thead>
+          <tr>
+            <th>Thời điểm</th>
+            <th>Người / thiết bị</th>
+            <th>Thao tác</th>
+            <th>Đối tượng</th>
+            <th>Chi tiết</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td class="nowrap">{dateTime(r.at, props.timeZone)}</td>
+              <td>
+                {r.actor_kind === 'user' ? '' : `${r.actor_kind === 'device' ? 'thiết bị' : r.actor_kind}: `}
+                {r.actor_id ? (names.get(r.actor_id) ?? r.actor_id) : '—'}
+              </td>
+              <td>{actionLabel(r.action)}</td>
+              <td>
+                {ENTITIES[r.entity] ?? r.entity}
+                {r.entity_id ? ` ${names.get(r.entity_id) ?? r.entity_id}` : ''}
+              </td>
+              <td class="audit-data">{r.data ? JSON.stringify(r.data).slice(0, 240) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
-      {more && rows.length > 0 && <button class="btn btn-soft" onClick={() => load(rows[rows.length - 1]!.id)}>Xem cũ hơn</button>}
+      {more && rows.length > 0 && (
+        <button class="btn btn-soft" onClick={() => load(rows[rows.length - 1]!.id)}>
+          Xem cũ hơn
+        </button>
+      )}
     </Section>
   );
 }

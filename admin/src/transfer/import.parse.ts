@@ -1,9 +1,20 @@
 import { restoreText } from '../../../server/src/contract/csv.ts';
 import type { ConfigDoc } from '../admin.api.ts';
 
-export interface SheetRows { name: string; rows: string[][] }
-export interface RowError { sheet: string; row: number; message: string }
-export interface ImportPlan { doc: ConfigDoc; errors: RowError[]; kinds: string[] }
+export interface SheetRows {
+  name: string;
+  rows: string[][];
+}
+export interface RowError {
+  sheet: string;
+  row: number;
+  message: string;
+}
+export interface ImportPlan {
+  doc: ConfigDoc;
+  errors: RowError[];
+  kinds: string[];
+}
 
 /** Header names → our keys; headers are compared without diacritics, case or spaces. */
 const ALIASES: Record<string, string[]> = {
@@ -24,25 +35,46 @@ const ALIASES: Record<string, string[]> = {
 };
 
 export function normHeader(h: string): string {
-  return h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 function columns(header: string[]): Record<string, number> {
   const norm = header.map(normHeader);
   const out: Record<string, number> = {};
-  for (const [key, names] of Object.entries(ALIASES)) { const i = norm.findIndex((h) => names.includes(h)); if (i >= 0) out[key] = i; }
+  for (const [key, names] of Object.entries(ALIASES)) {
+    const i = norm.findIndex((h) => names.includes(h));
+    if (i >= 0) out[key] = i;
+  }
   return out;
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,20}$/;
-const list = (s: string) => s.split(/[;,|\s]+/).map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(/[;,|\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * Turns sheets (XLSX sheets or CSV files) into the import document, with every problem tied to its row.
  * A sheet is recognised by its columns: flat (ma_so_nganh + ma_linh_vuc), departments, areas, or counters.
  * existing: department and area codes already on the server, which rows may refer to; a flat sheet keeps existing counter names.
  */
-export function planImport(sheets: SheetRows[], existing: { departments: string[]; areas: string[]; counterNames?: Record<number, string>; blocks?: { code: string; numberStart: number; numberEnd: number }[] } = { departments: [], areas: [] }): ImportPlan {
+export function planImport(
+  sheets: SheetRows[],
+  existing: {
+    departments: string[];
+    areas: string[];
+    counterNames?: Record<number, string>;
+    blocks?: { code: string; numberStart: number; numberEnd: number }[];
+  } = { departments: [], areas: [] },
+): ImportPlan {
   const errors: RowError[] = [];
   const depts = new Map<string, { code: string; name: string }>();
   const areas = new Map<string, ConfigDoc['areas'][number]>();
@@ -53,51 +85,97 @@ export function planImport(sheets: SheetRows[], existing: { departments: string[
     const [header, ...body] = sheet.rows;
     if (!header) continue;
     const col = columns(header);
-    const kind = col.areaCode !== undefined && (col.start !== undefined || col.areaName !== undefined) ? (col.deptName !== undefined ? 'flat' : 'areas')
-      : col.counterNo !== undefined ? 'counters'
-      : col.deptCode !== undefined || (col.code !== undefined && col.name !== undefined) ? 'departments' : 'unknown';
-    kinds.push(`${sheet.name}: ${{ flat: 'bảng phẳng', areas: 'lĩnh vực', counters: 'quầy', departments: 'sở, ngành', unknown: 'không nhận ra' }[kind]}`);
-    if (kind === 'unknown') { errors.push({ sheet: sheet.name, row: 1, message: 'Không nhận ra các cột. Xem tệp mẫu mau-nhap-lieu.csv.' }); continue; }
+    const kind =
+      col.areaCode !== undefined && (col.start !== undefined || col.areaName !== undefined)
+        ? col.deptName !== undefined
+          ? 'flat'
+          : 'areas'
+        : col.counterNo !== undefined
+          ? 'counters'
+          : col.deptCode !== undefined || (col.code !== undefined && col.name !== undefined)
+            ? 'departments'
+            : 'unknown';
+    kinds.push(
+      `${sheet.name}: ${{ flat: 'bảng phẳng', areas: 'lĩnh vực', counters: 'quầy', departments: 'sở, ngành', unknown: 'không nhận ra' }[kind]}`,
+    );
+    if (kind === 'unknown') {
+      errors.push({ sheet: sheet.name, row: 1, message: 'Không nhận ra các cột. Xem tệp mẫu mau-nhap-lieu.csv.' });
+      continue;
+    }
     body.forEach((cells, i) => {
       const row = i + 2;
       // A cell our writer made inert ('=…) reads back as written: export → edit → import keeps names exact.
       const get = (k: string) => (col[k] === undefined ? '' : restoreText(String(cells[col[k]!] ?? '')).trim());
       const err = (message: string) => errors.push({ sheet: sheet.name, row, message });
       if (kind === 'departments' || kind === 'flat') {
-        const code = get('deptCode') || get('code'); const name = get('deptName') || get('name');
+        const code = get('deptCode') || get('code');
+        const name = get('deptName') || get('name');
         if (!CODE.test(code)) err(`Mã sở, ngành «${code}» không hợp lệ.`);
         else if (name) depts.set(code, { code, name });
         else if (!depts.has(code) && kind === 'departments') err('Thiếu tên sở, ngành.');
       }
       if (kind === 'areas' || kind === 'flat') {
-        const code = get('areaCode'); const name = get('areaName');
-        const num = (k: string) => { const v = get(k); return v === '' ? null : /^\d+$/.test(v) ? Number(v) : NaN; };
-        const start = num('start'); const end = num('end'); const limit = num('limit'); const target = num('target');
+        const code = get('areaCode');
+        const name = get('areaName');
+        const num = (k: string) => {
+          const v = get(k);
+          return v === '' ? null : /^\d+$/.test(v) ? Number(v) : NaN;
+        };
+        const start = num('start');
+        const end = num('end');
+        const limit = num('limit');
+        const target = num('target');
         const bad: string[] = [];
         if (!CODE.test(code)) bad.push(`mã lĩnh vực «${code}» không hợp lệ`);
         if (!name) bad.push('thiếu tên lĩnh vực');
-        if (start === null || Number.isNaN(start) || end === null || Number.isNaN(end)) bad.push('số bắt đầu/kết thúc phải là số nguyên');
+        if (start === null || Number.isNaN(start) || end === null || Number.isNaN(end))
+          bad.push('số bắt đầu/kết thúc phải là số nguyên');
         else if (end < start) bad.push('số kết thúc nhỏ hơn số bắt đầu');
         if (Number.isNaN(limit) || limit === 0) bad.push('giới hạn ngày phải là số nguyên dương hoặc để trống');
         if (Number.isNaN(target) || target === 0) bad.push('thời gian chờ mục tiêu phải là số phút hoặc để trống');
         const dept = get('deptCode');
         if (!dept) bad.push('thiếu mã sở, ngành');
-        if (bad.length) { err(bad.join('; ') + '.'); return; }
-        if (areas.has(code)) { err(`Lĩnh vực ${code} xuất hiện hai lần.`); return; }
-        areas.set(code, { code, department: dept, name, numberStart: start!, numberEnd: end!, dailyLimit: limit, targetWaitMinutes: target });
-        if (kind === 'flat') for (const n of list(get('counters'))) {
-          const no = Number(n);
-          if (!Number.isInteger(no) || no < 1 || no > 9999) { err(`Số quầy «${n}» không hợp lệ.`); continue; }
-          const c = counters.get(no) ?? { number: no, name: existing.counterNames?.[no] ?? `Quầy ${no}`, areas: [] };
-          c.areas.push(code);
-          counters.set(no, c);
+        if (bad.length) {
+          err(bad.join('; ') + '.');
+          return;
         }
+        if (areas.has(code)) {
+          err(`Lĩnh vực ${code} xuất hiện hai lần.`);
+          return;
+        }
+        areas.set(code, {
+          code,
+          department: dept,
+          name,
+          numberStart: start!,
+          numberEnd: end!,
+          dailyLimit: limit,
+          targetWaitMinutes: target,
+        });
+        if (kind === 'flat')
+          for (const n of list(get('counters'))) {
+            const no = Number(n);
+            if (!Number.isInteger(no) || no < 1 || no > 9999) {
+              err(`Số quầy «${n}» không hợp lệ.`);
+              continue;
+            }
+            const c = counters.get(no) ?? { number: no, name: existing.counterNames?.[no] ?? `Quầy ${no}`, areas: [] };
+            c.areas.push(code);
+            counters.set(no, c);
+          }
       }
       if (kind === 'counters') {
         const no = Number(get('counterNo'));
-        if (!Number.isInteger(no) || no < 1 || no > 9999) { err(`Số quầy «${get('counterNo')}» không hợp lệ.`); return; }
+        if (!Number.isInteger(no) || no < 1 || no > 9999) {
+          err(`Số quầy «${get('counterNo')}» không hợp lệ.`);
+          return;
+        }
         const prev = counters.get(no);
-        counters.set(no, { number: no, name: get('counterName') || prev?.name || `Quầy ${no}`, areas: [...(prev?.areas ?? []), ...list(get('counterAreas')).filter((a) => !prev?.areas.includes(a))] });
+        counters.set(no, {
+          number: no,
+          name: get('counterName') || prev?.name || `Quầy ${no}`,
+          areas: [...(prev?.areas ?? []), ...list(get('counterAreas')).filter((a) => !prev?.areas.includes(a))],
+        });
       }
     });
   }
@@ -106,23 +184,80 @@ export function planImport(sheets: SheetRows[], existing: { departments: string[
   const deptCodes = new Set([...depts.keys(), ...existing.departments]);
   const areaCodes = new Set([...areas.keys(), ...existing.areas]);
   const sorted = [...areas.values()].sort((a, b) => a.numberStart - b.numberStart);
-  for (const a of areas.values()) if (!deptCodes.has(a.department)) errors.push({ sheet: '—', row: 0, message: `Lĩnh vực ${a.code}: sở, ngành ${a.department} không có trong tệp hay trên hệ thống.` });
-  sorted.forEach((a, i) => { const b = sorted[i + 1]; if (b && b.numberStart <= a.numberEnd) errors.push({ sheet: '—', row: 0, message: `Dãy số của ${a.code} (${a.numberStart}–${a.numberEnd}) trùng với ${b.code} (${b.numberStart}–${b.numberEnd}).` }); });
+  for (const a of areas.values())
+    if (!deptCodes.has(a.department))
+      errors.push({
+        sheet: '—',
+        row: 0,
+        message: `Lĩnh vực ${a.code}: sở, ngành ${a.department} không có trong tệp hay trên hệ thống.`,
+      });
+  sorted.forEach((a, i) => {
+    const b = sorted[i + 1];
+    if (b && b.numberStart <= a.numberEnd)
+      errors.push({
+        sheet: '—',
+        row: 0,
+        message: `Dãy số của ${a.code} (${a.numberStart}–${a.numberEnd}) trùng với ${b.code} (${b.numberStart}–${b.numberEnd}).`,
+      });
+  });
   // Areas already on the server keep their blocks unless this file redefines them (same code).
   for (const a of areas.values()) {
-    const hit = existing.blocks?.find((b) => !areas.has(b.code) && b.numberStart <= a.numberEnd && a.numberStart <= b.numberEnd);
-    if (hit) errors.push({ sheet: '—', row: 0, message: `Dãy số của ${a.code} (${a.numberStart}–${a.numberEnd}) trùng với lĩnh vực ${hit.code} đang có (${hit.numberStart}–${hit.numberEnd}).` });
+    const hit = existing.blocks?.find(
+      (b) => !areas.has(b.code) && b.numberStart <= a.numberEnd && a.numberStart <= b.numberEnd,
+    );
+    if (hit)
+      errors.push({
+        sheet: '—',
+        row: 0,
+        message: `Dãy số của ${a.code} (${a.numberStart}–${a.numberEnd}) trùng với lĩnh vực ${hit.code} đang có (${hit.numberStart}–${hit.numberEnd}).`,
+      });
   }
-  for (const c of counters.values()) for (const a of c.areas) if (!areaCodes.has(a)) errors.push({ sheet: '—', row: 0, message: `Quầy ${c.number}: lĩnh vực ${a} không tồn tại.` });
+  for (const c of counters.values())
+    for (const a of c.areas)
+      if (!areaCodes.has(a))
+        errors.push({ sheet: '—', row: 0, message: `Quầy ${c.number}: lĩnh vực ${a} không tồn tại.` });
 
-  return { doc: { departments: [...depts.values()], areas: [...areas.values()], counters: [...counters.values()].sort((a, b) => a.number - b.number) }, errors, kinds };
+  return {
+    doc: {
+      departments: [...depts.values()],
+      areas: [...areas.values()],
+      counters: [...counters.values()].sort((a, b) => a.number - b.number),
+    },
+    errors,
+    kinds,
+  };
 }
 
-export const FLAT_HEADER = ['ma_so_nganh', 'ten_so_nganh', 'ma_linh_vuc', 'ten_linh_vuc', 'so_bat_dau', 'so_ket_thuc', 'gioi_han_ngay', 'thoi_gian_cho_muc_tieu', 'quay'];
+export const FLAT_HEADER = [
+  'ma_so_nganh',
+  'ten_so_nganh',
+  'ma_linh_vuc',
+  'ten_linh_vuc',
+  'so_bat_dau',
+  'so_ket_thuc',
+  'gioi_han_ngay',
+  'thoi_gian_cho_muc_tieu',
+  'quay',
+];
 
 /** The same flat sheet the import reads: one row per area, with the counters that serve it. */
 export function flatRows(doc: ConfigDoc): (string | number)[][] {
   const names = new Map(doc.departments.map((d) => [d.code, d.name]));
-  return [FLAT_HEADER, ...doc.areas.map((a) => [a.department, names.get(a.department) ?? '', a.code, a.name, a.numberStart, a.numberEnd, a.dailyLimit ?? '', a.targetWaitMinutes ?? '',
-    doc.counters.filter((c) => c.areas.includes(a.code)).map((c) => c.number).join(';')])];
+  return [
+    FLAT_HEADER,
+    ...doc.areas.map((a) => [
+      a.department,
+      names.get(a.department) ?? '',
+      a.code,
+      a.name,
+      a.numberStart,
+      a.numberEnd,
+      a.dailyLimit ?? '',
+      a.targetWaitMinutes ?? '',
+      doc.counters
+        .filter((c) => c.areas.includes(a.code))
+        .map((c) => c.number)
+        .join(';'),
+    ]),
+  ];
 }

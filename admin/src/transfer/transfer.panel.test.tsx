@@ -14,53 +14,110 @@ import { TransferPanel } from './transfer.panel.tsx';
  * is sent only after it.
  */
 let host: HTMLElement;
-beforeEach(() => { host = document.createElement('div'); document.body.appendChild(host); });
-afterEach(() => { render(null, host); host.remove(); });
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+});
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
 
 const zero = { departments: 0, areas: 0, counters: 0 };
 const dryRun: ImportResultDto = {
-  dryRun: true, created: zero, updated: { departments: 0, areas: 0, counters: 2 }, unchanged: { departments: 1, areas: 2, counters: 1 },
+  dryRun: true,
+  created: zero,
+  updated: { departments: 0, areas: 0, counters: 2 },
+  unchanged: { departments: 1, areas: 2, counters: 1 },
   changes: [
-    { entity: 'counter', key: '2', action: 'update', fields: [{ field: 'areas', before: ['HTCT', 'LLTP'], after: ['LLTP'] }] },
-    { entity: 'counter', key: '3', action: 'update', fields: [{ field: 'areas', before: ['DKKD'], after: ['CPXD'] }, { field: 'name', before: 'Quầy 3 – Đầu tư', after: 'Quầy 3' }] },
+    {
+      entity: 'counter',
+      key: '2',
+      action: 'update',
+      fields: [{ field: 'areas', before: ['HTCT', 'LLTP'], after: ['LLTP'] }],
+    },
+    {
+      entity: 'counter',
+      key: '3',
+      action: 'update',
+      fields: [
+        { field: 'areas', before: ['DKKD'], after: ['CPXD'] },
+        { field: 'name', before: 'Quầy 3 – Đầu tư', after: 'Quầy 3' },
+      ],
+    },
   ],
 };
 const catalog = {
   departments: [{ id: 'd1', code: 'STP', name: 'Sở Tư pháp', sort: 0, active: true }],
   areas: [
-    { id: 'a1', code: 'LLTP', departmentId: 'd1', departmentCode: 'STP', name: 'Lý lịch tư pháp', numberStart: 1001, numberEnd: 1999, dailyLimit: 300, targetWaitMinutes: 20, active: true },
-    { id: 'a2', code: 'HTCT', departmentId: 'd1', departmentCode: 'STP', name: 'Hộ tịch', numberStart: 2001, numberEnd: 2999, dailyLimit: 200, targetWaitMinutes: 20, active: true },
+    {
+      id: 'a1',
+      code: 'LLTP',
+      departmentId: 'd1',
+      departmentCode: 'STP',
+      name: 'Lý lịch tư pháp',
+      numberStart: 1001,
+      numberEnd: 1999,
+      dailyLimit: 300,
+      targetWaitMinutes: 20,
+      active: true,
+    },
+    {
+      id: 'a2',
+      code: 'HTCT',
+      departmentId: 'd1',
+      departmentCode: 'STP',
+      name: 'Hộ tịch',
+      numberStart: 2001,
+      numberEnd: 2999,
+      dailyLimit: 200,
+      targetWaitMinutes: 20,
+      active: true,
+    },
   ],
   counters: [{ id: 'c2', number: 2, name: 'Quầy 2', areaIds: ['a2', 'a1'] }],
 } as unknown as Catalog;
-const CSV = 'ma_so_nganh,ten_so_nganh,ma_linh_vuc,ten_linh_vuc,so_bat_dau,so_ket_thuc,gioi_han_ngay,thoi_gian_cho_muc_tieu,quay\r\nSTP,Sở Tư pháp,LLTP,Lý lịch tư pháp,1001,1999,300,20,2\r\n';
+const CSV =
+  'ma_so_nganh,ten_so_nganh,ma_linh_vuc,ten_linh_vuc,so_bat_dau,so_ket_thuc,gioi_han_ngay,thoi_gian_cho_muc_tieu,quay\r\nSTP,Sở Tư pháp,LLTP,Lý lịch tư pháp,1001,1999,300,20,2\r\n';
 
 async function pickFile(text: string) {
   const input = host.querySelector('input[type=file]') as HTMLInputElement;
   const file = new File([text], 'mau.csv', { type: 'text/csv' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await settle();
 }
 
 describe('import preview', () => {
-  it('shows the server\'s dry run: every changed row, every field, before → after; imports only on confirmation', async () => {
-    const importConfig = vi.fn(async (_doc: unknown, opts?: { dryRun?: boolean }) => (opts?.dryRun ? dryRun : { ...dryRun, dryRun: false }));
+  it("shows the server's dry run: every changed row, every field, before → after; imports only on confirmation", async () => {
+    const importConfig = vi.fn(async (_doc: unknown, opts?: { dryRun?: boolean }) =>
+      opts?.dryRun ? dryRun : { ...dryRun, dryRun: false },
+    );
     const reload = vi.fn(async () => undefined);
-    await act(async () => { render(<TransferPanel api={{ importConfig } as unknown as AdminApi} catalog={catalog} reload={reload} />, host); });
+    await act(async () => {
+      render(<TransferPanel api={{ importConfig } as unknown as AdminApi} catalog={catalog} reload={reload} />, host);
+    });
     await pickFile(CSV);
 
     expect(importConfig).toHaveBeenCalledTimes(1);
     expect(importConfig.mock.calls[0]![1]).toEqual({ dryRun: true });
-    const rows = [...host.querySelectorAll('.import-diff tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()));
+    const rows = [...host.querySelectorAll('.import-diff tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    );
     expect(rows).toEqual([
       ['Quầy 2 thay đổi', 'Lĩnh vực phục vụ', 'HTCT, LLTP', 'LLTP'],
       ['Quầy 3 thay đổi', 'Lĩnh vực phục vụ', 'DKKD', 'CPXD'],
       ['Tên', 'Quầy 3 – Đầu tư', 'Quầy 3'],
     ]);
-    expect(host.querySelector('[data-testid=import-summary]')?.textContent).toBe('Tạo mới: 0 sở ngành, 0 lĩnh vực, 0 quầy. Thay đổi: 0 sở ngành, 0 lĩnh vực, 2 quầy. Giữ nguyên: 1 sở ngành, 2 lĩnh vực, 1 quầy.');
+    expect(host.querySelector('[data-testid=import-summary]')?.textContent).toBe(
+      'Tạo mới: 0 sở ngành, 0 lĩnh vực, 0 quầy. Thay đổi: 0 sở ngành, 0 lĩnh vực, 2 quầy. Giữ nguyên: 1 sở ngành, 2 lĩnh vực, 1 quầy.',
+    );
 
-    await act(async () => { clickText(host, 'Nhập vào hệ thống'); });
+    await act(async () => {
+      clickText(host, 'Nhập vào hệ thống');
+    });
     await settle();
     expect(importConfig).toHaveBeenCalledTimes(2);
     expect(importConfig.mock.calls[1]![1]).toBeUndefined();
@@ -69,7 +126,16 @@ describe('import preview', () => {
 
   it('a file that changes nothing says so and offers nothing to import', async () => {
     const importConfig = vi.fn(async () => ({ ...dryRun, updated: zero, changes: [] }));
-    await act(async () => { render(<TransferPanel api={{ importConfig } as unknown as AdminApi} catalog={catalog} reload={async () => undefined} />, host); });
+    await act(async () => {
+      render(
+        <TransferPanel
+          api={{ importConfig } as unknown as AdminApi}
+          catalog={catalog}
+          reload={async () => undefined}
+        />,
+        host,
+      );
+    });
     await pickFile(CSV);
     expect(host.textContent).toContain('Tệp này không thay đổi gì so với hệ thống.');
     expect((host.querySelector('.form-actions .btn-primary') as HTMLButtonElement).disabled).toBe(true);
@@ -77,8 +143,19 @@ describe('import preview', () => {
 
   it('a dry run the server refuses is shown, and nothing can be sent', async () => {
     const { ApiError } = await import('../../../server/src/client/api.client.ts');
-    const importConfig = vi.fn(async () => { throw new ApiError(422, 'settings.invalid', 'Múi giờ không hợp lệ.'); });
-    await act(async () => { render(<TransferPanel api={{ importConfig } as unknown as AdminApi} catalog={catalog} reload={async () => undefined} />, host); });
+    const importConfig = vi.fn(async () => {
+      throw new ApiError(422, 'settings.invalid', 'Múi giờ không hợp lệ.');
+    });
+    await act(async () => {
+      render(
+        <TransferPanel
+          api={{ importConfig } as unknown as AdminApi}
+          catalog={catalog}
+          reload={async () => undefined}
+        />,
+        host,
+      );
+    });
     await pickFile(CSV);
     expect(host.querySelector('[role=alert]')?.textContent).toMatch(/chưa nhập gì.*Múi giờ không hợp lệ/);
     expect((host.querySelector('.form-actions .btn-primary') as HTMLButtonElement).disabled).toBe(true);

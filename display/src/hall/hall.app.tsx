@@ -8,7 +8,16 @@ import { useQueueSocket } from '../shared/queue-socket.hook.ts';
 import { StartingScreen } from '../shared/starting.screen.tsx';
 import { HallScreen } from './hall.screen.tsx';
 import { useHallSound } from './hall.sound.hook.ts';
-import { callInFilter, hallReducer, initialHallState, isFlashing, parseHallFilter, visibleAreas, visibleCalls, visibleCounters } from './hall.state.ts';
+import {
+  callInFilter,
+  hallReducer,
+  initialHallState,
+  isFlashing,
+  parseHallFilter,
+  visibleAreas,
+  visibleCalls,
+  visibleCounters,
+} from './hall.state.ts';
 
 export function HallApp() {
   const { view, pair, reload, recheck } = useDisplaySession();
@@ -31,7 +40,10 @@ function HallLive({ session, reload, recheck }: { session: DisplaySession; reloa
 
   const [connectFailed, setConnectFailed] = useState(false);
   const connected = useQueueSocket(auth, {
-    connectError: () => { setConnectFailed(true); recheck(); },
+    connectError: () => {
+      setConnectFailed(true);
+      recheck();
+    },
     'state:snapshot': (st) => {
       // Calls in a snapshot were said before (or while this screen was away): never say them now.
       for (const c of st.recentCalls) sound.markSeen(c);

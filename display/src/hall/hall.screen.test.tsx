@@ -5,21 +5,62 @@ import type { CounterDto } from '../../../server/src/contract/dto.ts';
 import { HallScreen, counterLabel, type HallScreenProps } from './hall.screen.tsx';
 
 const counter = (n: number, over: Partial<CounterDto> = {}): CounterDto => ({
-  id: `c${n}`, number: n, name: `Quầy ${n} – Tư pháp`, areaIds: ['a1'], status: 'open', clerk: null, currentTicket: null, updatedAt: '', ...over,
+  id: `c${n}`,
+  number: n,
+  name: `Quầy ${n} – Tư pháp`,
+  areaIds: ['a1'],
+  status: 'open',
+  clerk: null,
+  currentTicket: null,
+  updatedAt: '',
+  ...over,
 });
 const props = (over: Partial<HallScreenProps> = {}): HallScreenProps => ({
-  centerName: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An', timeZone: 'Asia/Ho_Chi_Minh', now: Date.parse('2026-11-26T02:15:02Z'), notice: 'Làm việc từ thứ Hai đến sáng thứ Bảy',
+  centerName: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  now: Date.parse('2026-11-26T02:15:02Z'),
+  notice: 'Làm việc từ thứ Hai đến sáng thứ Bảy',
   calls: [
-    { key: 't2|c3', number: '1005', areaId: 'a1', counter: { id: 'c3', number: 3, name: 'Quầy 3 – Đầu tư' }, recall: false, at: 'b' },
-    { key: 't1|c1', number: '1004', areaId: 'a1', counter: { id: 'c1', number: 1, name: 'Quầy 1' }, recall: false, at: 'a' },
+    {
+      key: 't2|c3',
+      number: '1005',
+      areaId: 'a1',
+      counter: { id: 'c3', number: 3, name: 'Quầy 3 – Đầu tư' },
+      recall: false,
+      at: 'b',
+    },
+    {
+      key: 't1|c1',
+      number: '1004',
+      areaId: 'a1',
+      counter: { id: 'c1', number: 1, name: 'Quầy 1' },
+      recall: false,
+      at: 'a',
+    },
   ],
-  flashKey: 't2|c3', counters: [counter(1, { currentTicket: { number: '1004', areaId: 'a1', status: 'serving', calledAt: null, priority: false } }), counter(3, { status: 'paused' })],
-  areas: [{ id: 'a1', name: 'Hộ tịch', waiting: 7 }], offline: false, sound: 'ok', onUnlock: () => undefined, ...over,
+  flashKey: 't2|c3',
+  counters: [
+    counter(1, { currentTicket: { number: '1004', areaId: 'a1', status: 'serving', calledAt: null, priority: false } }),
+    counter(3, { status: 'paused' }),
+  ],
+  areas: [{ id: 'a1', name: 'Hộ tịch', waiting: 7 }],
+  offline: false,
+  sound: 'ok',
+  onUnlock: () => undefined,
+  ...over,
 });
 
 let host: HTMLElement;
-const draw = (p: HallScreenProps) => { host = document.createElement('div'); document.body.append(host); render(<HallScreen {...p} />, host); return host; };
-afterEach(() => { render(null, host); host.remove(); });
+const draw = (p: HallScreenProps) => {
+  host = document.createElement('div');
+  document.body.append(host);
+  render(<HallScreen {...p} />, host);
+  return host;
+};
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
 
 describe('HallScreen', () => {
   it('shows the heading, the newest call big and blinking, its counter, the history, counters and areas', () => {

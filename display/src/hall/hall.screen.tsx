@@ -38,9 +38,15 @@ function Hero(props: { call: HallCall | undefined; flashing: boolean }) {
       <h1 class="hero-heading">MỜI CÔNG DÂN CÓ SỐ</h1>
       {c ? (
         <div class={`hero-card${props.flashing ? ' flashing' : ''}`} data-testid="hero">
-          <div class="hero-number" data-testid="hero-number">{c.number}</div>
-          <div class="hero-arrow" aria-hidden="true">▼</div>
-          <div class="hero-counter" data-testid="hero-counter">QUẦY {c.counter.number}</div>
+          <div class="hero-number" data-testid="hero-number">
+            {c.number}
+          </div>
+          <div class="hero-arrow" aria-hidden="true">
+            ▼
+          </div>
+          <div class="hero-counter" data-testid="hero-counter">
+            QUẦY {c.counter.number}
+          </div>
           <div class="hero-counter-name">{counterLabel(c.counter.name, c.counter.number)}</div>
         </div>
       ) : (
@@ -61,7 +67,9 @@ function History(props: { calls: HallCall[] }) {
         {props.calls.map((c) => (
           <li key={c.key} class="history-row">
             <span class="history-number">{c.number}</span>
-            <span class="history-arrow" aria-hidden="true">→</span>
+            <span class="history-arrow" aria-hidden="true">
+              →
+            </span>
             <span class="history-counter">QUẦY {c.counter.number}</span>
           </li>
         ))}
@@ -82,9 +90,13 @@ function CounterTile(props: { counter: CounterDto; flashing: boolean }) {
         <span class="tile-name">{counterLabel(c.name, c.number)}</span>
       </div>
       <div class="tile-body">
-        {paused ? <span class="tile-status">Tạm dừng</span>
-          : current ? <span class="tile-ticket">{current.number}</span>
-          : <span class="tile-status tile-idle">Sẵn sàng</span>}
+        {paused ? (
+          <span class="tile-status">Tạm dừng</span>
+        ) : current ? (
+          <span class="tile-ticket">{current.number}</span>
+        ) : (
+          <span class="tile-status tile-idle">Sẵn sàng</span>
+        )}
       </div>
     </li>
   );
@@ -92,13 +104,15 @@ function CounterTile(props: { counter: CounterDto; flashing: boolean }) {
 
 export function HallScreen(p: HallScreenProps) {
   const [latest, ...rest] = p.calls;
-  const flashCounterId = p.flashKey ? p.calls.find((c) => c.key === p.flashKey)?.counter.id ?? null : null;
+  const flashCounterId = p.flashKey ? (p.calls.find((c) => c.key === p.flashKey)?.counter.id ?? null) : null;
   const many = p.counters.length > 12;
   return (
     <div class="hall">
       <header class="hall-header">
         <div class="brand">
-          <div class="brand-emblem" aria-hidden="true">★</div>
+          <div class="brand-emblem" aria-hidden="true">
+            ★
+          </div>
           <div>
             <div class="brand-name">{p.centerName.toUpperCase()}</div>
             <div class="brand-sub">HỆ THỐNG XẾP HÀNG TỰ ĐỘNG</div>
@@ -116,7 +130,9 @@ export function HallScreen(p: HallScreenProps) {
         <section class="col-counters">
           <h2 class="panel-title">CÁC QUẦY ĐANG PHỤC VỤ</h2>
           <ul class={`tiles${many ? ' tiles-many' : ''}`} data-testid="counters">
-            {p.counters.map((c) => <CounterTile key={c.id} counter={c} flashing={c.id === flashCounterId} />)}
+            {p.counters.map((c) => (
+              <CounterTile key={c.id} counter={c} flashing={c.id === flashCounterId} />
+            ))}
           </ul>
           {p.counters.length === 0 && <p class="empty-note">Hiện chưa có quầy nào mở.</p>}
         </section>
@@ -132,7 +148,9 @@ export function HallScreen(p: HallScreenProps) {
           </ul>
         </section>
       </main>
-      <footer class="hall-footer"><NoticeTicker text={p.notice.trim() || DEFAULT_NOTICE} /></footer>
+      <footer class="hall-footer">
+        <NoticeTicker text={p.notice.trim() || DEFAULT_NOTICE} />
+      </footer>
       {p.sound === 'setup' && <SoundSetup onUnlock={p.onUnlock} />}
     </div>
   );

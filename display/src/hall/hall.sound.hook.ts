@@ -7,7 +7,10 @@ import type { SoundView } from './hall.screen.tsx';
 const GRACE_MS = 1500;
 
 /** One HallSound for the page, plus what to show about it: nothing, the set-up button, or a warning. */
-export function useHallSound(config: PublicConfigDto, make: (c: PublicConfigDto) => HallSound = createHallSound): { sound: HallSound; view: SoundView; unlock(): void } {
+export function useHallSound(
+  config: PublicConfigDto,
+  make: (c: PublicConfigDto) => HallSound = createHallSound,
+): { sound: HallSound; view: SoundView; unlock(): void } {
   const [sound] = useState(() => make(config));
   const [blocked, setBlocked] = useState(() => sound.blocked);
   const [graceOver, setGraceOver] = useState(false);
@@ -16,15 +19,24 @@ export function useHallSound(config: PublicConfigDto, make: (c: PublicConfigDto)
   useEffect(() => {
     const off = sound.onBlockedChange(setBlocked);
     setBlocked(sound.blocked);
-    const t = setTimeout(() => { setGraceOver(true); setBlocked(sound.blocked); }, GRACE_MS);
-    return () => { off(); clearTimeout(t); };
+    const t = setTimeout(() => {
+      setGraceOver(true);
+      setBlocked(sound.blocked);
+    }, GRACE_MS);
+    return () => {
+      off();
+      clearTimeout(t);
+    };
   }, [sound]);
   useEffect(() => () => sound.dispose(), [sound]);
   useEffect(() => sound.update(config), [sound, config]);
 
   const unlock = () => {
     setTapped(true);
-    sound.unlock().then(() => setBlocked(sound.blocked), () => setBlocked(sound.blocked));
+    sound.unlock().then(
+      () => setBlocked(sound.blocked),
+      () => setBlocked(sound.blocked),
+    );
   };
   const view: SoundView = !blocked || !graceOver ? 'ok' : tapped ? 'blocked' : 'setup';
   return { sound, view, unlock };

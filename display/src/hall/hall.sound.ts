@@ -9,7 +9,10 @@ import type { CallDto, PublicConfigDto } from '../../../server/src/contract/dto.
 import type { AnnouncerLogger, CallEvent } from '../voice/announcer.queue.ts';
 import { browserVoiceDeps, createHallVoice, type HallVoice, type VoiceSettings } from '../voice/hall.voice.ts';
 
-export interface AnnouncementRecord { clips: string[]; at: number }
+export interface AnnouncementRecord {
+  clips: string[];
+  at: number;
+}
 
 export interface HallSound {
   /** Queues a live call; the same (ticket, counter, at) twice is said once. */
@@ -24,7 +27,9 @@ export interface HallSound {
   dispose(): void;
 }
 
-export const voiceSettingsFrom = (c: Pick<PublicConfigDto, 'voicePack' | 'announcement' | 'announceTimes' | 'numberReading' | 'dialect'>): VoiceSettings => ({
+export const voiceSettingsFrom = (
+  c: Pick<PublicConfigDto, 'voicePack' | 'announcement' | 'announceTimes' | 'numberReading' | 'dialect'>,
+): VoiceSettings => ({
   voicePack: c.voicePack || 'default',
   announcement: c.announcement,
   announceTimes: c.announceTimes,
@@ -63,11 +68,16 @@ function instrument(voice: HallVoice): HallVoice {
   return voice;
 }
 
-export function createHallSound(config: PublicConfigDto, makeVoice: VoiceFactory = (s) => createHallVoice(s, browserVoiceDeps(consoleLogger))): HallSound {
+export function createHallSound(
+  config: PublicConfigDto,
+  makeVoice: VoiceFactory = (s) => createHallVoice(s, browserVoiceDeps(consoleLogger)),
+): HallSound {
   let settings = voiceSettingsFrom(config);
   let voice = instrument(makeVoice(settings));
   const listeners = new Set<(blocked: boolean) => void>();
-  let unsubscribe = voice.player.onBlockedChange((b) => { for (const l of listeners) l(b); });
+  let unsubscribe = voice.player.onBlockedChange((b) => {
+    for (const l of listeners) l(b);
+  });
   const seen: CallDto[] = [];
   const remember = (call: CallDto) => {
     seen.push(call);
@@ -85,7 +95,9 @@ export function createHallSound(config: PublicConfigDto, makeVoice: VoiceFactory
       voice.markSeen([toCallEvent(call)]);
     },
     unlock: () => voice.unlock(),
-    get blocked() { return voice.player.blocked; },
+    get blocked() {
+      return voice.player.blocked;
+    },
     onBlockedChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -103,7 +115,9 @@ export function createHallSound(config: PublicConfigDto, makeVoice: VoiceFactory
       voice = instrument(makeVoice(settings));
       // The new voice must not say calls the old one already knew.
       voice.markSeen(seen.map(toCallEvent));
-      unsubscribe = voice.player.onBlockedChange((b) => { for (const l of listeners) l(b); });
+      unsubscribe = voice.player.onBlockedChange((b) => {
+        for (const l of listeners) l(b);
+      });
       for (const l of listeners) l(voice.player.blocked);
     },
     dispose() {

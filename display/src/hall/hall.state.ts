@@ -5,7 +5,10 @@
 import type { AreaDto, CallDto, CounterDto, StateDto } from '../../../server/src/contract/dto.ts';
 
 /** device.settings of a display: counter numbers and area ids or codes; absent = everything. */
-export interface HallFilter { counters?: number[]; areas?: string[] }
+export interface HallFilter {
+  counters?: number[];
+  areas?: string[];
+}
 
 export interface HallCall {
   /** One line per ticket and counter: a recall moves it back to the top. */
@@ -45,7 +48,15 @@ export const FLASH_MS = 8000;
 const MAX_SEEN = 500;
 
 export const initialHallState = (): HallState => ({
-  counters: [], waiting: {}, calls: [], flash: null, seen: [], synced: false, connected: false, clockOffsetMs: 0, businessDay: null,
+  counters: [],
+  waiting: {},
+  calls: [],
+  flash: null,
+  seen: [],
+  synced: false,
+  connected: false,
+  clockOffsetMs: 0,
+  businessDay: null,
 });
 
 /** The same event key the announcer uses: (ticket, counter, at). */
@@ -53,7 +64,14 @@ export const callEventKey = (c: CallDto) => `${c.ticket.id ?? c.ticket.number}|$
 const lineKey = (c: CallDto) => `${c.ticket.id ?? c.ticket.number}|${c.counter.id}`;
 
 function toLine(c: CallDto): HallCall {
-  return { key: lineKey(c), number: c.ticket.number, areaId: c.ticket.areaId, counter: { ...c.counter }, recall: c.recall, at: c.at };
+  return {
+    key: lineKey(c),
+    number: c.ticket.number,
+    areaId: c.ticket.areaId,
+    counter: { ...c.counter },
+    recall: c.recall,
+    at: c.at,
+  };
 }
 
 /** Newest first, one line per ticket and counter. */
@@ -78,9 +96,18 @@ export function hallReducer(s: HallState, a: HallAction): HallState {
       // A flash survives a resync only if that call is still on screen.
       const flash = s.flash && calls.some((c) => c.key === s.flash!.key) ? s.flash : null;
       return {
-        ...s, counters: sortCounters(a.state.counters), waiting: Object.fromEntries(a.state.areas.map((x) => [x.id, x.waiting])),
-        calls, flash, seen, synced: true, connected: true, businessDay: a.state.businessDay,
-        clockOffsetMs: Number.isFinite(Date.parse(a.state.serverTime)) ? Date.parse(a.state.serverTime) - a.now : s.clockOffsetMs,
+        ...s,
+        counters: sortCounters(a.state.counters),
+        waiting: Object.fromEntries(a.state.areas.map((x) => [x.id, x.waiting])),
+        calls,
+        flash,
+        seen,
+        synced: true,
+        connected: true,
+        businessDay: a.state.businessDay,
+        clockOffsetMs: Number.isFinite(Date.parse(a.state.serverTime))
+          ? Date.parse(a.state.serverTime) - a.now
+          : s.clockOffsetMs,
       };
     }
     case 'called': {
@@ -88,11 +115,18 @@ export function hallReducer(s: HallState, a: HallAction): HallState {
       if (s.seen.includes(key)) return s;
       const line = toLine(a.call);
       const calls = [line, ...s.calls.filter((l) => l.key !== line.key)].slice(0, MAX_CALLS);
-      return { ...s, calls, flash: { key: line.key, until: a.now + FLASH_MS }, seen: [...s.seen, key].slice(-MAX_SEEN) };
+      return {
+        ...s,
+        calls,
+        flash: { key: line.key, until: a.now + FLASH_MS },
+        seen: [...s.seen, key].slice(-MAX_SEEN),
+      };
     }
     case 'counter': {
       const exists = s.counters.some((c) => c.id === a.counter.id);
-      const counters = exists ? s.counters.map((c) => (c.id === a.counter.id ? a.counter : c)) : [...s.counters, a.counter];
+      const counters = exists
+        ? s.counters.map((c) => (c.id === a.counter.id ? a.counter : c))
+        : [...s.counters, a.counter];
       return { ...s, counters: sortCounters(counters) };
     }
     case 'queue':
@@ -119,7 +153,9 @@ export function parseHallFilter(settings: Record<string, unknown> | null | undef
 }
 
 const areaMatches = (f: HallFilter, area: { id: string; code?: string }) =>
-  !f.areas || f.areas.includes(area.id) || (area.code !== undefined && f.areas.some((x) => x.toUpperCase() === area.code!.toUpperCase()));
+  !f.areas ||
+  f.areas.includes(area.id) ||
+  (area.code !== undefined && f.areas.some((x) => x.toUpperCase() === area.code!.toUpperCase()));
 
 /** Area ids the filter allows, given the area list (codes resolve to ids). */
 function allowedAreaIds(f: HallFilter, areas: AreaDto[]): Set<string> | null {
@@ -142,7 +178,12 @@ export function visibleCounters(s: HallState, f: HallFilter, areas: AreaDto[]): 
 }
 
 /** Whether a call belongs on this display (and so is announced by it). */
-export function callInFilter(f: HallFilter, call: { counter: { number: number; id: string }; ticket: { areaId: string } }, s: HallState, areas: AreaDto[]): boolean {
+export function callInFilter(
+  f: HallFilter,
+  call: { counter: { number: number; id: string }; ticket: { areaId: string } },
+  s: HallState,
+  areas: AreaDto[],
+): boolean {
   const counter = s.counters.find((c) => c.id === call.counter.id);
   if (f.counters && !f.counters.includes(call.counter.number)) return false;
   const allowed = allowedAreaIds(f, areas);
@@ -154,7 +195,11 @@ export function visibleCalls(s: HallState, f: HallFilter, areas: AreaDto[]): Hal
   return s.calls.filter((c) => callInFilter(f, { counter: c.counter, ticket: { areaId: c.areaId } }, s, areas));
 }
 
-export interface AreaLine { id: string; name: string; waiting: number }
+export interface AreaLine {
+  id: string;
+  name: string;
+  waiting: number;
+}
 
 /** Waiting count per area the filter allows, in the center's order. */
 export function visibleAreas(s: HallState, f: HallFilter, areas: AreaDto[]): AreaLine[] {

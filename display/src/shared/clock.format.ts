@@ -20,7 +20,12 @@ export function formatWeekday(d: Date, timeZone: string): string {
 
 /** "09:05" or "09:05:07", 24-hour. */
 export function formatTime(d: Date, timeZone: string, seconds = false): string {
-  const p = parts(d, timeZone, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23' });
+  const p = parts(d, timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  });
   return seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
 }
 

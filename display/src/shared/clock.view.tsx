@@ -16,7 +16,9 @@ export function ClockView(props: { now: number; timeZone: string; class?: string
   return (
     <div class={`clock ${props.class ?? ''}`}>
       <div class="clock-time">{formatTime(d, props.timeZone, true)}</div>
-      <div class="clock-date">{formatWeekday(d, props.timeZone)}, {formatDate(d, props.timeZone)}</div>
+      <div class="clock-date">
+        {formatWeekday(d, props.timeZone)}, {formatDate(d, props.timeZone)}
+      </div>
     </div>
   );
 }

@@ -10,7 +10,11 @@ import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from '../../../ui
 export const DISPLAY_TOKEN_KEY = 'hcc.display.token';
 const RETRY_MS = 3000;
 
-export interface DisplayInfo { id: string; name: string; settings: Record<string, unknown> }
+export interface DisplayInfo {
+  id: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
 
 export interface DisplaySession {
   token: string;
@@ -27,8 +31,14 @@ export type SessionView =
 /** Loads what a display needs; throws ApiError (401/403 = the token is no good). */
 export async function loadDisplaySession(api: ApiClient, token: string): Promise<DisplaySession> {
   const [me, config, areas] = await Promise.all([api.me(), api.config(), api.areas()]);
-  if (me.kind !== 'device' || !me.device || me.device.kind !== 'display') throw new ApiError(403, 'auth.forbidden', 'Mã này không phải của màn hình hiển thị.');
-  return { token, device: { id: me.device.id, name: me.device.name, settings: me.device.settings ?? {} }, config, areas };
+  if (me.kind !== 'device' || !me.device || me.device.kind !== 'display')
+    throw new ApiError(403, 'auth.forbidden', 'Mã này không phải của màn hình hiển thị.');
+  return {
+    token,
+    device: { id: me.device.id, name: me.device.name, settings: me.device.settings ?? {} },
+    config,
+    areas,
+  };
 }
 
 export const isTokenRejected = (err: unknown) => err instanceof ApiError && (err.status === 401 || err.status === 403);
@@ -36,12 +46,20 @@ export const isTokenRejected = (err: unknown) => err instanceof ApiError && (err
 /** A refused socket handshake may mean a revoked token: look again, but not on every reconnect attempt. */
 const RECHECK_MS = 30_000;
 
-export function useDisplaySession(): { view: SessionView; api: ApiClient; pair(code: string): Promise<string | null>; reload(): void; recheck(): void } {
+export function useDisplaySession(): {
+  view: SessionView;
+  api: ApiClient;
+  pair(code: string): Promise<string | null>;
+  reload(): void;
+  recheck(): void;
+} {
   const [token, setToken] = useState<string | null>(() => takeDeviceToken(DISPLAY_TOKEN_KEY));
   const tokenRef = useRef(token);
   tokenRef.current = token;
   const api = useMemo(() => createApiClient({ getToken: () => tokenRef.current, timeoutMs: 8000 }), []);
-  const [view, setView] = useState<SessionView>(() => (token ? { phase: 'starting', offline: false } : { phase: 'unpaired', error: null }));
+  const [view, setView] = useState<SessionView>(() =>
+    token ? { phase: 'starting', offline: false } : { phase: 'unpaired', error: null },
+  );
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -57,7 +75,13 @@ export function useDisplaySession(): { view: SessionView; api: ApiClient; pair(c
         if (isTokenRejected(err)) {
           forgetDeviceToken(DISPLAY_TOKEN_KEY);
           setToken(null);
-          setView({ phase: 'unpaired', error: err instanceof ApiError && err.status === 403 ? err.message : 'Mã thiết bị không còn hiệu lực. Vui lòng ghép nối lại.' });
+          setView({
+            phase: 'unpaired',
+            error:
+              err instanceof ApiError && err.status === 403
+                ? err.message
+                : 'Mã thiết bị không còn hiệu lực. Vui lòng ghép nối lại.',
+          });
           return;
         }
         // Server down or restarting: keep what is on screen and try again.
@@ -66,21 +90,27 @@ export function useDisplaySession(): { view: SessionView; api: ApiClient; pair(c
       }
     };
     void attempt();
-    return () => { stopped = true; clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [token, generation, api]);
 
-  const pair = useCallback(async (code: string): Promise<string | null> => {
-    try {
-      const r = await api.pair(code.trim());
-      if (r.device.kind !== 'display') return 'Mã ghép nối này không dành cho màn hình hiển thị.';
-      saveDeviceToken(DISPLAY_TOKEN_KEY, r.token);
-      setView({ phase: 'starting', offline: false });
-      setToken(r.token);
-      return null;
-    } catch (err) {
-      return err instanceof ApiError ? err.message : 'Không ghép nối được. Vui lòng thử lại.';
-    }
-  }, [api]);
+  const pair = useCallback(
+    async (code: string): Promise<string | null> => {
+      try {
+        const r = await api.pair(code.trim());
+        if (r.device.kind !== 'display') return 'Mã ghép nối này không dành cho màn hình hiển thị.';
+        saveDeviceToken(DISPLAY_TOKEN_KEY, r.token);
+        setView({ phase: 'starting', offline: false });
+        setToken(r.token);
+        return null;
+      } catch (err) {
+        return err instanceof ApiError ? err.message : 'Không ghép nối được. Vui lòng thử lại.';
+      }
+    },
+    [api],
+  );
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const lastCheck = useRef(0);

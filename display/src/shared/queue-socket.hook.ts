@@ -6,12 +6,24 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectQueueSocket } from '../../../server/src/client/socket.client.ts';
 import type { ServerToClientEvents, SocketAuth } from '../../../server/src/contract/events.ts';
 
-export type QueueHandlers = Partial<Pick<ServerToClientEvents, 'state:snapshot' | 'ticket:called' | 'ticket:updated' | 'counter:updated' | 'queue:updated' | 'config:updated'>> & {
+export type QueueHandlers = Partial<
+  Pick<
+    ServerToClientEvents,
+    'state:snapshot' | 'ticket:called' | 'ticket:updated' | 'counter:updated' | 'queue:updated' | 'config:updated'
+  >
+> & {
   /** A refused handshake (bad token, unknown ticket). */
   connectError?: (message: string) => void;
 };
 
-const EVENTS = ['state:snapshot', 'ticket:called', 'ticket:updated', 'counter:updated', 'queue:updated', 'config:updated'] as const;
+const EVENTS = [
+  'state:snapshot',
+  'ticket:called',
+  'ticket:updated',
+  'counter:updated',
+  'queue:updated',
+  'config:updated',
+] as const;
 
 /** Returns whether the socket is connected now; `auth` null = not yet (no socket). */
 export function useQueueSocket(auth: SocketAuth | null, handlers: QueueHandlers): boolean {
@@ -29,12 +41,20 @@ export function useQueueSocket(auth: SocketAuth | null, handlers: QueueHandlers)
       // socket.io does not reconnect by itself after the server closed the socket (a graceful restart does that).
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1000);
     });
-    socket.on('connect_error', (err: Error) => { setConnected(false); ref.current.connectError?.(err.message); });
+    socket.on('connect_error', (err: Error) => {
+      setConnected(false);
+      ref.current.connectError?.(err.message);
+    });
     for (const name of EVENTS) {
       // Each event is forwarded to whichever handler is current at the time it arrives.
-      socket.on(name, ((payload: never) => (ref.current[name] as ((p: never) => void) | undefined)?.(payload)) as never);
+      socket.on(name, ((payload: never) =>
+        (ref.current[name] as ((p: never) => void) | undefined)?.(payload)) as never);
     }
-    return () => { clearTimeout(retry); socket.removeAllListeners(); socket.disconnect(); };
+    return () => {
+      clearTimeout(retry);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
     // `key` stands for auth: a new object with the same token must not reconnect.
   }, [key]);
   return connected;

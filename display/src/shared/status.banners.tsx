@@ -15,11 +15,18 @@ export function SoundSetup(props: { onUnlock(): void }) {
   return (
     <div class="sound-setup" role="dialog" aria-label="Bật âm thanh">
       <div class="sound-setup-card">
-        <div class="sound-setup-icon"><SpeakerIcon /></div>
+        <div class="sound-setup-icon">
+          <SpeakerIcon />
+        </div>
         <h2>Trình duyệt đang chặn âm thanh</h2>
         <p>Bấm nút dưới đây một lần để loa đọc số thứ tự.</p>
-        <button type="button" class="sound-setup-button" onClick={props.onUnlock}>Bật âm thanh</button>
-        <p class="sound-setup-hint">Để không phải bấm lại sau mỗi lần khởi động, mở Chromium với tham số <code>--autoplay-policy=no-user-gesture-required</code>.</p>
+        <button type="button" class="sound-setup-button" onClick={props.onUnlock}>
+          Bật âm thanh
+        </button>
+        <p class="sound-setup-hint">
+          Để không phải bấm lại sau mỗi lần khởi động, mở Chromium với tham số{' '}
+          <code>--autoplay-policy=no-user-gesture-required</code>.
+        </p>
       </div>
     </div>
   );

@@ -11,19 +11,33 @@ import { SignScreen } from './sign.screen.tsx';
 
 export function SignApp({ number }: { number: number }) {
   const { view, pair, reload, recheck } = useDisplaySession();
-  if (view.phase === 'unpaired') return <PairingScreen title={`Bảng quầy số ${number}`} error={view.error} onPair={pair} />;
+  if (view.phase === 'unpaired')
+    return <PairingScreen title={`Bảng quầy số ${number}`} error={view.error} onPair={pair} />;
   if (view.phase === 'starting') return <StartingScreen offline={view.offline} />;
   return <SignLive number={number} session={view.session} reload={reload} recheck={recheck} />;
 }
 
-function SignLive({ number, session, reload, recheck }: { number: number; session: DisplaySession; reload(): void; recheck(): void }) {
+function SignLive({
+  number,
+  session,
+  reload,
+  recheck,
+}: {
+  number: number;
+  session: DisplaySession;
+  reload(): void;
+  recheck(): void;
+}) {
   const [state, dispatch] = useReducer(hallReducer, undefined, initialHallState);
   const syncedRef = useRef(false);
   syncedRef.current = state.synced;
   const [connectFailed, setConnectFailed] = useState(false);
   const auth = useMemo(() => ({ token: session.token }), [session.token]);
   const connected = useQueueSocket(auth, {
-    connectError: () => { setConnectFailed(true); recheck(); },
+    connectError: () => {
+      setConnectFailed(true);
+      recheck();
+    },
     'state:snapshot': (st) => {
       const resync = syncedRef.current;
       dispatch({ type: 'snapshot', state: st, now: Date.now() });
@@ -41,7 +55,9 @@ function SignLive({ number, session, reload, recheck }: { number: number; sessio
       number={number}
       counter={counter}
       synced={state.synced}
-      flashing={Boolean(latest && isFlashing(state, latest.key, tick) && latest.number === counter?.currentTicket?.number)}
+      flashing={Boolean(
+        latest && isFlashing(state, latest.key, tick) && latest.number === counter?.currentTicket?.number,
+      )}
       offline={!connected && (state.synced || connectFailed)}
       now={tick + state.clockOffsetMs}
       timeZone={session.config.timeZone || DEFAULT_TIME_ZONE}

@@ -5,15 +5,38 @@ import type { CounterDto } from '../../../server/src/contract/dto.ts';
 import { SignScreen, type SignScreenProps } from './sign.screen.tsx';
 
 const counter = (over: Partial<CounterDto> = {}): CounterDto => ({
-  id: 'c3', number: 3, name: 'Quầy 3 – Đầu tư, doanh nghiệp', areaIds: [], status: 'open', clerk: { id: 'u', username: 'lan', displayName: 'Nguyễn Thị Lan' },
-  currentTicket: { number: '3012', areaId: 'a', status: 'serving', calledAt: null, priority: false }, updatedAt: '', ...over,
+  id: 'c3',
+  number: 3,
+  name: 'Quầy 3 – Đầu tư, doanh nghiệp',
+  areaIds: [],
+  status: 'open',
+  clerk: { id: 'u', username: 'lan', displayName: 'Nguyễn Thị Lan' },
+  currentTicket: { number: '3012', areaId: 'a', status: 'serving', calledAt: null, priority: false },
+  updatedAt: '',
+  ...over,
 });
 const props = (over: Partial<SignScreenProps> = {}): SignScreenProps => ({
-  number: 3, counter: counter(), synced: true, flashing: false, offline: false, now: Date.parse('2026-11-26T02:15:02Z'), timeZone: 'Asia/Ho_Chi_Minh', centerName: 'Trung tâm', ...over,
+  number: 3,
+  counter: counter(),
+  synced: true,
+  flashing: false,
+  offline: false,
+  now: Date.parse('2026-11-26T02:15:02Z'),
+  timeZone: 'Asia/Ho_Chi_Minh',
+  centerName: 'Trung tâm',
+  ...over,
 });
 let host: HTMLElement;
-const draw = (p: SignScreenProps) => { host = document.createElement('div'); document.body.append(host); render(<SignScreen {...p} />, host); return host; };
-afterEach(() => { render(null, host); host.remove(); });
+const draw = (p: SignScreenProps) => {
+  host = document.createElement('div');
+  document.body.append(host);
+  render(<SignScreen {...p} />, host);
+  return host;
+};
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
 
 describe('SignScreen', () => {
   it('shows the counter, its name, the number served and the clerk', () => {
@@ -25,12 +48,21 @@ describe('SignScreen', () => {
     expect(el.textContent).toContain('Nguyễn Thị Lan');
   });
   it('paused, closed, idle and unknown counters', () => {
-    expect(draw(props({ counter: counter({ status: 'paused' }) })).querySelector('[data-testid=sign-state]')!.textContent).toBe('Tạm dừng');
-    render(null, host); host.remove();
-    expect(draw(props({ counter: counter({ status: 'closed', currentTicket: null }) })).querySelector('[data-testid=sign-state]')!.textContent).toBe('Quầy đóng');
-    render(null, host); host.remove();
+    expect(
+      draw(props({ counter: counter({ status: 'paused' }) })).querySelector('[data-testid=sign-state]')!.textContent,
+    ).toBe('Tạm dừng');
+    render(null, host);
+    host.remove();
+    expect(
+      draw(props({ counter: counter({ status: 'closed', currentTicket: null }) })).querySelector(
+        '[data-testid=sign-state]',
+      )!.textContent,
+    ).toBe('Quầy đóng');
+    render(null, host);
+    host.remove();
     expect(draw(props({ counter: counter({ currentTicket: null }) })).textContent).toContain('SẴN SÀNG PHỤC VỤ');
-    render(null, host); host.remove();
+    render(null, host);
+    host.remove();
     expect(draw(props({ counter: null })).textContent).toContain('Không tìm thấy quầy số 3');
   });
 });

@@ -8,7 +8,12 @@ export type TrackState =
   | { phase: 'loading' }
   | { phase: 'notfound' }
   | { phase: 'error'; message: string }
-  | { phase: 'ready'; ticket: TicketDto; updatedAt: number; /** Live calls seen; each one buzzes the phone. */ liveCalls: number };
+  | {
+      phase: 'ready';
+      ticket: TicketDto;
+      updatedAt: number;
+      /** Live calls seen; each one buzzes the phone. */ liveCalls: number;
+    };
 
 export type TrackAction =
   | { type: 'loaded'; ticket: TicketDto; now: number }
@@ -36,7 +41,13 @@ export function trackReducer(s: TrackState, a: TrackAction): TrackState {
     }
     case 'called': {
       if (s.phase !== 'ready' || (a.call.ticket.id && a.call.ticket.id !== s.ticket.id)) return s;
-      const ticket: TicketDto = { ...s.ticket, status: 'called', counter: { ...a.call.counter }, waitingAhead: 0, calledAt: s.ticket.calledAt ?? a.call.at };
+      const ticket: TicketDto = {
+        ...s.ticket,
+        status: 'called',
+        counter: { ...a.call.counter },
+        waitingAhead: 0,
+        calledAt: s.ticket.calledAt ?? a.call.at,
+      };
       return { phase: 'ready', ticket, updatedAt: a.now, liveCalls: s.liveCalls + 1 };
     }
   }
@@ -47,13 +58,20 @@ export type Tone = 'wait' | 'call' | 'serve' | 'done' | 'warn' | 'off';
 /** The status in words a citizen understands, and how loud to show it. */
 export function statusWords(t: Pick<TicketDto, 'status' | 'counter' | 'waitingFor'>): { text: string; tone: Tone } {
   switch (t.status) {
-    case 'waiting': return { text: t.waitingFor ? `Đang chờ quầy số ${t.waitingFor.counterNumber}` : 'Đang chờ', tone: 'wait' };
-    case 'called': return { text: t.counter ? `Mời bạn đến quầy số ${t.counter.number}` : 'Mời bạn đến quầy', tone: 'call' };
-    case 'serving': return { text: 'Đang được phục vụ', tone: 'serve' };
-    case 'done': return { text: 'Đã hoàn thành', tone: 'done' };
-    case 'no_show': return { text: 'Đã bỏ qua — vui lòng liên hệ quầy', tone: 'warn' };
-    case 'expired': return { text: 'Đã hết hạn', tone: 'off' };
-    case 'cancelled': return { text: 'Đã huỷ', tone: 'off' };
+    case 'waiting':
+      return { text: t.waitingFor ? `Đang chờ quầy số ${t.waitingFor.counterNumber}` : 'Đang chờ', tone: 'wait' };
+    case 'called':
+      return { text: t.counter ? `Mời bạn đến quầy số ${t.counter.number}` : 'Mời bạn đến quầy', tone: 'call' };
+    case 'serving':
+      return { text: 'Đang được phục vụ', tone: 'serve' };
+    case 'done':
+      return { text: 'Đã hoàn thành', tone: 'done' };
+    case 'no_show':
+      return { text: 'Đã bỏ qua — vui lòng liên hệ quầy', tone: 'warn' };
+    case 'expired':
+      return { text: 'Đã hết hạn', tone: 'off' };
+    case 'cancelled':
+      return { text: 'Đã huỷ', tone: 'off' };
   }
 }
 
@@ -63,7 +81,9 @@ export function statusWords(t: Pick<TicketDto, 'status' | 'counter' | 'waitingFo
  */
 export function transferWords(t: Pick<TicketDto, 'status' | 'transfers' | 'areaName' | 'waitingFor'>): string | null {
   if (t.status !== 'waiting' || t.transfers <= 0) return null;
-  return t.waitingFor ? `Bạn được chuyển sang quầy số ${t.waitingFor.counterNumber}` : `Bạn được chuyển sang lĩnh vực ${t.areaName}`;
+  return t.waitingFor
+    ? `Bạn được chuyển sang quầy số ${t.waitingFor.counterNumber}`
+    : `Bạn được chuyển sang lĩnh vực ${t.areaName}`;
 }
 
 /** "Khoảng 15 phút", "Khoảng 1 giờ 20 phút", or null when unknown. */

@@ -3,9 +3,22 @@ import { buildAnnouncement, requiredClips, templateWordClips } from './announcem
 import { NUMBER_WORDS, TEMPLATES, asciiFold, phraseClipName, wordClipName } from './clip.names.ts';
 
 const fullPack = new Set([...requiredClips(), ...templateWordClips()]);
-const wordsOnlyPack = new Set([...requiredClips().filter((n) => !n.includes('-') || /^(mot|muoi|tu)-/.test(n)), ...templateWordClips()]);
+const wordsOnlyPack = new Set([
+  ...requiredClips().filter((n) => !n.includes('-') || /^(mot|muoi|tu)-/.test(n)),
+  ...templateWordClips(),
+]);
 
-const ONCE_1005_3 = ['xin-moi-cong-dan-co-so-thu-tu', 'mot-nang', 'nghin', 'khong', 'tram', 'linh', 'nam', 'den-quay-so', 'ba'];
+const ONCE_1005_3 = [
+  'xin-moi-cong-dan-co-so-thu-tu',
+  'mot-nang',
+  'nghin',
+  'khong',
+  'tram',
+  'linh',
+  'nam',
+  'den-quay-so',
+  'ba',
+];
 
 describe('clip names', () => {
   it('folds words to ASCII and separates colliding words by tone', () => {
@@ -24,7 +37,8 @@ describe('clip names', () => {
 
   it('gives every word of the vocabulary its own file name', () => {
     const vocab = new Set<string>(NUMBER_WORDS);
-    for (const t of TEMPLATES) for (const w of t.replace(/\{\w+\}/g, ' ').split(/\s+/)) if (w) vocab.add(w.toLowerCase());
+    for (const t of TEMPLATES)
+      for (const w of t.replace(/\{\w+\}/g, ' ').split(/\s+/)) if (w) vocab.add(w.toLowerCase());
     const names = [...vocab].map(wordClipName);
     expect(new Set(names).size).toBe(vocab.size);
     for (const n of names) expect(n).toMatch(/^[a-z0-9-]+$/);
@@ -48,8 +62,25 @@ describe('buildAnnouncement', () => {
   it('falls back to word clips when the pack lacks a phrase', () => {
     const a = buildAnnouncement({ number: '1005', counter: 3, repeat: 1, available: wordsOnlyPack });
     expect(a.clips).toEqual([
-      'chime', 'xin', 'moi', 'cong', 'dan', 'co', 'so', 'thu', 'tu-nang',
-      'mot-nang', 'nghin', 'khong', 'tram', 'linh', 'nam', 'den', 'quay', 'so', 'ba',
+      'chime',
+      'xin',
+      'moi',
+      'cong',
+      'dan',
+      'co',
+      'so',
+      'thu',
+      'tu-nang',
+      'mot-nang',
+      'nghin',
+      'khong',
+      'tram',
+      'linh',
+      'nam',
+      'den',
+      'quay',
+      'so',
+      'ba',
     ]);
     expect(a.missing).toEqual([]);
   });
@@ -68,7 +99,8 @@ describe('buildAnnouncement', () => {
   });
 
   it('reads 15, 24, 25 with lăm / tư', () => {
-    const once = (n: string) => buildAnnouncement({ number: n, counter: 1, repeat: 1, chime: false, available: fullPack }).clips.slice(1, -2);
+    const once = (n: string) =>
+      buildAnnouncement({ number: n, counter: 1, repeat: 1, chime: false, available: fullPack }).clips.slice(1, -2);
     expect(once('15')).toEqual(['muoi-huyen', 'lam']);
     expect(once('24')).toEqual(['hai', 'muoi-ngang', 'tu-ngang']);
     expect(once('25')).toEqual(['hai', 'muoi-ngang', 'lam']);
@@ -90,7 +122,13 @@ describe('buildAnnouncement', () => {
   });
 
   it('speaks the southern words in the south dialect', () => {
-    const a = buildAnnouncement({ number: '1005', counter: 3, repeat: 1, reading: { mode: 'words', dialect: 'south' }, available: fullPack });
+    const a = buildAnnouncement({
+      number: '1005',
+      counter: 3,
+      repeat: 1,
+      reading: { mode: 'words', dialect: 'south' },
+      available: fullPack,
+    });
     expect(a.clips).toContain('ngan');
     expect(a.clips).toContain('le');
     expect(a.text).toContain('một ngàn không trăm lẻ năm');
@@ -112,14 +150,26 @@ describe('buildAnnouncement', () => {
   });
 
   it('uses the default template when the configured one never says the number', () => {
-    const a = buildAnnouncement({ template: 'Mời đến quầy {counter}', number: '9', counter: 2, repeat: 1, available: fullPack });
+    const a = buildAnnouncement({
+      template: 'Mời đến quầy {counter}',
+      number: '9',
+      counter: 2,
+      repeat: 1,
+      available: fullPack,
+    });
     expect(a.text).toBe('Xin mời công dân có số thứ tự chín đến quầy số hai');
   });
 
   it('reports words the pack cannot say and leaves them out', () => {
     const pack = new Set([...fullPack]);
     pack.delete('nam');
-    const a = buildAnnouncement({ template: 'Xin mời ông bà có số {number} đến quầy số {counter}', number: '5', counter: 1, repeat: 1, available: pack });
+    const a = buildAnnouncement({
+      template: 'Xin mời ông bà có số {number} đến quầy số {counter}',
+      number: '5',
+      counter: 1,
+      repeat: 1,
+      available: pack,
+    });
     expect(a.missing).toEqual(['ông', 'bà', 'năm']);
     expect(a.clips).toEqual(['chime', 'xin', 'moi', 'co', 'so', 'den-quay-so', 'mot-nang']);
   });
@@ -137,7 +187,22 @@ describe('buildAnnouncement', () => {
 describe('requiredClips', () => {
   it('lists the chime, the number words of both dialects and the phrase clips', () => {
     const req = requiredClips();
-    for (const n of ['chime', 'khong', 'mot-nang', 'mot-sac', 'muoi-huyen', 'muoi-ngang', 'tu-ngang', 'lam', 'nam', 'linh', 'le', 'nghin', 'ngan', 'tram']) {
+    for (const n of [
+      'chime',
+      'khong',
+      'mot-nang',
+      'mot-sac',
+      'muoi-huyen',
+      'muoi-ngang',
+      'tu-ngang',
+      'lam',
+      'nam',
+      'linh',
+      'le',
+      'nghin',
+      'ngan',
+      'tram',
+    ]) {
       expect(req).toContain(n);
     }
     expect(req).toContain('xin-moi-cong-dan-co-so-thu-tu');

@@ -166,9 +166,7 @@ export function buildAnnouncement(input: AnnouncementInput): Announcement {
  * Every clip a pack needs to say any number 0–999 999 with the given templates and
  * dialects, using phrase clips for the templates' fixed text.
  */
-export function requiredClips(
-  opts: { templates?: readonly string[]; dialects?: readonly Dialect[] } = {},
-): string[] {
+export function requiredClips(opts: { templates?: readonly string[]; dialects?: readonly Dialect[] } = {}): string[] {
   const templates = opts.templates ?? TEMPLATES;
   const dialects = opts.dialects ?? ['north', 'south'];
   const names = new Set<string>([CHIME]);

@@ -1,10 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildAnnouncement, requiredClips, type Announcement } from './announcement.clips.ts';
-import { createAnnouncer, type AnnouncerOptions, type CallEvent, type ClipPlayer, type SpeechFallback } from './announcer.queue.ts';
+import {
+  createAnnouncer,
+  type AnnouncerOptions,
+  type CallEvent,
+  type ClipPlayer,
+  type SpeechFallback,
+} from './announcer.queue.ts';
 
 const PLAY_MS = 5000;
 
-function call(number: string, counter: number, at = `2026-11-26T08:00:${number.padStart(2, '0').slice(-2)}+07:00`, recall = false): CallEvent {
+function call(
+  number: string,
+  counter: number,
+  at = `2026-11-26T08:00:${number.padStart(2, '0').slice(-2)}+07:00`,
+  recall = false,
+): CallEvent {
   return { ticket: { id: `t-${number}`, number }, counter: { id: `c-${counter}`, number: counter }, recall, at };
 }
 
@@ -18,7 +29,12 @@ function fakePlayer(overrides: Partial<ClipPlayer> = {}) {
       played.push([...clips]);
       active++;
       maxActive = Math.max(maxActive, active);
-      return new Promise<void>((resolve) => setTimeout(() => { active--; resolve(); }, PLAY_MS));
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          active--;
+          resolve();
+        }, PLAY_MS),
+      );
     }),
     stop: vi.fn(),
     ...overrides,
@@ -112,7 +128,9 @@ describe('announcer queue', () => {
   it('keeps going after a player error and logs it', async () => {
     const { announcer, player, played, logger } = setup();
     const real = player.play;
-    player.play = vi.fn((clips: readonly string[]) => (clips[1] === 'n1' ? Promise.reject(new Error('decode')) : real(clips)));
+    player.play = vi.fn((clips: readonly string[]) =>
+      clips[1] === 'n1' ? Promise.reject(new Error('decode')) : real(clips),
+    );
     announcer.announce(call('1', 1));
     announcer.announce(call('2', 2));
     await vi.advanceTimersByTimeAsync(PLAY_MS + 1);
@@ -133,7 +151,9 @@ describe('announcer queue', () => {
 
   it('refuses malformed events with a log line', () => {
     const { announcer, logger } = setup();
-    expect(announcer.announce({ ticket: { id: 'x', number: 'A1' }, counter: { number: 1 }, at: 'now' })).toBe('invalid');
+    expect(announcer.announce({ ticket: { id: 'x', number: 'A1' }, counter: { number: 1 }, at: 'now' })).toBe(
+      'invalid',
+    );
     expect(announcer.announce(null as unknown as CallEvent)).toBe('invalid');
     expect(logger.warn).toHaveBeenCalledTimes(2);
   });
@@ -141,7 +161,10 @@ describe('announcer queue', () => {
   it('waits for the pack to load before choosing a source', async () => {
     let loaded!: () => void;
     const { announcer, played, player } = setup();
-    player.ready = () => new Promise<void>((r) => { loaded = r; });
+    player.ready = () =>
+      new Promise<void>((r) => {
+        loaded = r;
+      });
     announcer.announce(call('1', 1));
     await vi.advanceTimersByTimeAsync(1000);
     expect(played).toHaveLength(0);
@@ -165,7 +188,12 @@ describe('source order', () => {
   const fullPack = new Set(requiredClips());
   const speech = (can: boolean) => {
     const said: string[] = [];
-    const s: SpeechFallback = { canSpeak: () => can, speak: vi.fn(async (text: string, repeat: number) => { said.push(`${repeat}x ${text}`); }) };
+    const s: SpeechFallback = {
+      canSpeak: () => can,
+      speak: vi.fn(async (text: string, repeat: number) => {
+        said.push(`${repeat}x ${text}`);
+      }),
+    };
     return { s, said };
   };
   const buildWith = (pack: Set<string>) => (e: CallEvent) =>

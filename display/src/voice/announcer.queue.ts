@@ -126,7 +126,9 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
 
   /** Over the cap: an older call at a counter that has already called again goes first, then a recall, then the oldest. */
   function pickVictim(): number {
-    const superseded = queue.findIndex((e, i) => queue.slice(i + 1).some((later) => counterKey(later.event) === counterKey(e.event)));
+    const superseded = queue.findIndex((e, i) =>
+      queue.slice(i + 1).some((later) => counterKey(later.event) === counterKey(e.event)),
+    );
     if (superseded >= 0) return superseded;
     const recall = queue.findIndex((e) => e.event.recall === true);
     return recall >= 0 ? recall : 0;
@@ -136,7 +138,8 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
     while (queue.length > maxPending) {
       const i = pickVictim();
       const [dropped] = queue.splice(i, 1);
-      if (dropped) logger.warn('announcement dropped: too many calls waiting', { ...describe(dropped.event), maxPending });
+      if (dropped)
+        logger.warn('announcement dropped: too many calls waiting', { ...describe(dropped.event), maxPending });
     }
   }
 
@@ -166,7 +169,10 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
     }
     if (opts.speech?.canSpeak()) {
       logger.info('voice pack incomplete; using the browser voice', { missing: a.missing });
-      await withTimeout(opts.player.play([CHIME]).catch((err: unknown) => logger.warn('chime failed', { error: String(err) })), 'chime');
+      await withTimeout(
+        opts.player.play([CHIME]).catch((err: unknown) => logger.warn('chime failed', { error: String(err) })),
+        'chime',
+      );
       const speech = opts.speech;
       await withTimeout(speech.speak(a.text, a.repeat), 'speech', () => speech.cancel?.());
       return;
@@ -210,7 +216,9 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       if (seen.has(key)) return 'duplicate';
       remember(key);
       if (event.recall === true) {
-        const waiting = queue.some((e) => e.event.ticket.id === event.ticket.id && counterKey(e.event) === counterKey(event));
+        const waiting = queue.some(
+          (e) => e.event.ticket.id === event.ticket.id && counterKey(e.event) === counterKey(event),
+        );
         if (waiting) {
           logger.info('recall merged with the same call still waiting', describe(event));
           return 'coalesced';
@@ -236,7 +244,8 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
     },
     dispose() {
       disposed = true;
-      if (queue.length > 0) logger.info('announcer disposed; calls not said', { dropped: queue.map((e) => e.event.ticket.number) });
+      if (queue.length > 0)
+        logger.info('announcer disposed; calls not said', { dropped: queue.map((e) => e.event.ticket.number) });
       queue.length = 0;
     },
   };

@@ -23,8 +23,26 @@ const COLLISIONS: Readonly<Record<string, string>> = {
 
 /** Words a number can be read with, in both dialects. */
 export const NUMBER_WORDS = [
-  'không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín',
-  'mười', 'mươi', 'mốt', 'tư', 'lăm', 'linh', 'lẻ', 'trăm', 'nghìn', 'ngàn',
+  'không',
+  'một',
+  'hai',
+  'ba',
+  'bốn',
+  'năm',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
+  'mươi',
+  'mốt',
+  'tư',
+  'lăm',
+  'linh',
+  'lẻ',
+  'trăm',
+  'nghìn',
+  'ngàn',
 ] as const;
 
 /** The announcement templates centers use (VIETNAM.md); the first is the default. */
@@ -46,12 +64,7 @@ export function normalizeWord(word: string): string {
 
 /** Strips tone and vowel marks: "quầy" → "quay", "đến" → "den". */
 export function asciiFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 /** Clip name of one word: "năm" → "nam", "lăm" → "lam", "mười" → "muoi-huyen". */

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AudioBlockedError, createWebClipPlayer, type AudioContextLike, type AudioSourceLike, type ResponseLike } from './clip.player.ts';
+import {
+  AudioBlockedError,
+  createWebClipPlayer,
+  type AudioContextLike,
+  type AudioSourceLike,
+  type ResponseLike,
+} from './clip.player.ts';
 
 type Source = AudioSourceLike & { startedAt?: number; stopped: boolean; name?: string };
 
@@ -20,16 +26,37 @@ function fakeContext(initial: 'running' | 'suspended' = 'running', allowResume =
     }),
     createBufferSource: () => {
       const s: Source = {
-        buffer: null, onended: null, stopped: false,
-        connect: vi.fn(), start(when) { s.startedAt = when; }, stop() { s.stopped = true; },
+        buffer: null,
+        onended: null,
+        stopped: false,
+        connect: vi.fn(),
+        start(when) {
+          s.startedAt = when;
+        },
+        stop() {
+          s.stopped = true;
+        },
       };
       sources.push(s);
       return s;
     },
     createOscillator: () => {
-      const o = { freq: [] as number[], startedAt: undefined as number | undefined, onended: null, connect: vi.fn(),
-        frequency: { ...param(), setValueAtTime: (v: number) => { o.freq.push(v); } },
-        start(when?: number) { o.startedAt = when; }, stop: vi.fn() };
+      const o = {
+        freq: [] as number[],
+        startedAt: undefined as number | undefined,
+        onended: null,
+        connect: vi.fn(),
+        frequency: {
+          ...param(),
+          setValueAtTime: (v: number) => {
+            o.freq.push(v);
+          },
+        },
+        start(when?: number) {
+          o.startedAt = when;
+        },
+        stop: vi.fn(),
+      };
       oscillators.push(o);
       return o;
     },
@@ -42,8 +69,14 @@ function fakeContext(initial: 'running' | 'suspended' = 'running', allowResume =
     }),
     addEventListener: (_type: 'statechange', l: () => void) => listeners.push(l),
   } satisfies AudioContextLike;
-  const endLast = () => sources.filter((s) => s.startedAt !== undefined).at(-1)?.onended?.(new Event('ended'));
-  const allowResumeNow = () => { allowResume = true; };
+  const endLast = () =>
+    sources
+      .filter((s) => s.startedAt !== undefined)
+      .at(-1)
+      ?.onended?.(new Event('ended'));
+  const allowResumeNow = () => {
+    allowResume = true;
+  };
   return { ctx, sources, oscillators, endLast, allowResumeNow };
 }
 
@@ -55,14 +88,29 @@ function fakeFetch(packs: Record<string, { clips: Record<string, number | 'garba
     const notFound = { ok: false, status: 404, json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) };
     if (!m || !pack) return notFound;
     if (m[2] === 'manifest.json') {
-      const clips = Object.fromEntries(Object.entries(pack.clips).map(([n, d]) => [n, { file: `${n}.wav`, durationMs: typeof d === 'number' ? d * 1000 : 0 }]));
-      return { ok: true, status: 200, json: async () => ({ name: m[1], language: 'vi-VN', clips }), arrayBuffer: async () => new ArrayBuffer(0) };
+      const clips = Object.fromEntries(
+        Object.entries(pack.clips).map(([n, d]) => [
+          n,
+          { file: `${n}.wav`, durationMs: typeof d === 'number' ? d * 1000 : 0 },
+        ]),
+      );
+      return {
+        ok: true,
+        status: 200,
+        json: async () => ({ name: m[1], language: 'vi-VN', clips }),
+        arrayBuffer: async () => new ArrayBuffer(0),
+      };
     }
     const name = (m[2] as string).replace(/\.wav$/, '');
     const d = pack.clips[name];
     if (d === undefined) return notFound;
     const bytes = new TextEncoder().encode(String(d));
-    return { ok: true, status: 200, json: async () => ({}), arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer };
+    return {
+      ok: true,
+      status: 200,
+      json: async () => ({}),
+      arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer,
+    };
   });
 }
 
@@ -93,7 +141,12 @@ describe('web clip player', () => {
   it('skips a clip that does not decode, with a warning', async () => {
     const { ctx } = fakeContext();
     const log = logger();
-    const p = createWebClipPlayer({ pack: 'x', context: ctx, fetch: fakeFetch({ x: { clips: { ba: 'garbage', hai: 0.3 } } }), logger: log });
+    const p = createWebClipPlayer({
+      pack: 'x',
+      context: ctx,
+      fetch: fakeFetch({ x: { clips: { ba: 'garbage', hai: 0.3 } } }),
+      logger: log,
+    });
     await p.load();
     expect(p.has('ba')).toBe(false);
     expect(p.has('hai')).toBe(true);
@@ -102,11 +155,22 @@ describe('web clip player', () => {
 
   it('schedules clips back to back on the audio clock and resolves when the last ends', async () => {
     const { ctx, sources, endLast } = fakeContext();
-    const p = createWebClipPlayer({ pack: 'x', context: ctx, fetch: fakeFetch({ x: PACK }), logger: logger(), gapMs: 100, pauseMs: 700 });
+    const p = createWebClipPlayer({
+      pack: 'x',
+      context: ctx,
+      fetch: fakeFetch({ x: PACK }),
+      logger: logger(),
+      gapMs: 100,
+      pauseMs: 700,
+    });
     await p.load();
     let done = false;
-    const playing = p.play(['chime', 'xin-moi-cong-dan-co-so-thu-tu', 'mot-nang', 'pause', 'ba']).then(() => { done = true; });
-    const starts = sources.filter((s) => s.startedAt !== undefined).map((s) => Number((s.startedAt as number).toFixed(3)));
+    const playing = p.play(['chime', 'xin-moi-cong-dan-co-so-thu-tu', 'mot-nang', 'pause', 'ba']).then(() => {
+      done = true;
+    });
+    const starts = sources
+      .filter((s) => s.startedAt !== undefined)
+      .map((s) => Number((s.startedAt as number).toFixed(3)));
     // 10 (now) + 0.05 lead; then each duration + 0.1 gap; the pause adds 0.7
     expect(starts).toEqual([10.05, 11.35, 13.45, 14.65]);
     await Promise.resolve();

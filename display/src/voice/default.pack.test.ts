@@ -41,7 +41,12 @@ describe('shipped default voice pack', () => {
     for (const dialect of ['north', 'south'] as const) {
       for (const mode of ['words', 'digits'] as const) {
         for (let n = 0; n <= 9999; n += 7) {
-          const a = buildAnnouncement({ number: String(n), counter: (n % 40) + 1, reading: { mode, dialect }, available });
+          const a = buildAnnouncement({
+            number: String(n),
+            counter: (n % 40) + 1,
+            reading: { mode, dialect },
+            available,
+          });
           expect(a.missing, `${n} ${dialect} ${mode}`).toEqual([]);
         }
       }

@@ -19,7 +19,10 @@ function instantContext() {
     },
     createBufferSource: () => {
       const s: AudioSourceLike = {
-        buffer: null, onended: null, connect: vi.fn(), stop: vi.fn(),
+        buffer: null,
+        onended: null,
+        connect: vi.fn(),
+        stop: vi.fn(),
         start() {
           started.push(names.get(s.buffer as object) ?? '?');
           setTimeout(() => s.onended?.(new Event('ended')), 0);
@@ -40,10 +43,19 @@ function packFetch(clips: string[]) {
     const file = url.split('/').pop() as string;
     const body = new TextEncoder().encode(file.replace(/\.wav$/, ''));
     if (file === 'manifest.json') {
-      const manifest = { name: 'default', language: 'vi-VN', clips: Object.fromEntries(clips.map((c) => [c, { file: `${c}.wav`, durationMs: 300 }])) };
+      const manifest = {
+        name: 'default',
+        language: 'vi-VN',
+        clips: Object.fromEntries(clips.map((c) => [c, { file: `${c}.wav`, durationMs: 300 }])),
+      };
       return { ok: true, status: 200, json: async () => manifest, arrayBuffer: async () => new ArrayBuffer(0) };
     }
-    return { ok: true, status: 200, json: async () => ({}), arrayBuffer: async () => body.buffer.slice(0) as ArrayBuffer };
+    return {
+      ok: true,
+      status: 200,
+      json: async () => ({}),
+      arrayBuffer: async () => body.buffer.slice(0) as ArrayBuffer,
+    };
   };
 }
 
@@ -52,9 +64,18 @@ describe('createHallVoice', () => {
     const { ctx, started } = instantContext();
     const voice = createHallVoice(
       { announcement: 'Mời công dân có số {number} đến quầy số {counter}', announceTimes: 1, numberReading: 'digits' },
-      { context: ctx, fetch: packFetch([...requiredClips(), ...templateWordClips()]), logger: { info: vi.fn(), warn: vi.fn() } },
+      {
+        context: ctx,
+        fetch: packFetch([...requiredClips(), ...templateWordClips()]),
+        logger: { info: vi.fn(), warn: vi.fn() },
+      },
     );
-    voice.announce({ ticket: { id: 't1', number: '1005' }, counter: { id: 'c3', number: 3 }, recall: false, at: '2026-11-26T08:15:02+07:00' });
+    voice.announce({
+      ticket: { id: 't1', number: '1005' },
+      counter: { id: 'c3', number: 3 },
+      recall: false,
+      at: '2026-11-26T08:15:02+07:00',
+    });
     await vi.waitFor(() => expect(started.length).toBeGreaterThan(0));
     await voice.announcer.idle();
     expect(started).toEqual(['chime', 'moi-cong-dan-co-so', 'mot-nang', 'khong', 'khong', 'nam', 'den-quay-so', 'ba']);
@@ -64,9 +85,17 @@ describe('createHallVoice', () => {
     const { ctx, started } = instantContext();
     const voice = createHallVoice(
       { announceTimes: 1 },
-      { context: ctx, fetch: packFetch([...requiredClips(), ...templateWordClips()]), logger: { info: vi.fn(), warn: vi.fn() } },
+      {
+        context: ctx,
+        fetch: packFetch([...requiredClips(), ...templateWordClips()]),
+        logger: { info: vi.fn(), warn: vi.fn() },
+      },
     );
-    const ev = (n: string, c: number, at: string) => ({ ticket: { id: `t${n}`, number: n }, counter: { id: `c${c}`, number: c }, at });
+    const ev = (n: string, c: number, at: string) => ({
+      ticket: { id: `t${n}`, number: n },
+      counter: { id: `c${c}`, number: c },
+      at,
+    });
     const onScreen = ev('1', 1, '2026-11-26T08:00:00+07:00');
     voice.markSeen([onScreen]);
     // reconnect snapshot, newest first as a list on screen would be

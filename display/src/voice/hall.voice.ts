@@ -3,10 +3,21 @@
  * announcement queue, from the center's settings. The display app creates one per page.
  */
 import { buildAnnouncement, type ReadingMode } from './announcement.clips.ts';
-import { createAnnouncer, type Announcer, type AnnouncerLogger, type CallEvent, type Timers } from './announcer.queue.ts';
+import {
+  createAnnouncer,
+  type Announcer,
+  type AnnouncerLogger,
+  type CallEvent,
+  type Timers,
+} from './announcer.queue.ts';
 import { createWebClipPlayer, type AudioContextLike, type ResponseLike, type WebClipPlayer } from './clip.player.ts';
 import type { Dialect } from './number.reader.ts';
-import { createSpeechFallback, type BrowserSpeech, type SpeechSynthesisLike, type UtteranceLike } from './speech.fallback.ts';
+import {
+  createSpeechFallback,
+  type BrowserSpeech,
+  type SpeechSynthesisLike,
+  type UtteranceLike,
+} from './speech.fallback.ts';
 
 /** The center's voice settings (names as in the center configuration). */
 export interface VoiceSettings {
@@ -108,6 +119,8 @@ export function browserVoiceDeps(logger: AnnouncerLogger): HallVoiceDeps {
     context,
     fetch: (url) => globalThis.fetch(url),
     logger,
-    ...(synth ? { speech: { synth, makeUtterance: (text: string): UtteranceLike => new SpeechSynthesisUtterance(text) } } : {}),
+    ...(synth
+      ? { speech: { synth, makeUtterance: (text: string): UtteranceLike => new SpeechSynthesisUtterance(text) } }
+      : {}),
   };
 }

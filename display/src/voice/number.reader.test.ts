@@ -58,7 +58,9 @@ function referenceTable(dialect: 'north' | 'south'): string[] {
   const digit = 'không một hai ba bốn năm sáu bảy tám chín'.split(' ');
   const teens = 'mười|mười một|mười hai|mười ba|mười bốn|mười lăm|mười sáu|mười bảy|mười tám|mười chín'.split('|');
   const twenties =
-    'hai mươi|hai mươi mốt|hai mươi hai|hai mươi ba|hai mươi tư|hai mươi lăm|hai mươi sáu|hai mươi bảy|hai mươi tám|hai mươi chín'.split('|');
+    'hai mươi|hai mươi mốt|hai mươi hai|hai mươi ba|hai mươi tư|hai mươi lăm|hai mươi sáu|hai mươi bảy|hai mươi tám|hai mươi chín'.split(
+      '|',
+    );
   const below100: string[] = [...digit, ...teens];
   for (let t = 2; t <= 9; t++) below100.push(...twenties.map((s) => s.replace(/^hai mươi/, `${digit[t]} mươi`)));
   const linh = dialect === 'south' ? 'lẻ' : 'linh';
@@ -81,7 +83,19 @@ function referenceTable(dialect: 'north' | 'south'): string[] {
 /** An independent inverse: words → value. A correct reading must parse back to its number. */
 function parseVi(words: string[]): number {
   const val: Record<string, number> = {
-    không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
+    không: 0,
+    một: 1,
+    mốt: 1,
+    hai: 2,
+    ba: 3,
+    bốn: 4,
+    tư: 4,
+    năm: 5,
+    lăm: 5,
+    sáu: 6,
+    bảy: 7,
+    tám: 8,
+    chín: 9,
   };
   let total = 0;
   let group = 0;
@@ -90,10 +104,15 @@ function parseVi(words: string[]): number {
     if (w in val) cur += val[w] as number;
     else if (w === 'mười') cur += 10;
     else if (w === 'mươi') cur *= 10;
-    else if (w === 'trăm') { group += cur * 100; cur = 0; }
-    else if (w === 'linh' || w === 'lẻ') continue;
-    else if (w === 'nghìn' || w === 'ngàn') { total += (group + cur) * 1000; group = 0; cur = 0; }
-    else throw new Error(`unknown word ${w}`);
+    else if (w === 'trăm') {
+      group += cur * 100;
+      cur = 0;
+    } else if (w === 'linh' || w === 'lẻ') continue;
+    else if (w === 'nghìn' || w === 'ngàn') {
+      total += (group + cur) * 1000;
+      group = 0;
+      cur = 0;
+    } else throw new Error(`unknown word ${w}`);
   }
   return total + group + cur;
 }

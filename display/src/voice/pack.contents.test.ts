@@ -20,6 +20,10 @@ describe('pack contents', () => {
     expect(specs.find((s) => s.name === 'muoi-huyen')?.text).toBe('mười');
     expect(specs.find((s) => s.name === 'muoi-ngang')?.text).toBe('mươi');
     expect(specs.find((s) => s.name === 'tu-nang')?.text).toBe('tự');
-    expect(specs.find((s) => s.name === 'den-quay-so')).toEqual({ name: 'den-quay-so', text: 'đến quầy số', kind: 'phrase' });
+    expect(specs.find((s) => s.name === 'den-quay-so')).toEqual({
+      name: 'den-quay-so',
+      text: 'đến quầy số',
+      kind: 'phrase',
+    });
   });
 });

@@ -32,8 +32,10 @@ export function parseManifest(json: unknown): { manifest: PackManifest; problems
   for (const [name, value] of Object.entries(o.clips as Record<string, unknown>)) {
     const c = value as Partial<PackClip> | null;
     if (!CLIP_NAME.test(name)) problems.push(`clip "${name}": name must be lower-case ASCII words joined by "-"`);
-    else if (typeof c?.file !== 'string' || !SAFE_FILE.test(c.file)) problems.push(`clip "${name}": "file" must be a relative file name`);
-    else if (typeof c.durationMs !== 'number' || !(c.durationMs >= 0)) problems.push(`clip "${name}": "durationMs" must be a number`);
+    else if (typeof c?.file !== 'string' || !SAFE_FILE.test(c.file))
+      problems.push(`clip "${name}": "file" must be a relative file name`);
+    else if (typeof c.durationMs !== 'number' || !(c.durationMs >= 0))
+      problems.push(`clip "${name}": "durationMs" must be a number`);
     else clips[name] = { file: c.file, durationMs: c.durationMs };
   }
   const language = typeof o.language === 'string' ? o.language : 'vi-VN';

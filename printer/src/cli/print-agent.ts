@@ -7,7 +7,8 @@ import { PrinterError } from '../printer.error.ts';
  * Runs beside a kiosk's printer: receives print:job from the server over Socket.IO.
  * The token may come from PRINT_AGENT_TOKEN so it does not show in `ps`.
  */
-const USAGE = 'Cách dùng: print-agent --server http://10.0.0.2:8080 --token MÃ --printer tcp://192.168.1.50:9100 [--timeout 3000]';
+const USAGE =
+  'Cách dùng: print-agent --server http://10.0.0.2:8080 --token MÃ --printer tcp://192.168.1.50:9100 [--timeout 3000]';
 
 function main(argv: string[]): void {
   let values;
@@ -46,7 +47,12 @@ function main(argv: string[]): void {
   }
   let agent;
   try {
-    agent = startPrintAgent({ serverUrl: values.server, token, printer: values.printer, ...(timeoutMs ? { timeoutMs } : {}) });
+    agent = startPrintAgent({
+      serverUrl: values.server,
+      token,
+      printer: values.printer,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
   } catch (e) {
     console.error(e instanceof PrinterError ? e.message : `Không khởi động được: ${(e as Error).message}`);
     process.exitCode = 2;

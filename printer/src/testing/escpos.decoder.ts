@@ -40,7 +40,11 @@ function decodeText(bytes: Uint8Array, page: number): string {
 }
 
 /** One command at pos, or null when the buffer ends inside it (stream still arriving). */
-export function parseOne(buf: Uint8Array, pos: number, st: DecoderState): { cmd: EscPosCommand | null; next: number } | null {
+export function parseOne(
+  buf: Uint8Array,
+  pos: number,
+  st: DecoderState,
+): { cmd: EscPosCommand | null; next: number } | null {
   const b0 = buf[pos];
   if (b0 === undefined) return null;
   const need = (n: number) => pos + n <= buf.length;
@@ -57,7 +61,11 @@ export function parseOne(buf: Uint8Array, pos: number, st: DecoderState): { cmd:
     if (c === 0x40) return { cmd: { type: 'init' }, next: pos + 2 };
     if (!need(3)) return null;
     const n = at(2);
-    if (c === 0x61) return { cmd: { type: 'align', value: n % 48 === 0 ? 'left' : n % 48 === 1 ? 'center' : 'right' }, next: pos + 3 };
+    if (c === 0x61)
+      return {
+        cmd: { type: 'align', value: n % 48 === 0 ? 'left' : n % 48 === 1 ? 'center' : 'right' },
+        next: pos + 3,
+      };
     if (c === 0x74) {
       st.codePage = n;
       return { cmd: { type: 'codepage', n }, next: pos + 3 };
@@ -79,7 +87,8 @@ export function parseOne(buf: Uint8Array, pos: number, st: DecoderState): { cmd:
     if (c === 0x21 || c === 0x42) {
       if (!need(3)) return null;
       const n = at(2);
-      const cmd: EscPosCommand = c === 0x21 ? { type: 'size', w: (n >> 4) + 1, h: (n & 15) + 1 } : { type: 'reverse', on: (n & 1) === 1 };
+      const cmd: EscPosCommand =
+        c === 0x21 ? { type: 'size', w: (n >> 4) + 1, h: (n & 15) + 1 } : { type: 'reverse', on: (n & 1) === 1 };
       return { cmd, next: pos + 3 };
     }
     if (c === 0x76) {
@@ -100,7 +109,8 @@ export function parseOne(buf: Uint8Array, pos: number, st: DecoderState): { cmd:
       if (fn === 0x43) st.qrModule = at(7);
       if (fn === 0x45) st.qrEcc = (['L', 'M', 'Q', 'H'] as const)[at(7) - 48] ?? 'L';
       if (fn === 0x50) st.qrStored = Buffer.from(buf.slice(pos + 8, end)).toString('utf8');
-      if (fn === 0x51) return { cmd: { type: 'qr', payload: st.qrStored, moduleDots: st.qrModule, ecc: st.qrEcc }, next: end };
+      if (fn === 0x51)
+        return { cmd: { type: 'qr', payload: st.qrStored, moduleDots: st.qrModule, ecc: st.qrEcc }, next: end };
       return { cmd: null, next: end };
     }
     return { cmd: { type: 'unknown', bytes: buf.slice(pos, pos + 2) }, next: pos + 2 };
@@ -126,7 +136,12 @@ export function decodeEscPos(buf: Uint8Array): { commands: EscPosCommand[]; trun
 }
 
 /** What the printer's own QR would look like: same library, ECC and module size, centred. */
-export function simulateQr(payload: string, moduleDots: number, ecc: 'L' | 'M' | 'Q' | 'H', width: number): RasterImage {
+export function simulateQr(
+  payload: string,
+  moduleDots: number,
+  ecc: 'L' | 'M' | 'Q' | 'H',
+  width: number,
+): RasterImage {
   const code = QRCode.create(payload || ' ', { errorCorrectionLevel: ecc });
   const n = code.modules.size;
   const img = blankRaster(width, n * moduleDots);
@@ -134,7 +149,8 @@ export function simulateQr(payload: string, moduleDots: number, ecc: 'L' | 'M' |
   for (let my = 0; my < n; my++)
     for (let mx = 0; mx < n; mx++)
       if (code.modules.data[my * n + mx])
-        for (let dy = 0; dy < moduleDots; dy++) for (let dx = 0; dx < moduleDots; dx++) setBit(img, x0 + mx * moduleDots + dx, my * moduleDots + dy);
+        for (let dy = 0; dy < moduleDots; dy++)
+          for (let dx = 0; dx < moduleDots; dx++) setBit(img, x0 + mx * moduleDots + dx, my * moduleDots + dy);
   return img;
 }
 

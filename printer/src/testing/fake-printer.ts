@@ -57,7 +57,14 @@ export async function startFakePrinter(opts: FakePrinterOptions = {}): Promise<F
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
-    const job: FakePrintJob = { bytes: Buffer.alloc(0), connectedAt: now(), firstByteAt: null, lastByteAt: null, closedAt: null, statusRequests: [] };
+    const job: FakePrintJob = {
+      bytes: Buffer.alloc(0),
+      connectedAt: now(),
+      firstByteAt: null,
+      lastByteAt: null,
+      closedAt: null,
+      statusRequests: [],
+    };
     jobs.push(job);
     const mode = printer.mode;
     socket.on('error', () => undefined);

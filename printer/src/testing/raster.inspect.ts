@@ -9,7 +9,11 @@ import { rasterToPng } from '../raster.png.ts';
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /** Bounding box of black dots, or null when the area is blank. */
-export function inkBounds(img: RasterImage, fromRow = 0, toRow = img.height): { left: number; right: number; top: number; bottom: number } | null {
+export function inkBounds(
+  img: RasterImage,
+  fromRow = 0,
+  toRow = img.height,
+): { left: number; right: number; top: number; bottom: number } | null {
   let left = Infinity;
   let right = -1;
   let top = Infinity;
@@ -37,7 +41,8 @@ export function zoomRows(img: RasterImage, from: number, to: number, factor: num
   const out = blankRaster(part.width * factor, part.height * factor);
   for (let y = 0; y < part.height; y++)
     for (let x = 0; x < part.width; x++)
-      if (getBit(part, x, y)) for (let a = 0; a < factor; a++) for (let b = 0; b < factor; b++) setBit(out, x * factor + a, y * factor + b);
+      if (getBit(part, x, y))
+        for (let a = 0; a < factor; a++) for (let b = 0; b < factor; b++) setBit(out, x * factor + a, y * factor + b);
   return out;
 }
 

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { areaServed, areasLeftWithoutCounter, callersOf, type ServingCounter } from './counter.coverage.ts';
 
-const counter = (id: string, areaIds: string[], over: Partial<ServingCounter> = {}): ServingCounter => ({ id, active: true, areaIds, ...over });
+const counter = (id: string, areaIds: string[], over: Partial<ServingCounter> = {}): ServingCounter => ({
+  id,
+  active: true,
+  areaIds,
+  ...over,
+});
 
 describe('who can call a waiting ticket', () => {
-  const cs = [counter('c1', ['a1', 'a2']), counter('c2', ['a2']), counter('c3', ['a3'], { active: false }), counter('c4', ['a3'])];
+  const cs = [
+    counter('c1', ['a1', 'a2']),
+    counter('c2', ['a2']),
+    counter('c3', ['a3'], { active: false }),
+    counter('c4', ['a3']),
+  ];
 
   it('the counters of its area, or only the counter it was transferred to', () => {
     expect(callersOf({ areaId: 'a2', targetCounterId: null }, cs).map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -14,7 +24,12 @@ describe('who can call a waiting ticket', () => {
 
   it('an area is served while one active counter lists it', () => {
     expect(areaServed('a3', cs)).toBe(true);
-    expect(areaServed('a3', cs.filter((c) => c.id !== 'c4'))).toBe(false);
+    expect(
+      areaServed(
+        'a3',
+        cs.filter((c) => c.id !== 'c4'),
+      ),
+    ).toBe(false);
     expect(areaServed('a9', cs)).toBe(false);
   });
 

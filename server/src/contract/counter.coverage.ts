@@ -4,11 +4,20 @@
  * (tickets.repository nextFor): a ticket transferred to a counter waits for that counter alone; any other waits
  * for the active counters serving its area. Pure and structural, so a core Counter and a listed CounterDto both fit.
  */
-export interface ServingCounter { id: string; areaIds: readonly string[]; active: boolean }
-export interface WaitingFor { areaId: string; targetCounterId: string | null }
+export interface ServingCounter {
+  id: string;
+  areaIds: readonly string[];
+  active: boolean;
+}
+export interface WaitingFor {
+  areaId: string;
+  targetCounterId: string | null;
+}
 
 export function callersOf<C extends ServingCounter>(t: WaitingFor, counters: readonly C[]): C[] {
-  return counters.filter((c) => c.active && (t.targetCounterId ? c.id === t.targetCounterId : c.areaIds.includes(t.areaId)));
+  return counters.filter(
+    (c) => c.active && (t.targetCounterId ? c.id === t.targetCounterId : c.areaIds.includes(t.areaId)),
+  );
 }
 
 /** A counter calling now: open. A paused one has a clerk on a break; a closed one has no clerk at all. */

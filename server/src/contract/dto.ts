@@ -6,9 +6,16 @@ export type Role = 'admin' | 'supervisor' | 'clerk';
 export type DeviceKind = 'kiosk' | 'display' | 'rating' | 'printer';
 export type PrintStatus = 'printed' | 'queued' | 'failed' | 'none';
 
-export interface CounterRef { id: string; number: number; name: string }
+export interface CounterRef {
+  id: string;
+  number: number;
+  name: string;
+}
 
-export interface PrintResult { status: PrintStatus; message?: string }
+export interface PrintResult {
+  status: PrintStatus;
+  message?: string;
+}
 
 /**
  * A ticket as anyone may see it: the citizen holding its id (GET /api/tickets/:id, the tracking socket), kiosks
@@ -51,7 +58,14 @@ export interface TicketDto extends PublicTicketDto {
 }
 
 /** What a tracking phone (or anyone without a staff token) may see of a ticket in a counter row. */
-export interface CurrentTicketDto { id?: string; number: string; areaId: string; status: TicketStatus; calledAt: string | null; priority: boolean }
+export interface CurrentTicketDto {
+  id?: string;
+  number: string;
+  areaId: string;
+  status: TicketStatus;
+  calledAt: string | null;
+  priority: boolean;
+}
 
 export interface CounterDto {
   id: string;
@@ -68,7 +82,8 @@ export interface CounterDto {
 export type PublicCounterDto = Omit<CounterDto, 'clerk'> & { clerk: null };
 
 /** `no_counter`: no active counter serves the area, so a ticket there would never be called. */
-export type AreaUnavailableReason = 'closed' | 'inactive' | 'no_counter' | 'outside_hours' | 'holiday' | 'full' | 'numbers_exhausted' | null;
+export type AreaUnavailableReason =
+  'closed' | 'inactive' | 'no_counter' | 'outside_hours' | 'holiday' | 'full' | 'numbers_exhausted' | null;
 
 export interface AreaDto {
   id: string;
@@ -98,14 +113,33 @@ export interface AreaDto {
 }
 
 /** Something an action did that the clerk should know, though it was not refused (e.g. a transfer nobody can call yet). */
-export interface ActionWarning { code: string; message: string }
+export interface ActionWarning {
+  code: string;
+  message: string;
+}
 
 /** One line of the control room's alert board (GET /api/alerts), computed by the server's alert producers. */
-export interface AlertDto { kind: string; key: string; severity: 'high' | 'medium'; text: string }
+export interface AlertDto {
+  kind: string;
+  key: string;
+  severity: 'high' | 'medium';
+  text: string;
+}
 
-export interface DepartmentDto { id: string; code: string; name: string; sort: number; active: boolean }
+export interface DepartmentDto {
+  id: string;
+  code: string;
+  name: string;
+  sort: number;
+  active: boolean;
+}
 
-export interface CallDto { ticket: { id?: string; number: string; areaId: string }; counter: CounterRef; recall: boolean; at: string }
+export interface CallDto {
+  ticket: { id?: string; number: string; areaId: string };
+  counter: CounterRef;
+  recall: boolean;
+  at: string;
+}
 
 export interface StateDto {
   counters: CounterDto[];
@@ -117,11 +151,24 @@ export interface StateDto {
   ticket?: PublicTicketDto;
 }
 
-export interface UserDto { id: string; username: string; displayName: string; role: Role; active?: boolean }
+export interface UserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active?: boolean;
+}
 
 export interface DeviceDto {
-  id: string; kind: DeviceKind; name: string; counterId: string | null; kioskId: string | null;
-  printer: string | null; createdAt: string; revokedAt: string | null; lastSeenAt: string | null;
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  counterId: string | null;
+  kioskId: string | null;
+  printer: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
   /** Only in the answer that made it (device creation): the code is kept hashed and never listed. */
   pairingCode?: string | null;
   /** Until when the outstanding pairing code works; null when there is none. */
@@ -132,7 +179,10 @@ export interface DeviceDto {
   settings?: Record<string, unknown>;
 }
 
-export interface RatingLevel { key: string; label: string }
+export interface RatingLevel {
+  key: string;
+  label: string;
+}
 
 export interface PublicConfigDto {
   centerName: string;
@@ -159,9 +209,16 @@ export interface PublicConfigDto {
 }
 
 export interface ReportRow {
-  key: string; label: string;
-  issued: number; served: number; noShow: number; transferred: number; expired: number;
-  avgWaitSec: number | null; medianWaitSec: number | null; p90WaitSec: number | null;
+  key: string;
+  label: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  transferred: number;
+  expired: number;
+  avgWaitSec: number | null;
+  medianWaitSec: number | null;
+  p90WaitSec: number | null;
   avgServiceSec: number | null;
   /** Share of called tickets first called within the area's target wait (0–1). */
   serviceLevel: number | null;
@@ -172,9 +229,24 @@ export interface ReportRow {
 }
 
 /** One field an import changes: `before` is null for a row it creates. */
-export interface FieldChange { field: string; before: unknown; after: unknown }
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
 /** One row an import creates or changes (key: the department or area code, the counter number, `center` for settings). */
-export interface ImportChange { entity: 'department' | 'area' | 'counter' | 'settings'; key: string; action: 'create' | 'update'; fields: FieldChange[] }
+export interface ImportChange {
+  entity: 'department' | 'area' | 'counter' | 'settings';
+  key: string;
+  action: 'create' | 'update';
+  fields: FieldChange[];
+}
 type ImportCounts = Record<'departments' | 'areas' | 'counters', number>;
 /** The answer of POST /api/config/import (and of its `?dryRun=1` preview, which changes nothing). */
-export interface ImportResultDto { created: ImportCounts; updated: ImportCounts; unchanged: ImportCounts; changes: ImportChange[]; dryRun: boolean }
+export interface ImportResultDto {
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: ImportCounts;
+  changes: ImportChange[];
+  dryRun: boolean;
+}

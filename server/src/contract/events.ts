@@ -1,8 +1,17 @@
 import type { CallDto, CounterDto, StateDto, TicketDto } from './dto.ts';
 
 /** Payloads of print jobs sent to a print agent (see printer/). Kept loose here: printer/ owns the shape. */
-export interface PrintJobEvent { jobId: string; data: Record<string, unknown>; options: Record<string, unknown> }
-export interface PrintResultEvent { jobId: string; status: 'printed' | 'failed'; code?: string; message?: string }
+export interface PrintJobEvent {
+  jobId: string;
+  data: Record<string, unknown>;
+  options: Record<string, unknown>;
+}
+export interface PrintResultEvent {
+  jobId: string;
+  status: 'printed' | 'failed';
+  code?: string;
+  message?: string;
+}
 
 export interface ServerToClientEvents {
   'state:snapshot': (state: StateDto) => void;
@@ -15,7 +24,12 @@ export interface ServerToClientEvents {
    * `remainingSeconds`: sent again on a pad's (re)connect while the citizen can still rate: how long the
    * question has left (a fresh request after `finish` has the whole `ratingTimeoutSeconds`).
    */
-  'rating:requested': (p: { counterId: string; ticket: TicketDto; clerkName: string | null; remainingSeconds?: number }) => void;
+  'rating:requested': (p: {
+    counterId: string;
+    ticket: TicketDto;
+    clerkName: string | null;
+    remainingSeconds?: number;
+  }) => void;
   /** The rating pad stops waiting (rated elsewhere, or the clerk called the next citizen). */
   'rating:closed': (p: { counterId: string; ticketId: string }) => void;
   /** To staff screens: a citizen rated a ticket (the clerk's tally updates at once). */
@@ -30,6 +44,12 @@ export interface ClientToServerEvents {
 }
 
 /** Every event a client may send, for the server's handlers and the robustness tests. */
-export const CLIENT_EVENTS = ['print:result', 'print:agent-ready'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const CLIENT_EVENTS = [
+  'print:result',
+  'print:agent-ready',
+] as const satisfies readonly (keyof ClientToServerEvents)[];
 
-export interface SocketAuth { token?: string; ticketId?: string }
+export interface SocketAuth {
+  token?: string;
+  ticketId?: string;
+}

@@ -33,9 +33,13 @@ export function jsonBoundsProblem(value: unknown, b: JsonBounds = FREE_FORM_BOUN
     const [v, depth] = stack.pop()!;
     if (++nodes > b.maxNodes) return `quá nhiều phần tử (tối đa ${b.maxNodes})`;
     if (v === null || typeof v === 'boolean') bytes += 5;
-    else if (typeof v === 'number') { if (!Number.isFinite(v)) return 'số không hợp lệ'; bytes += String(v).length; }
-    else if (typeof v === 'string') { if (v.length > b.maxString) return `chuỗi quá dài (tối đa ${b.maxString} ký tự)`; bytes += v.length + 2; }
-    else if (typeof v === 'object') {
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return 'số không hợp lệ';
+      bytes += String(v).length;
+    } else if (typeof v === 'string') {
+      if (v.length > b.maxString) return `chuỗi quá dài (tối đa ${b.maxString} ký tự)`;
+      bytes += v.length + 2;
+    } else if (typeof v === 'object') {
       if (depth + 1 > b.maxDepth) return `lồng nhau quá sâu (tối đa ${b.maxDepth} mức)`;
       bytes += 2;
       if (Array.isArray(v)) {
@@ -66,7 +70,8 @@ const refineBounds = (b: JsonBounds) => (v: unknown, ctx: z.RefinementCtx) => {
 export const boundedJson = (b: JsonBounds = FREE_FORM_BOUNDS) => z.unknown().superRefine(refineBounds(b));
 
 /** A JSON object of free-form values (device settings, a settings document), within the bounds. */
-export const boundedRecord = (b: JsonBounds = FREE_FORM_BOUNDS) => z.record(z.string().max(b.maxString), z.unknown()).superRefine(refineBounds(b));
+export const boundedRecord = (b: JsonBounds = FREE_FORM_BOUNDS) =>
+  z.record(z.string().max(b.maxString), z.unknown()).superRefine(refineBounds(b));
 
 /**
  * How deep a JSON text nests, read without parsing (strings skipped), stopping as soon as `max` is
@@ -81,8 +86,9 @@ export function jsonTextTooDeep(text: string, max = MAX_BODY_DEPTH): boolean {
       if (ch === 92 /* \ */) i++;
       else if (ch === 34 /* " */) inString = false;
     } else if (ch === 34) inString = true;
-    else if (ch === 91 /* [ */ || ch === 123 /* { */) { if (++depth > max) return true; }
-    else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
   }
   return false;
 }

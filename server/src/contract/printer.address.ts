@@ -1,7 +1,8 @@
 import { parsePrinterAddress } from '../../../printer/src/address.parser.ts';
 
 /** What a person is told when an address is refused (the admin form shows the same words). */
-export const PRINTER_ADDRESS_HINT = 'Địa chỉ máy in không hợp lệ: dùng tcp://192.168.1.50:9100, cups://TÊN_MÁY_IN, một máy in dưới /dev (/dev/usb/lp0, /dev/ttyUSB0…), agent hoặc browser.';
+export const PRINTER_ADDRESS_HINT =
+  'Địa chỉ máy in không hợp lệ: dùng tcp://192.168.1.50:9100, cups://TÊN_MÁY_IN, một máy in dưới /dev (/dev/usb/lp0, /dev/ttyUSB0…), agent hoặc browser.';
 
 /**
  * `agent` (a print agent beside the kiosk), `browser` (the kiosk prints its page) or an address the printer

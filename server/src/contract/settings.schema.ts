@@ -2,11 +2,15 @@ import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:mm');
 
-export const hoursSchema = z.array(z.object({
-  days: z.array(z.number().int().min(0).max(6)).min(1),
-  from: hhmm,
-  to: hhmm,
-})).max(50);
+export const hoursSchema = z
+  .array(
+    z.object({
+      days: z.array(z.number().int().min(0).max(6)).min(1),
+      from: hhmm,
+      to: hhmm,
+    }),
+  )
+  .max(50);
 
 export type IssuingHours = z.infer<typeof hoursSchema>;
 
@@ -15,20 +19,46 @@ export const centerSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200).default('Trung tâm Phục vụ hành chính công'),
   shortName: z.string().trim().max(80).default(''),
   timeZone: z.string().min(1).max(64).default('Asia/Ho_Chi_Minh'),
-  announcement: z.string().trim().min(1).max(300).default('Xin mời công dân có số thứ tự {number} đến quầy số {counter}'),
+  announcement: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .default('Xin mời công dân có số thứ tự {number} đến quầy số {counter}'),
   announceTimes: z.number().int().min(1).max(5).default(2),
   numberReading: z.enum(['words', 'digits']).default('words'),
   dialect: z.enum(['north', 'south']).default('north'),
-  voicePack: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/).default('default'),
+  voicePack: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,40}$/)
+    .default('default'),
   issuingHours: hoursSchema.default([]),
   enforceIssuingHours: z.boolean().default(false),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
-  ratingLevels: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/), label: z.string().trim().min(1).max(60) })).min(2).max(7)
-    .default([{ key: 'very_satisfied', label: 'Rất hài lòng' }, { key: 'satisfied', label: 'Hài lòng' }, { key: 'unsatisfied', label: 'Chưa hài lòng' }]),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+    .max(400)
+    .default([]),
+  ratingLevels: z
+    .array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/), label: z.string().trim().min(1).max(60) }))
+    .min(2)
+    .max(7)
+    .default([
+      { key: 'very_satisfied', label: 'Rất hài lòng' },
+      { key: 'satisfied', label: 'Hài lòng' },
+      { key: 'unsatisfied', label: 'Chưa hài lòng' },
+    ]),
   /** Levels that ask the citizen for reasons; empty means the lowest level. */
   ratingReasonLevels: z.array(z.string()).max(7).default([]),
-  ratingReasons: z.array(z.string().trim().min(1).max(120)).max(20)
-    .default(['Thái độ của cán bộ', 'Thời gian chờ lâu', 'Hướng dẫn chưa rõ ràng', 'Phải bổ sung hồ sơ nhiều lần', 'Khác']),
+  ratingReasons: z
+    .array(z.string().trim().min(1).max(120))
+    .max(20)
+    .default([
+      'Thái độ của cán bộ',
+      'Thời gian chờ lâu',
+      'Hướng dẫn chưa rõ ràng',
+      'Phải bổ sung hồ sơ nhiều lần',
+      'Khác',
+    ]),
   ratingWindowMinutes: z.number().int().min(1).max(240).default(30),
   priorityGroups: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
   notice: z.string().max(1000).default(''),

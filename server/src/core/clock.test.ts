@@ -16,7 +16,9 @@ describe('MonotonicGuardClock', () => {
     raw.advance(5 * 60_000);
     expect(clock.now()).toBe(t0 + 60_000); // caught up: runs on
     expect(clock.steps()).toEqual([{ kind: 'back', deltaMs: 5 * 60_000, at: t0, followed: false }]);
-    expect(clockStepText(clock.steps()[0]!, TZ)).toBe('Đồng hồ máy chủ bị lùi 5 phút lúc 09:12; hệ thống giữ thứ tự vé theo trình tự cấp số.');
+    expect(clockStepText(clock.steps()[0]!, TZ)).toBe(
+      'Đồng hồ máy chủ bị lùi 5 phút lúc 09:12; hệ thống giữ thứ tự vé theo trình tự cấp số.',
+    );
   });
 
   it('ignores jitter of two seconds or less; records a jump forward of more than an hour', () => {
@@ -40,7 +42,10 @@ describe('MonotonicGuardClock', () => {
     expect(clock.now()).toBe(mark);
     expect(clock.steps()).toEqual([{ kind: 'back', deltaMs: mark - raw.now(), at: mark, followed: false }]);
     // A start hours after the last save (the server was off for the night) is no jump forward.
-    const morning = new MonotonicGuardClock(new ManualClock(at('2026-11-27T07:00:00+07:00')), { highWater: mark, steps: [] });
+    const morning = new MonotonicGuardClock(new ManualClock(at('2026-11-27T07:00:00+07:00')), {
+      highWater: mark,
+      steps: [],
+    });
     morning.now();
     expect(morning.steps()).toEqual([]);
   });
@@ -52,11 +57,18 @@ describe('MonotonicGuardClock', () => {
     raw.set('2026-11-26T09:00:00+07:00');
     expect(clock.now()).toBe(raw.now());
     expect(clock.steps()).toMatchObject([{ kind: 'back', followed: true }]);
-    expect(clockStepText(clock.steps()[0]!, TZ)).toMatch(/^Đồng hồ máy chủ bị lùi 2 ngày lúc 09:00, quá xa để giữ giờ cũ: hệ thống đã theo giờ mới/);
+    expect(clockStepText(clock.steps()[0]!, TZ)).toMatch(
+      /^Đồng hồ máy chủ bị lùi 2 ngày lúc 09:00, quá xa để giữ giờ cũ: hệ thống đã theo giờ mới/,
+    );
   });
 
-  it('says durations as people do, and lists only today\'s steps, newest first', () => {
-    expect([stepDuration(45_000), stepDuration(5 * 60_000), stepDuration(150 * 60_000), stepDuration(3 * 3_600_000)]).toEqual(['45 giây', '5 phút', '2 giờ 30 phút', '3 giờ']);
+  it("says durations as people do, and lists only today's steps, newest first", () => {
+    expect([
+      stepDuration(45_000),
+      stepDuration(5 * 60_000),
+      stepDuration(150 * 60_000),
+      stepDuration(3 * 3_600_000),
+    ]).toEqual(['45 giây', '5 phút', '2 giờ 30 phút', '3 giờ']);
     const steps = [
       { kind: 'back' as const, deltaMs: 60_000, at: at('2026-11-25T10:00:00+07:00'), followed: false },
       { kind: 'back' as const, deltaMs: 60_000, at: at('2026-11-26T10:00:00+07:00'), followed: false },

@@ -2,23 +2,41 @@ import type { AlertDto } from '../contract/dto.ts';
 import { businessDay, localParts } from './time/zoned-time.ts';
 
 /** Time comes from here, never from Date.now() in the core, so tests can move it. */
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}
 
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
   constructor(private ms: number) {}
-  now(): number { return this.ms; }
-  set(ms: number | string): void { this.ms = typeof ms === 'string' ? Date.parse(ms) : ms; }
-  advance(ms: number): void { this.ms += ms; }
+  now(): number {
+    return this.ms;
+  }
+  set(ms: number | string): void {
+    this.ms = typeof ms === 'string' ? Date.parse(ms) : ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
 }
 
 /** A jump of the machine's clock: `at` is the guarded time when it was seen (before the jump). */
-export interface ClockStep { kind: 'back' | 'forward'; deltaMs: number; at: number; followed: boolean }
-export interface ClockState { highWater: number; steps: ClockStep[] }
+export interface ClockStep {
+  kind: 'back' | 'forward';
+  deltaMs: number;
+  at: number;
+  followed: boolean;
+}
+export interface ClockState {
+  highWater: number;
+  steps: ClockStep[];
+}
 /** A clock that remembers its steps (the guard below): the control room's clock alert reads them. */
-export interface SteppedClock extends Clock { steps(): ClockStep[] }
+export interface SteppedClock extends Clock {
+  steps(): ClockStep[];
+}
 
 export const CLOCK_GUARD = {
   /** A reading this far behind the previous one is a step back (NTP slews smaller offsets anyway). */
@@ -44,7 +62,11 @@ export class MonotonicGuardClock implements SteppedClock {
   private lastRaw: number | null = null;
   private list: ClockStep[];
 
-  constructor(private readonly inner: Clock, saved?: Partial<ClockState>, private readonly opts = CLOCK_GUARD) {
+  constructor(
+    private readonly inner: Clock,
+    saved?: Partial<ClockState>,
+    private readonly opts = CLOCK_GUARD,
+  ) {
     this.last = saved?.highWater ?? Number.NEGATIVE_INFINITY;
     this.list = [...(saved?.steps ?? [])];
   }
@@ -59,17 +81,26 @@ export class MonotonicGuardClock implements SteppedClock {
       this.record({ kind: 'back', deltaMs: ref - raw, at: this.last, followed });
       if (followed) this.last = raw;
     } else if (this.lastRaw !== null && raw - this.lastRaw > this.opts.forwardMs) {
-      this.record({ kind: 'forward', deltaMs: raw - this.lastRaw, at: Math.max(this.last, this.lastRaw), followed: true });
+      this.record({
+        kind: 'forward',
+        deltaMs: raw - this.lastRaw,
+        at: Math.max(this.last, this.lastRaw),
+        followed: true,
+      });
     }
     this.lastRaw = raw;
     if (raw > this.last) this.last = raw;
     return this.last;
   }
 
-  steps(): ClockStep[] { return [...this.list]; }
+  steps(): ClockStep[] {
+    return [...this.list];
+  }
 
   /** What to persist: the high-water mark and the recent steps. */
-  state(): ClockState { return { highWater: this.last, steps: this.steps() }; }
+  state(): ClockState {
+    return { highWater: this.last, steps: this.steps() };
+  }
 
   private record(step: ClockStep): void {
     this.list.push(step);
@@ -94,14 +125,21 @@ export function clockStepText(step: ClockStep, timeZone: string): string {
   const at = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
   const d = stepDuration(step.deltaMs);
   if (step.kind === 'forward') return `Đồng hồ máy chủ nhảy tới ${d} lúc ${at}. Hãy kiểm tra giờ máy chủ (NTP).`;
-  if (step.followed) return `Đồng hồ máy chủ bị lùi ${d} lúc ${at}, quá xa để giữ giờ cũ: hệ thống đã theo giờ mới. Hãy kiểm tra giờ máy chủ (NTP).`;
+  if (step.followed)
+    return `Đồng hồ máy chủ bị lùi ${d} lúc ${at}, quá xa để giữ giờ cũ: hệ thống đã theo giờ mới. Hãy kiểm tra giờ máy chủ (NTP).`;
   return `Đồng hồ máy chủ bị lùi ${d} lúc ${at}; hệ thống giữ thứ tự vé theo trình tự cấp số.`;
 }
 
 /** The steps seen on the current business day, as control-room alerts, newest first. */
 export function clockStepAlerts(steps: ClockStep[], now: number, timeZone: string): AlertDto[] {
   const today = businessDay(now, timeZone);
-  return steps.filter((s) => businessDay(s.at, timeZone) === today).reverse().map((s) => ({
-    kind: 'clock_step', key: `clock:${s.kind}:${s.at}`, severity: s.kind === 'back' && !s.followed ? 'medium' : 'high', text: clockStepText(s, timeZone),
-  }));
+  return steps
+    .filter((s) => businessDay(s.at, timeZone) === today)
+    .reverse()
+    .map((s) => ({
+      kind: 'clock_step',
+      key: `clock:${s.kind}:${s.at}`,
+      severity: s.kind === 'back' && !s.followed ? 'medium' : 'high',
+      text: clockStepText(s, timeZone),
+    }));
 }

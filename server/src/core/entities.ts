@@ -2,28 +2,65 @@ import type { CounterStatus, DeviceKind, Role, TicketStatus } from '../contract/
 import type { IssuingHours } from '../contract/settings.schema.ts';
 
 /** Records as the core sees them: times in epoch milliseconds, never Date objects. */
-export interface Department { id: string; code: string; name: string; sort: number; active: boolean }
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  sort: number;
+  active: boolean;
+}
 
 export interface Area {
-  id: string; code: string; departmentId: string; name: string;
-  numberStart: number; numberEnd: number; dailyLimit: number | null; targetWaitMin: number | null;
-  hours: IssuingHours | null; open: boolean; active: boolean; sort: number;
+  id: string;
+  code: string;
+  departmentId: string;
+  name: string;
+  numberStart: number;
+  numberEnd: number;
+  dailyLimit: number | null;
+  targetWaitMin: number | null;
+  hours: IssuingHours | null;
+  open: boolean;
+  active: boolean;
+  sort: number;
 }
 
 export interface Counter {
-  id: string; number: number; name: string; status: CounterStatus;
-  clerkId: string | null; currentTicketId: string | null; active: boolean; updatedAt: number;
+  id: string;
+  number: number;
+  name: string;
+  status: CounterStatus;
+  clerkId: string | null;
+  currentTicketId: string | null;
+  active: boolean;
+  updatedAt: number;
   areaIds: string[];
 }
 
 export interface Ticket {
-  id: string; number: string; seq: number; businessDay: string;
-  issuedAreaId: string; areaId: string; targetCounterId: string | null;
-  priority: boolean; priorityGroup: string | null; status: TicketStatus;
-  issuedAt: number; firstCalledAt: number | null; calledAt: number | null; finishedAt: number | null;
-  counterId: string | null; clerkId: string | null; recalls: number; transfers: number;
-  issuerKind: string; issuerId: string; idempotencyKey: string | null;
-  dossierCode: string | null; note: string | null;
+  id: string;
+  number: string;
+  seq: number;
+  businessDay: string;
+  issuedAreaId: string;
+  areaId: string;
+  targetCounterId: string | null;
+  priority: boolean;
+  priorityGroup: string | null;
+  status: TicketStatus;
+  issuedAt: number;
+  firstCalledAt: number | null;
+  calledAt: number | null;
+  finishedAt: number | null;
+  counterId: string | null;
+  clerkId: string | null;
+  recalls: number;
+  transfers: number;
+  issuerKind: string;
+  issuerId: string;
+  idempotencyKey: string | null;
+  dossierCode: string | null;
+  note: string | null;
   /** The order of issue over the whole center (the queue order; never the wall clock, which can step back). */
   issueSeq: number;
 }
@@ -31,22 +68,45 @@ export interface Ticket {
 /** A ticket before its insert: the store assigns issueSeq in the insert's transaction. */
 export type NewTicket = Omit<Ticket, 'issueSeq'>;
 
-export interface User { id: string; username: string; displayName: string; role: Role; passwordHash: string; active: boolean; createdAt: number }
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+  createdAt: number;
+}
 
 export interface Device {
-  id: string; kind: DeviceKind; name: string; counterId: string | null; kioskId: string | null;
-  printer: string | null; settings: Record<string, unknown>;
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  counterId: string | null;
+  kioskId: string | null;
+  printer: string | null;
+  settings: Record<string, unknown>;
   /** Until when the device's one outstanding pairing code works (the code itself is kept only hashed). */
   pairingExpiresAt: number | null;
   /** When a device first authenticated with its current token: from then on no pairing code works. */
   tokenUsedAt: number | null;
-  createdAt: number; revokedAt: number | null; lastSeenAt: number | null;
+  createdAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
 }
 
 /** Who is acting: a person with a role, a device, or the system itself (day close). */
 export type Actor =
   | { kind: 'user'; id: string; role: Role; username: string; displayName: string }
-  | { kind: 'device'; id: string; deviceKind: DeviceKind; counterId: string | null; kioskId: string | null; printer: string | null; name: string }
+  | {
+      kind: 'device';
+      id: string;
+      deviceKind: DeviceKind;
+      counterId: string | null;
+      kioskId: string | null;
+      printer: string | null;
+      name: string;
+    }
   | { kind: 'system'; id: 'system' };
 
 export const SYSTEM: Actor = { kind: 'system', id: 'system' };

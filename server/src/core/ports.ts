@@ -21,9 +21,13 @@ export type DomainEvent =
   /** A login session ended (logout): sockets opened with it lose their right at once. */
   | { type: 'session:ended'; tokenHash: string };
 
-export interface Notifier { publish(events: DomainEvent[]): void }
+export interface Notifier {
+  publish(events: DomainEvent[]): void;
+}
 
-export interface SettingsSource { get(): CenterSettings }
+export interface SettingsSource {
+  get(): CenterSettings;
+}
 
 /** Everything a use case needs: the store, the clock, the settings and an emit bound to the current transaction. */
 export interface Deps {
@@ -32,7 +36,9 @@ export interface Deps {
   settings: SettingsSource;
 }
 
-export interface TxDeps extends Deps { emit(e: DomainEvent): void }
+export interface TxDeps extends Deps {
+  emit(e: DomainEvent): void;
+}
 
 /**
  * Runs a use case as one SQLite transaction; its events are published after the commit, in order,
@@ -53,8 +59,20 @@ function dedupe(events: DomainEvent[]): DomainEvent[] {
   const seen = new Set<string>();
   const out: DomainEvent[] = [];
   for (const e of events) {
-    const key = e.type === 'ticket:updated' ? `t:${e.ticketId}` : e.type === 'counter:updated' ? `c:${e.counterId}` : e.type === 'queue:updated' ? `q:${e.areaId}` : e.type === 'config:updated' ? 'config' : null;
-    if (key) { if (seen.has(key)) continue; seen.add(key); }
+    const key =
+      e.type === 'ticket:updated'
+        ? `t:${e.ticketId}`
+        : e.type === 'counter:updated'
+          ? `c:${e.counterId}`
+          : e.type === 'queue:updated'
+            ? `q:${e.areaId}`
+            : e.type === 'config:updated'
+              ? 'config'
+              : null;
+    if (key) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     out.push(e);
   }
   return out;

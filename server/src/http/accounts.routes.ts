@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import type { DeviceDto } from '../contract/dto.ts';
 import { createDeviceInput, createUserInput, updateDeviceInput, updateUserInput } from '../contract/inputs.schema.ts';
-import { createDevice, createUser, issuePairingCode, revokeDevice, updateUser, userDto } from '../core/accounts/accounts.usecases.ts';
+import {
+  createDevice,
+  createUser,
+  issuePairingCode,
+  revokeDevice,
+  updateUser,
+  userDto,
+} from '../core/accounts/accounts.usecases.ts';
 import type { Device } from '../core/entities.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import { requireActor } from './auth.middleware.ts';
@@ -16,15 +23,29 @@ export function accountRoutes(s: Services) {
   const iso = (ms: number | null) => (ms === null ? null : toIso(ms, s.settings.get().timeZone));
   // The pairing code itself is never listed (only its hash is kept); the list says whether one is outstanding.
   const deviceDto = (d: Device, withPairing = false): DeviceDto => ({
-    id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer,
-    createdAt: iso(d.createdAt)!, revokedAt: iso(d.revokedAt), lastSeenAt: iso(d.lastSeenAt), settings: d.settings,
-    ...(withPairing ? {
-      pairingExpiresAt: d.pairingExpiresAt !== null && d.pairingExpiresAt > s.deps.clock.now() ? iso(d.pairingExpiresAt) : null,
-      inUse: d.tokenUsedAt !== null,
-    } : {}),
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    counterId: d.counterId,
+    kioskId: d.kioskId,
+    printer: d.printer,
+    createdAt: iso(d.createdAt)!,
+    revokedAt: iso(d.revokedAt),
+    lastSeenAt: iso(d.lastSeenAt),
+    settings: d.settings,
+    ...(withPairing
+      ? {
+          pairingExpiresAt:
+            d.pairingExpiresAt !== null && d.pairingExpiresAt > s.deps.clock.now() ? iso(d.pairingExpiresAt) : null,
+          inUse: d.tokenUsedAt !== null,
+        }
+      : {}),
   });
 
-  app.get('/users', (c) => { admin(c); return c.json(s.deps.store.accounts.users().map(userDto)); });
+  app.get('/users', (c) => {
+    admin(c);
+    return c.json(s.deps.store.accounts.users().map(userDto));
+  });
   app.post('/users', async (c) => {
     const actor = admin(c);
     const input = await readBody(c, createUserInput);
@@ -40,7 +61,10 @@ export function accountRoutes(s: Services) {
     return c.json(userDto(u));
   });
 
-  app.get('/devices', (c) => { admin(c); return c.json(s.deps.store.accounts.devices().map((d) => deviceDto(d, true))); });
+  app.get('/devices', (c) => {
+    admin(c);
+    return c.json(s.deps.store.accounts.devices().map((d) => deviceDto(d, true)));
+  });
   app.post('/devices', async (c) => {
     const actor = admin(c);
     const input = await readBody(c, createDeviceInput);
@@ -62,11 +86,24 @@ export function accountRoutes(s: Services) {
     if (!d || d.revokedAt) throw new AppError('device.not_found');
     if (input.printer && d.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
     if (input.counterId && !s.deps.store.catalog.counter(input.counterId)) throw new AppError('counter.not_found');
-    const next: Device = { ...d, name: input.name ?? d.name, counterId: input.counterId === undefined ? d.counterId : input.counterId ?? null,
-      printer: input.printer === undefined ? d.printer : input.printer ?? null, settings: input.settings ?? d.settings };
+    const next: Device = {
+      ...d,
+      name: input.name ?? d.name,
+      counterId: input.counterId === undefined ? d.counterId : (input.counterId ?? null),
+      printer: input.printer === undefined ? d.printer : (input.printer ?? null),
+      settings: input.settings ?? d.settings,
+    };
     s.deps.store.tx(() => {
       s.deps.store.accounts.updateDevice(next);
-      s.deps.store.journal.audit({ at: s.deps.clock.now(), actorKind: 'user', actorId: actor.id, action: 'device.update', entity: 'device', entityId: d.id, data: input });
+      s.deps.store.journal.audit({
+        at: s.deps.clock.now(),
+        actorKind: 'user',
+        actorId: actor.id,
+        action: 'device.update',
+        entity: 'device',
+        entityId: d.id,
+        data: input,
+      });
     });
     // Its open sockets are in the old counter's rooms: close them, the screen reconnects into the new ones.
     if (next.counterId !== d.counterId || next.kioskId !== d.kioskId) s.disconnect('device', d.id);

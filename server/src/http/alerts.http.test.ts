@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let t: TestServer;
-beforeEach(async () => { t = await startTestServer(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 describe('GET /api/alerts (control room)', () => {
   it('names a ticket no open counter can call, and does not blame the idle counter that cannot call it', async () => {
@@ -19,8 +23,14 @@ describe('GET /api/alerts (control room)', () => {
 
     const r = await t.call('GET', '/api/alerts', undefined, boss.token);
     expect(r.status).toBe(200);
-    expect(r.body.alerts).toEqual([{ kind: 'stranded', key: `stranded:counter:${c2.id}`, severity: 'high',
-      text: `Số ${tk.number} (LLTP – ${lltp.name}) chờ riêng quầy 2 nhưng quầy đang đóng: không quầy nào khác gọi được.` }]);
+    expect(r.body.alerts).toEqual([
+      {
+        kind: 'stranded',
+        key: `stranded:counter:${c2.id}`,
+        severity: 'high',
+        text: `Số ${tk.number} (LLTP – ${lltp.name}) chờ riêng quầy 2 nhưng quầy đang đóng: không quầy nào khác gọi được.`,
+      },
+    ]);
     expect((await t.call('GET', '/api/alerts', undefined, clerk.token)).status).toBe(403);
     expect((await t.call('GET', '/api/alerts')).status).toBe(401);
   });

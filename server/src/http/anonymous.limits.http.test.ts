@@ -18,25 +18,40 @@ let lltp: string;
 
 beforeAll(async () => {
   t = await startTestServer({
-    clock: new ManualClock(Date.parse('2026-11-26T09:00:00+07:00')), listen: true,
-    printerExtras: { png: async (data, options) => { renders++; return ticketToPng(data as unknown as TicketPrintData, options); } },
+    clock: new ManualClock(Date.parse('2026-11-26T09:00:00+07:00')),
+    listen: true,
+    printerExtras: {
+      png: async (data, options) => {
+        renders++;
+        return ticketToPng(data as unknown as TicketPrintData, options);
+      },
+    },
   });
   kiosk = await t.createDevice('kiosk');
   lltp = (await t.areas()).find((a) => a.code === 'LLTP')!.id;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const issue = async () => (await t.call('POST', '/api/tickets', { areaId: lltp }, kiosk.token)).body.id as string;
 
-interface Answer { status: number; headers: IncomingMessage['headers']; body: Buffer }
+interface Answer {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
 /** One request on its own connection from a chosen local address. */
 function get(path: string, from: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: t.server.port, path, localAddress: from, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (ch: Buffer) => chunks.push(ch));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: t.server.port, path, localAddress: from, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (ch: Buffer) => chunks.push(ch));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -51,27 +66,43 @@ const json = (a: Answer) => JSON.parse(a.body.toString('utf8'));
 async function atOnce(requests: { path: string; from: string }[]): Promise<Answer[]> {
   let accepted = 0;
   let allAccepted!: () => void;
-  const ready = new Promise<void>((r) => { allAccepted = r; });
-  const count = () => { if (++accepted === requests.length) allAccepted(); };
+  const ready = new Promise<void>((r) => {
+    allAccepted = r;
+  });
+  const count = () => {
+    if (++accepted === requests.length) allAccepted();
+  };
   t.server.http.on('connection', count);
-  const sockets = await Promise.all(requests.map(({ from }) => new Promise<Socket>((resolve, reject) => {
-    const s = connect({ host: '127.0.0.1', port: t.server.port, localAddress: from }, () => resolve(s));
-    s.on('error', reject);
-  })));
+  const sockets = await Promise.all(
+    requests.map(
+      ({ from }) =>
+        new Promise<Socket>((resolve, reject) => {
+          const s = connect({ host: '127.0.0.1', port: t.server.port, localAddress: from }, () => resolve(s));
+          s.on('error', reject);
+        }),
+    ),
+  );
   await ready;
   t.server.http.off('connection', count);
-  const answers = sockets.map((s) => new Promise<Answer>((resolve) => {
-    const chunks: Buffer[] = [];
-    s.on('data', (ch: Buffer) => chunks.push(ch));
-    s.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const split = raw.indexOf('\r\n\r\n');
-      const [statusLine, ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: raw.subarray(split + 4) });
-    });
-  }));
-  sockets.forEach((s, i) => s.write(`GET ${requests[i]!.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+  const answers = sockets.map(
+    (s) =>
+      new Promise<Answer>((resolve) => {
+        const chunks: Buffer[] = [];
+        s.on('data', (ch: Buffer) => chunks.push(ch));
+        s.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const split = raw.indexOf('\r\n\r\n');
+          const [statusLine, ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
+          const headers = Object.fromEntries(
+            lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+          );
+          resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: raw.subarray(split + 4) });
+        });
+      }),
+  );
+  sockets.forEach((s, i) =>
+    s.write(`GET ${requests[i]!.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+  );
   return Promise.all(answers);
 }
 
@@ -92,8 +123,12 @@ describe('anonymous routes are limited per address', () => {
     expect(Number(refused!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(json(refused!).error.details.retryAfterSec).toBe(Number(refused!.headers['retry-after']));
     // The pages and the PNG draw on the same bucket (it refills 6 per second, so a flood meets 429 again at once).
-    const refusedAt = async (path: string) => { for (let i = 0; i < 50; i++) if ((await get(path, '127.0.0.2')).status === 429) return i; return -1; };
-    for (const path of [`/t/${id}`, `/print/ticket/${id}`, `/api/tickets/${id}/ticket.png`]) expect(await refusedAt(path), path).toBeGreaterThanOrEqual(0);
+    const refusedAt = async (path: string) => {
+      for (let i = 0; i < 50; i++) if ((await get(path, '127.0.0.2')).status === 429) return i;
+      return -1;
+    };
+    for (const path of [`/t/${id}`, `/print/ticket/${id}`, `/api/tickets/${id}/ticket.png`])
+      expect(await refusedAt(path), path).toBeGreaterThanOrEqual(0);
 
     expect((await get(`/api/tickets/${id}`, '127.0.0.3')).status).toBe(200);
     // Staff and devices are accountable: their requests from the same address are not counted.
@@ -113,7 +148,10 @@ describe('anonymous routes are limited per address', () => {
     t.server.http.on('request', watch);
     try {
       // Twenty phones, one request each (no address over its own limit), then a health check right behind them.
-      const all = await atOnce([...ids.map((id, i) => ({ path: `/api/tickets/${id}/ticket.png`, from: `127.0.1.${i + 1}` })), { path: '/api/health', from: '127.0.2.1' }]);
+      const all = await atOnce([
+        ...ids.map((id, i) => ({ path: `/api/tickets/${id}/ticket.png`, from: `127.0.1.${i + 1}` })),
+        { path: '/api/health', from: '127.0.2.1' },
+      ]);
       const health = all.pop()!;
       const answers = all;
       expect(health.status).toBe(200);
@@ -122,29 +160,38 @@ describe('anonymous routes are limited per address', () => {
       expect(served.length).toBeGreaterThan(0);
       expect(renderedBeforeHealth).toBeLessThan(served.length);
       for (const a of answers) {
-        if (a.status === 200) { expect(a.headers['content-type']).toBe('image/png'); continue; }
+        if (a.status === 200) {
+          expect(a.headers['content-type']).toBe('image/png');
+          continue;
+        }
         expect(a.status).toBe(503);
         expect(json(a).error.code).toBe('server.busy');
         expect(Number(a.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       }
-    } finally { t.server.http.off('request', watch); }
+    } finally {
+      t.server.http.off('request', watch);
+    }
   });
 
   it('the PNG of a ticket is drawn once until what it prints changes', async () => {
     const clerk = await t.createClerk('lan');
     const counter = (await t.counters()).find((c) => c.number === 1)!;
     await t.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk.token);
-    for (;;) if (!(await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket) break; // an empty queue
+    for (;;)
+      if (!(await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket) break; // an empty queue
     const first = await issue();
     const second = await issue();
-    const png = async (id: string) => Buffer.from(await (await t.server.app.request(`/api/tickets/${id}/ticket.png`)).arrayBuffer());
+    const png = async (id: string) =>
+      Buffer.from(await (await t.server.app.request(`/api/tickets/${id}/ticket.png`)).arrayBuffer());
     const before = renders;
     const a = await png(second);
     const b = await png(second);
     expect(b.equals(a)).toBe(true);
     expect(renders - before).toBe(1);
     // The first ticket is called: the second now has nobody ahead, which its ticket prints.
-    expect((await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket.id).toBe(first);
+    expect((await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket.id).toBe(
+      first,
+    );
     const c = await png(second);
     expect(c.equals(a)).toBe(false);
     expect(renders - before).toBe(2);
@@ -152,7 +199,9 @@ describe('anonymous routes are limited per address', () => {
 
   it('requests made in-process (no socket, no address) are not limited', async () => {
     const id = await issue();
-    const statuses = await Promise.all(Array.from({ length: 80 }, async () => (await t.server.app.request(`/api/tickets/${id}`)).status));
+    const statuses = await Promise.all(
+      Array.from({ length: 80 }, async () => (await t.server.app.request(`/api/tickets/${id}`)).status),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 });

@@ -31,7 +31,15 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
     await next();
     c.header('cache-control', 'no-store');
   });
-  api.use('*', bodyLimit({ maxSize: s.config.bodyLimit, onError: () => { throw new AppError('request.too_large'); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: s.config.bodyLimit,
+      onError: () => {
+        throw new AppError('request.too_large');
+      },
+    }),
+  );
   api.use('*', authMiddleware(s));
   // Anonymous callers, per remote address (issue #11, defect 16): one bucket for the API and the pages below.
   const anonymous = anonymousLimit(createAddressLimiter(), { except: ['/api/auth/login', '/api/auth/pair'] });

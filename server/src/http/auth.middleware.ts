@@ -21,10 +21,17 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const fromHeader = bearer(c.req.header('authorization'));
     const token = fromHeader ?? getCookie(c, SESSION_COOKIE) ?? null;
-    const actor = token ? authenticate(s.deps, token) ?? null : null;
+    const actor = token ? (authenticate(s.deps, token) ?? null) : null;
     // Only the cookie vouches for this caller: the change must come as JSON from one of our own pages.
-    if (actor && !fromHeader && STATE_CHANGING.has(c.req.method)
-      && !(isJsonContentType(c.req.header('content-type')) && isSameOrigin(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl)))) {
+    if (
+      actor &&
+      !fromHeader &&
+      STATE_CHANGING.has(c.req.method) &&
+      !(
+        isJsonContentType(c.req.header('content-type')) &&
+        isSameOrigin(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl))
+      )
+    ) {
       throw new AppError('auth.cross_site');
     }
     if (actor?.kind === 'device') {
@@ -32,7 +39,11 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
       if (now - (seen.get(actor.id) ?? 0) > 60_000) {
         seen.set(actor.id, now);
         // "Last seen" is a courtesy: a full or read-only disk must not turn a device's read into a 503.
-        try { s.deps.store.accounts.touchDevice(actor.id, now); } catch { seen.delete(actor.id); }
+        try {
+          s.deps.store.accounts.touchDevice(actor.id, now);
+        } catch {
+          seen.delete(actor.id);
+        }
       }
     }
     c.set('actor', actor);
@@ -41,9 +52,15 @@ export function authMiddleware(s: Services): MiddlewareHandler<AppEnv> {
   };
 }
 
-export const browserSignals = (c: Context): BrowserSignals => ({ origin: c.req.header('origin'), fetchSite: c.req.header('sec-fetch-site') });
+export const browserSignals = (c: Context): BrowserSignals => ({
+  origin: c.req.header('origin'),
+  fetchSite: c.req.header('sec-fetch-site'),
+});
 
-export interface Allow { roles?: Role[]; devices?: DeviceKind[] }
+export interface Allow {
+  roles?: Role[];
+  devices?: DeviceKind[];
+}
 
 /** 401 without valid credentials, 403 with credentials that are not allowed here. */
 export function requireActor(c: Context<AppEnv>, allow?: Allow): Actor {

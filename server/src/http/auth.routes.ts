@@ -17,7 +17,8 @@ export function authRoutes(s: Services) {
 
   app.post('/login', async (c) => {
     // Login CSRF: another site's page must not sign this browser in (to an account of its choosing).
-    if (isCrossSite(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl))) throw new AppError('auth.cross_site');
+    if (isCrossSite(browserSignals(c), ownOrigins(c.req.url, s.config.publicUrl)))
+      throw new AppError('auth.cross_site');
     const input = await readBody(c, loginInput);
     const res = await login({ ...s.deps, limiter: s.limiter }, { ...input, clientKey: clientAddress(c) });
     setCookie(c, SESSION_COOKIE, res.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 24 * 3600 });
@@ -35,11 +36,26 @@ export function authRoutes(s: Services) {
     const actor = requireActor(c);
     if (actor.kind === 'user') {
       const u = s.deps.store.accounts.user(actor.id)!;
-      return c.json({ kind: 'user', user: userDto(u), counterId: s.deps.store.catalog.counterOfClerk(u.id)?.id ?? null });
+      return c.json({
+        kind: 'user',
+        user: userDto(u),
+        counterId: s.deps.store.catalog.counterOfClerk(u.id)?.id ?? null,
+      });
     }
     if (actor.kind === 'device') {
       const d = s.deps.store.accounts.device(actor.id)!;
-      return c.json({ kind: 'device', device: { id: d.id, kind: d.kind, name: d.name, counterId: d.counterId, kioskId: d.kioskId, printer: d.printer, settings: d.settings } });
+      return c.json({
+        kind: 'device',
+        device: {
+          id: d.id,
+          kind: d.kind,
+          name: d.name,
+          counterId: d.counterId,
+          kioskId: d.kioskId,
+          printer: d.printer,
+          settings: d.settings,
+        },
+      });
     }
     return c.json({ kind: 'system' });
   });
@@ -51,8 +67,14 @@ export function authRoutes(s: Services) {
     const report = summaryReport(s.deps, { from: day, to: day, groupBy: 'clerk' });
     const user = s.deps.store.accounts.user(actor.id)!;
     const row = report.rows.find((r) => r.key === user.username);
-    return c.json({ businessDay: day, served: row?.served ?? 0, noShow: row?.noShow ?? 0, called: row?.issued ?? 0, avgServiceSec: row?.avgServiceSec ?? null,
-      ratings: row?.ratings ?? Object.fromEntries(s.settings.get().ratingLevels.map((l) => [l.key, 0])) });
+    return c.json({
+      businessDay: day,
+      served: row?.served ?? 0,
+      noShow: row?.noShow ?? 0,
+      called: row?.issued ?? 0,
+      avgServiceSec: row?.avgServiceSec ?? null,
+      ratings: row?.ratings ?? Object.fromEntries(s.settings.get().ratingLevels.map((l) => [l.key, 0])),
+    });
   });
 
   /** A device screen trades the code an admin gave for its token, once; wrong guesses are budgeted per address and server-wide. */
@@ -61,12 +83,17 @@ export function authRoutes(s: Services) {
     const address = clientAddress(c);
     pairing.check(address);
     let res;
-    try { res = pairDevice(s.deps, code); } catch (e) {
+    try {
+      res = pairDevice(s.deps, code);
+    } catch (e) {
       if (e instanceof AppError && e.code === 'auth.invalid_pairing_code') pairing.fail(address);
       throw e;
     }
     const { device, token } = res;
-    return c.json({ token, device: { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId } });
+    return c.json({
+      token,
+      device: { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId },
+    });
   });
 
   return app;

@@ -6,11 +6,17 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /** Backups one at a time: concurrent requests never collide on a temporary file and never answer 5xx. */
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer({ listen: true }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer({ listen: true });
+});
+afterAll(async () => {
+  await t.close();
+});
 
-const post = () => fetch(`${t.url}/api/backups`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}` } })
-  .then(async (r) => ({ status: r.status, body: await r.json() as any }));
+const post = () =>
+  fetch(`${t.url}/api/backups`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}` } }).then(
+    async (r) => ({ status: r.status, body: (await r.json()) as any }),
+  );
 
 describe('concurrent backups', () => {
   it('one is made, the others answer 409 backup.in_progress; every answered backup is whole; no temporary file is left', async () => {

@@ -12,18 +12,58 @@ export function catalogRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const admin = (c: Parameters<typeof requireActor>[0]) => requireActor(c, { roles: ['admin'] });
 
-  app.post('/departments', async (c) => { const a = admin(c); const input = await readBody(c, departmentInput); return c.json(s.run((tx) => saveDepartment(tx, input, a)), 201); });
-  app.put('/departments/:id', async (c) => { const a = admin(c); const input = await readBody(c, departmentInput); return c.json(s.run((tx) => saveDepartment(tx, { ...input, id: pathId(c, 'id') }, a))); });
+  app.post('/departments', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, departmentInput);
+    return c.json(
+      s.run((tx) => saveDepartment(tx, input, a)),
+      201,
+    );
+  });
+  app.put('/departments/:id', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, departmentInput);
+    return c.json(s.run((tx) => saveDepartment(tx, { ...input, id: pathId(c, 'id') }, a)));
+  });
 
-  app.post('/areas', async (c) => { const a = admin(c); const input = await readBody(c, areaInput); const r = s.run((tx) => saveArea(tx, input, a)); return c.json(s.view.area(r), 201); });
-  app.put('/areas/:id', async (c) => { const a = admin(c); const input = await readBody(c, areaInput); const r = s.run((tx) => saveArea(tx, { ...input, id: pathId(c, 'id') }, a)); return c.json(s.view.area(r)); });
-  app.post('/areas/:id/open', (c) => { const a = requireActor(c, { roles: LEADERS }); return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), true, a)))); });
-  app.post('/areas/:id/close', (c) => { const a = requireActor(c, { roles: LEADERS }); return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), false, a)))); });
+  app.post('/areas', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, areaInput);
+    const r = s.run((tx) => saveArea(tx, input, a));
+    return c.json(s.view.area(r), 201);
+  });
+  app.put('/areas/:id', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, areaInput);
+    const r = s.run((tx) => saveArea(tx, { ...input, id: pathId(c, 'id') }, a));
+    return c.json(s.view.area(r));
+  });
+  app.post('/areas/:id/open', (c) => {
+    const a = requireActor(c, { roles: LEADERS });
+    return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), true, a))));
+  });
+  app.post('/areas/:id/close', (c) => {
+    const a = requireActor(c, { roles: LEADERS });
+    return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), false, a))));
+  });
 
-  app.post('/counters', async (c) => { const a = admin(c); const input = await readBody(c, counterInput); const r = s.run((tx) => saveCounter(tx, input, a)); return c.json(s.view.counter(r), 201); });
-  app.put('/counters/:id', async (c) => { const a = admin(c); const input = await readBody(c, counterInput); const r = s.run((tx) => saveCounter(tx, { ...input, id: pathId(c, 'id') }, a)); return c.json(s.view.counter(r)); });
+  app.post('/counters', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, counterInput);
+    const r = s.run((tx) => saveCounter(tx, input, a));
+    return c.json(s.view.counter(r), 201);
+  });
+  app.put('/counters/:id', async (c) => {
+    const a = admin(c);
+    const input = await readBody(c, counterInput);
+    const r = s.run((tx) => saveCounter(tx, { ...input, id: pathId(c, 'id') }, a));
+    return c.json(s.view.counter(r));
+  });
 
-  app.get('/settings', (c) => { admin(c); return c.json(s.settings.get()); });
+  app.get('/settings', (c) => {
+    admin(c);
+    return c.json(s.settings.get());
+  });
   app.patch('/settings', async (c) => {
     const a = admin(c);
     const body = await readBody(c, boundedRecord(DOCUMENT_BOUNDS));
@@ -34,8 +74,18 @@ export function catalogRoutes(s: Services) {
 
   app.get('/audit', (c) => {
     admin(c);
-    const q = parseWith(z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), c.req.query());
-    return c.json(s.deps.store.journal.auditPage(q.before ?? Number.MAX_SAFE_INTEGER, q.limit).map((r) => ({ ...r, data: r.data ? JSON.parse(r.data) : null })));
+    const q = parseWith(
+      z.object({
+        before: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      c.req.query(),
+    );
+    return c.json(
+      s.deps.store.journal
+        .auditPage(q.before ?? Number.MAX_SAFE_INTEGER, q.limit)
+        .map((r) => ({ ...r, data: r.data ? JSON.parse(r.data) : null })),
+    );
   });
   return app;
 }

@@ -8,7 +8,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
  */
 export function clientAddress(c: Context): string {
   let address: string | undefined;
-  try { address = getConnInfo(c).remote.address; } catch { /* in-process requests without env.incoming */ }
+  try {
+    address = getConnInfo(c).remote.address;
+  } catch {
+    /* in-process requests without env.incoming */
+  }
   return address ? addressKey(address) : 'unknown';
 }
 
@@ -20,6 +24,12 @@ export function addressKey(address: string): string {
   const [left = '', right] = bare.split('::', 2);
   const head = left ? left.split(':') : [];
   const tail = right === undefined ? [] : right ? right.split(':') : [];
-  const groups = right === undefined ? head : [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail];
-  return `${groups.slice(0, 4).map((g) => (Number.parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+  const groups =
+    right === undefined
+      ? head
+      : [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }

@@ -10,7 +10,9 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
  * ManualClock that the tests set backwards; "now", the business day and the queue must hold.
  */
 const open: TestServer[] = [];
-afterEach(async () => { for (const t of open.splice(0)) await t.close(); });
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.close();
+});
 
 async function center(clock: ManualClock, dataDir?: string) {
   const t = await startTestServer({ clock, ...(dataDir ? { dataDir } : {}) });
@@ -29,7 +31,9 @@ async function center(clock: ManualClock, dataDir?: string) {
 async function clerkAt(t: TestServer, counterId: string, name: string) {
   const clerk = await t.createClerk(name);
   expect((await t.call('POST', `/api/counters/${counterId}/open`, undefined, clerk.token)).status).toBe(200);
-  return async () => (await t.call('POST', `/api/counters/${counterId}/call-next`, undefined, clerk.token)).body.ticket?.id as string | undefined;
+  return async () =>
+    (await t.call('POST', `/api/counters/${counterId}/call-next`, undefined, clerk.token)).body.ticket?.id as
+      string | undefined;
 }
 
 describe('the server clock steps back', () => {
@@ -68,20 +72,35 @@ describe('the server clock steps back', () => {
       expect(b).toMatchObject({ businessDay: '2026-11-27', number: '1002' });
       const next = await clerkAt(again.t, again.counter.id, 'minh');
       expect([await next(), await next()]).toEqual([a.id, b.id]);
-      const alerts = (await again.t.call('GET', '/api/alerts', undefined, again.t.adminToken)).body.alerts.filter((x: { kind: string }) => x.kind === 'clock_step');
-      expect(alerts.map((x: { text: string }) => x.text)).toEqual(['Đồng hồ máy chủ bị lùi 4 phút lúc 00:00; hệ thống giữ thứ tự vé theo trình tự cấp số.']);
-    } finally { rmSync(dataDir, { recursive: true, force: true }); }
+      const alerts = (await again.t.call('GET', '/api/alerts', undefined, again.t.adminToken)).body.alerts.filter(
+        (x: { kind: string }) => x.kind === 'clock_step',
+      );
+      expect(alerts.map((x: { text: string }) => x.text)).toEqual([
+        'Đồng hồ máy chủ bị lùi 4 phút lúc 00:00; hệ thống giữ thứ tự vé theo trình tự cấp số.',
+      ]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('the control room is told: the step shows in its alert list', async () => {
     const clock = new ManualClock(Date.parse('2026-11-26T09:12:00+07:00'));
     const { t, issue } = await center(clock);
-    const clockAlerts = async () => (await t.call('GET', '/api/alerts', undefined, t.adminToken)).body.alerts.filter((x: { kind: string }) => x.kind === 'clock_step');
+    const clockAlerts = async () =>
+      (await t.call('GET', '/api/alerts', undefined, t.adminToken)).body.alerts.filter(
+        (x: { kind: string }) => x.kind === 'clock_step',
+      );
     expect(await clockAlerts()).toEqual([]);
     await issue();
     clock.advance(-5 * 60_000);
     await issue();
-    expect(await clockAlerts()).toMatchObject([{ kind: 'clock_step', severity: 'medium', text: 'Đồng hồ máy chủ bị lùi 5 phút lúc 09:12; hệ thống giữ thứ tự vé theo trình tự cấp số.' }]);
+    expect(await clockAlerts()).toMatchObject([
+      {
+        kind: 'clock_step',
+        severity: 'medium',
+        text: 'Đồng hồ máy chủ bị lùi 5 phút lúc 09:12; hệ thống giữ thứ tự vé theo trình tự cấp số.',
+      },
+    ]);
     const clerk = await t.createClerk('hoa');
     expect((await t.call('GET', '/api/alerts', undefined, clerk.token)).status).toBe(403);
     expect((await t.call('GET', '/api/alerts')).status).toBe(401);

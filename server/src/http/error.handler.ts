@@ -20,13 +20,21 @@ export function onError(log: (msg: string, err: unknown) => void, storage?: Pick
       return c.json(errorBody(err.code, err.message, err.details), err.status as 400);
     }
     if (err instanceof HTTPException) {
-      const code: ErrorCode = err.status === 413 ? 'request.too_large' : err.status === 404 ? 'request.not_found' : err.status === 401 ? 'auth.required' : 'request.invalid';
+      const code: ErrorCode =
+        err.status === 413
+          ? 'request.too_large'
+          : err.status === 404
+            ? 'request.not_found'
+            : err.status === 401
+              ? 'auth.required'
+              : 'request.invalid';
       return c.json(errorBody(code), ERRORS[code].status as 400);
     }
     const fault = storageFault(err);
     if (fault) {
       // The machine's fault, not the caller's: 503 and the process carries on; health probes again at once.
-      if (storage) storage.noteFault(fault, err); else log(`Lỗi lưu trữ ở ${c.req.method} ${c.req.path}`, err);
+      if (storage) storage.noteFault(fault, err);
+      else log(`Lỗi lưu trữ ở ${c.req.method} ${c.req.path}`, err);
       c.header('Retry-After', '5');
       return c.json(errorBody('server.storage_unavailable', undefined, { reason: fault }), 503);
     }

@@ -18,30 +18,55 @@ let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
   for (const [i, displayName] of NAMES.entries()) {
-    const r = await t.call('POST', '/api/users', { username: i === 0 ? '-calc' : `attacker${i}`, password: 'password-123', displayName, role: 'clerk' }, t.adminToken);
+    const r = await t.call(
+      'POST',
+      '/api/users',
+      { username: i === 0 ? '-calc' : `attacker${i}`, password: 'password-123', displayName, role: 'clerk' },
+      t.adminToken,
+    );
     expect(r.status).toBe(201);
   }
   const dept = (await t.call('GET', '/api/departments', undefined, t.adminToken)).body[0];
-  const area = await t.call('POST', '/api/areas', { code: 'EVIL', departmentId: dept.id, name: '=1+1', numberStart: 50001, numberEnd: 50999 }, t.adminToken);
+  const area = await t.call(
+    'POST',
+    '/api/areas',
+    { code: 'EVIL', departmentId: dept.id, name: '=1+1', numberStart: 50001, numberEnd: 50999 },
+    t.adminToken,
+  );
   expect(area.status).toBe(201);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('exports are inert', () => {
-  it.each(['clerk', 'area'])('the report CSV (groupBy=%s) has no cell that starts a formula, and the names are still there', async (groupBy) => {
-    const res = await t.server.app.request(`/api/reports/summary?groupBy=${groupBy}&format=csv`, { headers: { authorization: `Bearer ${t.adminToken}` } });
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    const cells = parseCsv(text).flat();
-    expect(cells.filter(dangerous)).toEqual([]);
-    if (groupBy === 'clerk') for (const n of NAMES) expect(cells).toContain(`'${n}`);
-    else expect(cells).toContain("'=1+1");
-  });
+  it.each(['clerk', 'area'])(
+    'the report CSV (groupBy=%s) has no cell that starts a formula, and the names are still there',
+    async (groupBy) => {
+      const res = await t.server.app.request(`/api/reports/summary?groupBy=${groupBy}&format=csv`, {
+        headers: { authorization: `Bearer ${t.adminToken}` },
+      });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const cells = parseCsv(text).flat();
+      expect(cells.filter(dangerous)).toEqual([]);
+      if (groupBy === 'clerk') for (const n of NAMES) expect(cells).toContain(`'${n}`);
+      else expect(cells).toContain("'=1+1");
+    },
+  );
 
   it('the report XLSX has no string cell that starts a formula', async () => {
-    const res = await t.server.app.request('/api/reports/summary?groupBy=clerk&format=xlsx', { headers: { authorization: `Bearer ${t.adminToken}` } });
+    const res = await t.server.app.request('/api/reports/summary?groupBy=clerk&format=xlsx', {
+      headers: { authorization: `Bearer ${t.adminToken}` },
+    });
     const sheet = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['xl/worksheets/sheet1.xml']!);
-    const texts = [...sheet.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const texts = [...sheet.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) =>
+      m[1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
     expect(texts.length).toBeGreaterThan(10);
     expect(texts.filter(dangerous)).toEqual([]);
     expect(texts).toContain(`'${NAMES[0]}`);

@@ -28,4 +28,6 @@ export interface Services {
   disconnect(kind: 'device' | 'user', id: string): void;
 }
 
-export interface AppEnv { Variables: { actor: Actor | null; token: string | null } }
+export interface AppEnv {
+  Variables: { actor: Actor | null; token: string | null };
+}

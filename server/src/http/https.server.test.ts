@@ -9,7 +9,10 @@ import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/tes
 
 /** With TLS_CERT and TLS_KEY the one port speaks HTTPS, and socket.io runs over wss on it. */
 const OPENSSL = hasOpenssl();
-if (!OPENSSL) console.warn('https.server.test: bỏ qua — máy này không có openssl để tạo chứng chỉ thử / skipped: no openssl to make a test certificate');
+if (!OPENSSL)
+  console.warn(
+    'https.server.test: bỏ qua — máy này không có openssl để tạo chứng chỉ thử / skipped: no openssl to make a test certificate',
+  );
 
 describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
   let t: TestServer;
@@ -19,7 +22,11 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
 
   beforeAll(async () => {
     cert = selfSignedCert();
-    t = await startTestServer({ clock: systemClock, listen: true, env: { TLS_CERT: cert.certFile, TLS_KEY: cert.keyFile, PUBLIC_URL: '' } });
+    t = await startTestServer({
+      clock: systemClock,
+      listen: true,
+      env: { TLS_CERT: cert.certFile, TLS_KEY: cert.keyFile, PUBLIC_URL: '' },
+    });
     base = `https://127.0.0.1:${t.server.port}`;
   });
   afterAll(async () => {
@@ -28,13 +35,18 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
     if (cert) rmSync(cert.dir, { recursive: true, force: true });
   });
 
-  function get(url: string, insecure = true): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  function get(
+    url: string,
+    insecure = true,
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
     const req = url.startsWith('https:') ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const r = req(url, { rejectUnauthorized: !insecure } as object, (res) => {
         let body = '';
         res.setEncoding('utf8');
-        res.on('data', (d) => { body += d; });
+        res.on('data', (d) => {
+          body += d;
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       });
       r.on('error', reject);
@@ -42,7 +54,7 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
     });
   }
 
-  it('answers /api/health over HTTPS with HSTS, and the tickets\' QR address says https', async () => {
+  it("answers /api/health over HTTPS with HSTS, and the tickets' QR address says https", async () => {
     const res = await get(`${base}/api/health`);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true });
@@ -55,10 +67,23 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
   it('a browser page of this https origin can sign in (its Origin is recognised as ours)', async () => {
     const body = JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD });
     const status = await new Promise<number>((resolve, reject) => {
-      const r = httpsRequest(`${base}/api/auth/login`, {
-        method: 'POST', rejectUnauthorized: false,
-        headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin', 'content-length': Buffer.byteLength(body) },
-      }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const r = httpsRequest(
+        `${base}/api/auth/login`,
+        {
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: {
+            'content-type': 'application/json',
+            origin: base,
+            'sec-fetch-site': 'same-origin',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       r.on('error', reject);
       r.end(body);
     });
@@ -78,7 +103,12 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
 
   it('socket.io connects over wss and gets its snapshot', async () => {
     const display = await t.createDevice('display');
-    const socket = io(base, { auth: { token: display.token }, transports: ['websocket'], reconnection: false, rejectUnauthorized: false });
+    const socket = io(base, {
+      auth: { token: display.token },
+      transports: ['websocket'],
+      reconnection: false,
+      rejectUnauthorized: false,
+    });
     sockets.push(socket);
     const snapshot = await new Promise<unknown>((resolve, reject) => {
       socket.once('state:snapshot', resolve);
@@ -86,8 +116,16 @@ describe.skipIf(!OPENSSL)('HTTPS when a certificate is configured', () => {
     });
     expect(snapshot).toBeTruthy();
     // Also over the polling transport, which a browser falls back to behind some proxies.
-    const polling = io(base, { auth: { token: display.token }, transports: ['polling'], reconnection: false, rejectUnauthorized: false });
+    const polling = io(base, {
+      auth: { token: display.token },
+      transports: ['polling'],
+      reconnection: false,
+      rejectUnauthorized: false,
+    });
     sockets.push(polling);
-    await new Promise((resolve, reject) => { polling.once('state:snapshot', resolve); polling.once('connect_error', reject); });
+    await new Promise((resolve, reject) => {
+      polling.once('state:snapshot', resolve);
+      polling.once('connect_error', reject);
+    });
   });
 });

@@ -1,9 +1,15 @@
 import type { Services } from './http.types.ts';
 
 // The bundled Be Vietnam Pro (copied to dist/fonts at build); unicode-range picks the Vietnamese subset.
-const VI_RANGE = 'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB';
-const FONT_FACES = [400, 700].map((w) => `@font-face{font-family:'Be Vietnam Pro';font-weight:${w};font-display:swap;src:url(/fonts/be-vietnam-pro-latin-${w}.woff2) format('woff2')}`
-  + `@font-face{font-family:'Be Vietnam Pro';font-weight:${w};font-display:swap;src:url(/fonts/be-vietnam-pro-vietnamese-${w}.woff2) format('woff2');unicode-range:${VI_RANGE}}`).join('');
+const VI_RANGE =
+  'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB';
+const FONT_FACES = [400, 700]
+  .map(
+    (w) =>
+      `@font-face{font-family:'Be Vietnam Pro';font-weight:${w};font-display:swap;src:url(/fonts/be-vietnam-pro-latin-${w}.woff2) format('woff2')}` +
+      `@font-face{font-family:'Be Vietnam Pro';font-weight:${w};font-display:swap;src:url(/fonts/be-vietnam-pro-vietnamese-${w}.woff2) format('woff2');unicode-range:${VI_RANGE}}`,
+  )
+  .join('');
 
 /** Served as /landing.css: a strict CSP (style-src 'self') refuses a <style> element in the page. */
 export const LANDING_CSS = `${FONT_FACES}body{font-family:'Be Vietnam Pro',system-ui,sans-serif;margin:0;background:#f3f6fa;color:#102a43}header{background:#b71c1c;color:#fff;padding:24px 32px}

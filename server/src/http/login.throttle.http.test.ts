@@ -14,15 +14,23 @@ beforeAll(async () => {
   await t.createClerk('binh');
   await t.createClerk('an');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const clock = () => t.clock as ManualClock;
 
 async function loginFrom(address: string, username: string, password: string) {
-  const res = await t.server.app.request('/api/auth/login', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-  }, { incoming: { socket: { remoteAddress: address } } });
-  return { status: res.status, body: await res.json() as any, retryAfter: res.headers.get('retry-after') };
+  const res = await t.server.app.request(
+    '/api/auth/login',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    },
+    { incoming: { socket: { remoteAddress: address } } },
+  );
+  return { status: res.status, body: (await res.json()) as any, retryAfter: res.headers.get('retry-after') };
 }
 
 describe('login throttling over HTTP', () => {
@@ -30,7 +38,10 @@ describe('login throttling over HTTP', () => {
     let failures = 0;
     while (failures < 50) {
       const r = await loginFrom('127.0.0.2', 'binh', 'wrong-pass');
-      if (r.status === 401) { failures++; continue; }
+      if (r.status === 401) {
+        failures++;
+        continue;
+      }
       expect(r.status).toBe(429);
       clock().advance((r.body.error.details?.retryAfterSec ?? 300) * 1000); // the attacker waits as told, and fails again
     }
@@ -69,7 +80,8 @@ describe('login throttling over HTTP', () => {
 
   it('one address guessing many names is capped across names; other addresses are not', async () => {
     let failures = 0;
-    for (let i = 0; failures < 30; i++) if ((await loginFrom('127.0.0.6', `khong-co-${i}`, 'x')).status === 401) failures++;
+    for (let i = 0; failures < 30; i++)
+      if ((await loginFrom('127.0.0.6', `khong-co-${i}`, 'x')).status === 401) failures++;
     const capped = await loginFrom('127.0.0.6', 'an', 'password-123');
     expect(capped.status).toBe(429);
     expect(Number(capped.retryAfter)).toBeGreaterThan(0);
@@ -78,16 +90,29 @@ describe('login throttling over HTTP', () => {
 
   it('over real sockets: the address is the peer address, so 127.0.0.3 is not held back by 127.0.0.2', async () => {
     const port = Number(new URL(t.url).port);
-    const post = (localAddress: string, password: string) => new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' } }, (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => { data += d; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data) }));
+    const post = (localAddress: string, password: string) =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            localAddress,
+            method: 'POST',
+            path: '/api/auth/login',
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let data = '';
+            res.setEncoding('utf8');
+            res.on('data', (d: string) => {
+              data += d;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ username: 'binh', password }));
       });
-      req.on('error', reject);
-      req.end(JSON.stringify({ username: 'binh', password }));
-    });
     for (let i = 0; i < 3; i++) expect((await post('127.0.0.2', 'wrong-pass')).status).toBe(401);
     const held = await post('127.0.0.2', 'password-123');
     expect(held.status).toBe(429);

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { checkDocument, configDocument, DryRunRollback, exportConfig, importConfig } from '../core/catalog/config.transfer.ts';
+import {
+  checkDocument,
+  configDocument,
+  DryRunRollback,
+  exportConfig,
+  importConfig,
+} from '../core/catalog/config.transfer.ts';
 import type { CheckedSettings } from '../core/settings/settings.service.ts';
 import { AppError } from '../contract/errors.ts';
 import { requireActor } from './auth.middleware.ts';
@@ -24,12 +30,19 @@ export function opsRoutes(s: Services) {
     const doc = await readBody(c, configDocument);
     checkDocument(doc);
     const who = { kind: actor.kind, id: actor.id };
-    const center = doc.center ? { current: s.settings.get(), checked: s.settings.check(doc.center), write: (ch: CheckedSettings) => s.settings.write(ch, who) } : null;
+    const center = doc.center
+      ? {
+          current: s.settings.get(),
+          checked: s.settings.check(doc.center),
+          write: (ch: CheckedSettings) => s.settings.write(ch, who),
+        }
+      : null;
     try {
       const result = s.run((tx) => {
         const r = importConfig(tx, doc, actor, center, dryRun);
         if (dryRun) throw new DryRunRollback(r);
-        if (r.changes.some((ch) => ch.entity === 'settings')) tx.emit({ type: 'config:updated', reason: 'settings.update' });
+        if (r.changes.some((ch) => ch.entity === 'settings'))
+          tx.emit({ type: 'config:updated', reason: 'settings.update' });
         return r;
       });
       return c.json(result);
@@ -50,7 +63,14 @@ export function opsRoutes(s: Services) {
     const job = s.backups.start(s.deps.clock.now());
     if (!job) throw new AppError('backup.in_progress');
     const info = await job;
-    s.deps.store.journal.audit({ at: s.deps.clock.now(), actorKind: 'user', actorId: actor.id, action: 'backup.create', entity: 'backup', entityId: info.file });
+    s.deps.store.journal.audit({
+      at: s.deps.clock.now(),
+      actorKind: 'user',
+      actorId: actor.id,
+      action: 'backup.create',
+      entity: 'backup',
+      entityId: info.file,
+    });
     return c.json(info, 201);
   });
   return app;

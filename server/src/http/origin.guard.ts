@@ -8,14 +8,21 @@
 
 export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface BrowserSignals { origin: string | undefined; fetchSite: string | undefined }
+export interface BrowserSignals {
+  origin: string | undefined;
+  fetchSite: string | undefined;
+}
 
 /** The origins our own pages have: the one the request was addressed to, and PUBLIC_URL behind a proxy. */
 export function ownOrigins(requestUrl: string, publicUrl: string | null): string[] {
   const out: string[] = [];
   for (const u of [requestUrl, publicUrl]) {
     if (!u) continue;
-    try { out.push(new URL(u).origin); } catch { /* a malformed PUBLIC_URL adds nothing */ }
+    try {
+      out.push(new URL(u).origin);
+    } catch {
+      /* a malformed PUBLIC_URL adds nothing */
+    }
   }
   return out;
 }

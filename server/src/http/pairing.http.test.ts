@@ -13,26 +13,45 @@ const sockets: Socket[] = [];
 const clock = () => t.clock as ManualClock;
 const MIN = 60_000;
 
-beforeAll(async () => { t = await startTestServer({ listen: true }); });
-beforeEach(() => { clock().advance(11 * MIN); });
-afterEach(() => { for (const s of sockets.splice(0)) s.close(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer({ listen: true });
+});
+beforeEach(() => {
+  clock().advance(11 * MIN);
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.close();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function pairFrom(address: string, code: string) {
-  const res = await t.server.app.request('/api/auth/pair', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }),
-  }, { incoming: { socket: { remoteAddress: address } } });
-  return { status: res.status, body: await res.json() as any, retryAfter: res.headers.get('retry-after') };
+  const res = await t.server.app.request(
+    '/api/auth/pair',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    },
+    { incoming: { socket: { remoteAddress: address } } },
+  );
+  return { status: res.status, body: (await res.json()) as any, retryAfter: res.headers.get('retry-after') };
 }
 const newDevice = async (kind = 'kiosk') => {
   const r = await t.call('POST', '/api/devices', { kind, name: `${kind} ghép nối` }, t.adminToken);
   expect(r.status).toBe(201);
   return r.body as { id: string; token: string; pairingCode: string; pairingExpiresAt: string };
 };
-const newCode = (id: string, token = t.adminToken) => t.call('POST', `/api/devices/${id}/pairing-code`, undefined, token);
+const newCode = (id: string, token = t.adminToken) =>
+  t.call('POST', `/api/devices/${id}/pairing-code`, undefined, token);
 const me = (token: string) => t.call('GET', '/api/auth/me', undefined, token);
 /** Six digits that are no live code of this test. */
-const wrong = (i: number, not: string[]) => { let c = String(100_000 + i * 7919 % 900_000); while (not.includes(c)) c = String(Number(c) + 1); return c; };
+const wrong = (i: number, not: string[]) => {
+  let c = String(100_000 + ((i * 7919) % 900_000));
+  while (not.includes(c)) c = String(Number(c) + 1);
+  return c;
+};
 
 describe('pairing codes', () => {
   it('are made on demand by an admin: six digits, valid 10 minutes, shown once, never listed', async () => {
@@ -98,7 +117,10 @@ describe('pairing codes', () => {
     const d = await newDevice('display');
     const s = io(t.url, { auth: { token: d.token }, transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(s);
-    await new Promise<void>((resolve, reject) => { s.once('state:snapshot', () => resolve()); s.once('connect_error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      s.once('state:snapshot', () => resolve());
+      s.once('connect_error', reject);
+    });
     expect((await pairFrom('127.0.1.6', d.pairingCode)).status).toBe(404);
   });
 
@@ -106,7 +128,10 @@ describe('pairing codes', () => {
     const d = await newDevice('display');
     const s = io(t.url, { auth: { token: d.token }, transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(s);
-    await new Promise<void>((resolve, reject) => { s.once('state:snapshot', () => resolve()); s.once('connect_error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      s.once('state:snapshot', () => resolve());
+      s.once('connect_error', reject);
+    });
     const dropped = new Promise<string>((resolve) => s.once('disconnect', resolve));
     const fresh = await newCode(d.id);
     expect(fresh.status).toBe(200);

@@ -9,7 +9,8 @@ import { pathId } from './validation.ts';
 
 const escAttr = (v: string) => v.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-const PRINT_CSS = '@page{size:80mm auto;margin:0}html,body{margin:0;padding:0;background:#fff}img{display:block;width:72mm;margin:0 4mm;image-rendering:pixelated}';
+const PRINT_CSS =
+  '@page{size:80mm auto;margin:0}html,body{margin:0;padding:0;background:#fff}img{display:block;width:72mm;margin:0 4mm;image-rendering:pixelated}';
 
 /**
  * Prints once the raster has loaded and tells the kiosk page that framed it. The script is parser-blocking
@@ -37,11 +38,24 @@ export function printingRoutes(s: Services) {
   api.get('/printers', async (c) => {
     const actor = requireActor(c, { roles: ['admin', 'supervisor'], devices: ['kiosk'] });
     if (c.req.query('refresh') === '1') await s.printing.probe();
-    const kiosks = s.deps.store.accounts.devices().filter((d) => d.kind === 'kiosk' && !d.revokedAt && d.printer && (actor.kind !== 'device' || d.id === actor.id));
-    return c.json(kiosks.map((k) => {
-      const st = s.printing.state(k.id);
-      return { kioskId: k.id, kioskName: k.name, printer: k.printer, online: st?.online ?? null, paper: st?.paper ?? 'unknown', lastStatus: st?.lastStatus ?? 'unknown', lastError: st?.lastError ?? null, at: st ? new Date(st.at).toISOString() : null };
-    }));
+    const kiosks = s.deps.store.accounts
+      .devices()
+      .filter((d) => d.kind === 'kiosk' && !d.revokedAt && d.printer && (actor.kind !== 'device' || d.id === actor.id));
+    return c.json(
+      kiosks.map((k) => {
+        const st = s.printing.state(k.id);
+        return {
+          kioskId: k.id,
+          kioskName: k.name,
+          printer: k.printer,
+          online: st?.online ?? null,
+          paper: st?.paper ?? 'unknown',
+          lastStatus: st?.lastStatus ?? 'unknown',
+          lastError: st?.lastError ?? null,
+          at: st ? new Date(st.at).toISOString() : null,
+        };
+      }),
+    );
   });
 
   // Anyone on the LAN may ask for it: at most PNG_PER_ADDRESS at once per address, and the server-wide
@@ -58,11 +72,13 @@ export function printingRoutes(s: Services) {
     try {
       png = await s.printing.png(id);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'server.busy') return c.json(errorBody('server.busy'), 503, { 'retry-after': '2' });
+      if (e instanceof AppError && e.code === 'server.busy')
+        return c.json(errorBody('server.busy'), 503, { 'retry-after': '2' });
       throw e;
     } finally {
       const n = (rendering.get(address) ?? 1) - 1;
-      if (n > 0) rendering.set(address, n); else rendering.delete(address);
+      if (n > 0) rendering.set(address, n);
+      else rendering.delete(address);
     }
     return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
   });
@@ -72,13 +88,18 @@ export function printingRoutes(s: Services) {
   // and is base64url; it is still escaped, and read back by the script from a data attribute.
   page.get('/ticket/:id', (c) => {
     const id = pathId(c, 'id');
-    if (!s.deps.store.tickets.get(id)) return c.html('<!doctype html><meta charset="utf-8"><p>Không tìm thấy số thứ tự.</p>', 404);
+    if (!s.deps.store.tickets.get(id))
+      return c.html('<!doctype html><meta charset="utf-8"><p>Không tìm thấy số thứ tự.</p>', 404);
     const src = `/api/tickets/${encodeURIComponent(id)}/ticket.png`;
     return c.html(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Phiếu số thứ tự</title>
 <link rel="stylesheet" href="/print/ticket.css"></head>
 <body><img id="t" src="${escAttr(src)}" alt="Phiếu số thứ tự" data-ticket-id="${escAttr(id)}"><script src="/print/ticket.js"></script></body></html>`);
   });
-  page.get('/ticket.js', (c) => c.body(PRINT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
-  page.get('/ticket.css', (c) => c.body(PRINT_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
+  page.get('/ticket.js', (c) =>
+    c.body(PRINT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
+  page.get('/ticket.css', (c) =>
+    c.body(PRINT_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
   return { api, page };
 }

@@ -90,24 +90,41 @@ beforeAll(async () => {
   const png = await t.server.app.request(`/api/tickets/${mine.id}/ticket.png`, { method: 'HEAD' });
   answers.set('anonymous ticket.png headers', [...png.headers]);
 });
-afterAll(async () => { for (const s of sockets) s.close(); await t.close(); });
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await t.close();
+});
 
-const secrets = () => ({ 'clerk user id': clerkId, username: CLERK.username, 'display name': CLERK.displayName, note: NOTE, 'phone number': '0912 345 678', 'dossier code': DOSSIER });
+const secrets = () => ({
+  'clerk user id': clerkId,
+  username: CLERK.username,
+  'display name': CLERK.displayName,
+  note: NOTE,
+  'phone number': '0912 345 678',
+  'dossier code': DOSSIER,
+});
 function leaks(what: unknown, extra: Record<string, string> = {}): string[] {
   const text = JSON.stringify(what);
-  return Object.entries({ ...secrets(), ...extra }).filter(([, v]) => text.includes(v)).map(([k]) => k);
+  return Object.entries({ ...secrets(), ...extra })
+    .filter(([, v]) => text.includes(v))
+    .map(([k]) => k);
 }
 
 describe('what anonymous callers, kiosks and displays may see', () => {
   it('the flow really carried the secrets (staff see them: the test can fail)', () => {
-    expect(leaks(heard.get('staff'))).toEqual(expect.arrayContaining(['clerk user id', 'username', 'display name', 'note', 'dossier code']));
+    expect(leaks(heard.get('staff'))).toEqual(
+      expect.arrayContaining(['clerk user id', 'username', 'display name', 'note', 'dossier code']),
+    );
   });
 
   it('no anonymous, kiosk or display HTTP answer carries a clerk identity, a note or a dossier code', () => {
     expect(answers.size).toBeGreaterThan(10);
     for (const [name, body] of answers) expect(leaks(body), name).toEqual([]);
     // …and what the citizen's own ticket answer does carry is still there.
-    expect(answers.get('anonymous GET /api/tickets/:id')).toMatchObject({ status: 200, body: { id: mine.id, status: 'done', counter: { number: 1 } } });
+    expect(answers.get('anonymous GET /api/tickets/:id')).toMatchObject({
+      status: 200,
+      body: { id: mine.id, status: 'done', counter: { number: 1 } },
+    });
   });
 
   it('the anonymous ticket answer and the phone never name another ticket', () => {
@@ -116,12 +133,15 @@ describe('what anonymous callers, kiosks and displays may see', () => {
     expect(heard.get('phone')!.length).toBeGreaterThan(2);
   });
 
-  it.each(['phone', 'display', 'kiosk'])('no %s socket payload carries a clerk identity, a note or a dossier code', (name) => {
-    expect(heard.get(name)!.length).toBeGreaterThan(0);
-    expect(leaks(heard.get(name))).toEqual([]);
-  });
+  it.each(['phone', 'display', 'kiosk'])(
+    'no %s socket payload carries a clerk identity, a note or a dossier code',
+    (name) => {
+      expect(heard.get(name)!.length).toBeGreaterThan(0);
+      expect(leaks(heard.get(name))).toEqual([]);
+    },
+  );
 
-  it('the rating pad gets the clerk\'s display name (who served me), and nothing else of the clerk', () => {
+  it("the rating pad gets the clerk's display name (who served me), and nothing else of the clerk", () => {
     const requested = heard.get('rating')!.find((e: any) => e.event === 'rating:requested') as any;
     expect(requested.payload.clerkName).toBe(CLERK.displayName);
     expect(leaks(heard.get('rating')).filter((k) => k !== 'display name')).toEqual([]);

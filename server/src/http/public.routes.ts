@@ -18,12 +18,28 @@ export function publicRoutes(s: Services) {
   app.get('/config/public', (c) => {
     const st = s.settings.get();
     const body: PublicConfigDto = {
-      centerName: st.name, shortName: st.shortName, timeZone: st.timeZone, ratingLevels: st.ratingLevels, ratingReasons: st.ratingReasons,
-      ratingReasonLevels: st.ratingReasonLevels.length ? st.ratingReasonLevels : [st.ratingLevels[st.ratingLevels.length - 1]!.key],
-      priorityGroups: st.priorityGroups, announcement: st.announcement, announceTimes: st.announceTimes, numberReading: st.numberReading,
-      dialect: st.dialect, voicePack: st.voicePack, notice: st.notice, kioskIdleSeconds: st.kioskIdleSeconds, ratingTimeoutSeconds: st.ratingTimeoutSeconds,
-      ticketInstruction: st.ticketInstruction, ticketThanks: st.ticketThanks, enforceIssuingHours: st.enforceIssuingHours,
-      businessDay: s.view.today(), serverTime: toIso(s.deps.clock.now(), st.timeZone),
+      centerName: st.name,
+      shortName: st.shortName,
+      timeZone: st.timeZone,
+      ratingLevels: st.ratingLevels,
+      ratingReasons: st.ratingReasons,
+      ratingReasonLevels: st.ratingReasonLevels.length
+        ? st.ratingReasonLevels
+        : [st.ratingLevels[st.ratingLevels.length - 1]!.key],
+      priorityGroups: st.priorityGroups,
+      announcement: st.announcement,
+      announceTimes: st.announceTimes,
+      numberReading: st.numberReading,
+      dialect: st.dialect,
+      voicePack: st.voicePack,
+      notice: st.notice,
+      kioskIdleSeconds: st.kioskIdleSeconds,
+      ratingTimeoutSeconds: st.ratingTimeoutSeconds,
+      ticketInstruction: st.ticketInstruction,
+      ticketThanks: st.ticketThanks,
+      enforceIssuingHours: st.enforceIssuingHours,
+      businessDay: s.view.today(),
+      serverTime: toIso(s.deps.clock.now(), st.timeZone),
     };
     return c.json(body);
   });
@@ -45,8 +61,15 @@ export function publicRoutes(s: Services) {
   app.get('/counters', (c) => {
     const everything = all(c);
     const staff = seesStaffData(c.get('actor'));
-    return c.json(s.deps.store.catalog.counters().filter((x) => everything || x.active)
-      .map((x) => ({ ...(staff ? s.view.counter(x) : s.view.publicCounter(x)), ...(everything ? { active: x.active } : {}) })));
+    return c.json(
+      s.deps.store.catalog
+        .counters()
+        .filter((x) => everything || x.active)
+        .map((x) => ({
+          ...(staff ? s.view.counter(x) : s.view.publicCounter(x)),
+          ...(everything ? { active: x.active } : {}),
+        })),
+    );
   });
 
   app.get('/state', (c) => {

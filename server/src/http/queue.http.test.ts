@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let t: TestServer;
-beforeEach(async () => { t = await startTestServer(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 describe('queue over HTTP (in-process)', () => {
   it('issues, calls, finishes and reports a ticket', async () => {
@@ -14,7 +18,14 @@ describe('queue over HTTP (in-process)', () => {
 
     const issued = await t.call('POST', '/api/tickets', { areaId: lltp.id, idempotencyKey: 'k1' }, kiosk.token);
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ number: '1001', areaId: lltp.id, status: 'waiting', priority: false, waitingAhead: 0, print: { status: 'none' } });
+    expect(issued.body).toMatchObject({
+      number: '1001',
+      areaId: lltp.id,
+      status: 'waiting',
+      priority: false,
+      waitingAhead: 0,
+      print: { status: 'none' },
+    });
     expect(issued.body.trackUrl).toBe(`http://hcc.test/t/${issued.body.id}`);
     expect(issued.body.id.length).toBeGreaterThanOrEqual(16);
     expect(issued.body.issuedAt).toMatch(/\+07:00$/);
@@ -29,7 +40,11 @@ describe('queue over HTTP (in-process)', () => {
     expect((await t.call('POST', `/api/counters/${counter1.id}/open`, undefined, clerk.token)).status).toBe(200);
     const called = await t.call('POST', `/api/counters/${counter1.id}/call-next`, undefined, clerk.token);
     expect(called.status).toBe(200);
-    expect(called.body.ticket).toMatchObject({ id: issued.body.id, status: 'called', counter: { id: counter1.id, number: 1 } });
+    expect(called.body.ticket).toMatchObject({
+      id: issued.body.id,
+      status: 'called',
+      counter: { id: counter1.id, number: 1 },
+    });
 
     const got = await t.call('GET', `/api/tickets/${issued.body.id}`);
     expect(got.body).toMatchObject({ status: 'called', counter: { number: 1 } });
@@ -56,9 +71,20 @@ describe('queue over HTTP (in-process)', () => {
     const unknown = await t.call('POST', '/api/tickets', { areaId: 'nope' }, kiosk.token);
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toMatch(/lĩnh vực/);
-    const big = await t.call('POST', '/api/tickets', undefined, kiosk.token, JSON.stringify({ areaId: 'x'.repeat(200_000) }));
+    const big = await t.call(
+      'POST',
+      '/api/tickets',
+      undefined,
+      kiosk.token,
+      JSON.stringify({ areaId: 'x'.repeat(200_000) }),
+    );
     expect(big.status).toBe(413);
-    const forbidden = await t.call('POST', '/api/users', { username: 'x1', password: 'password-1', displayName: 'X', role: 'clerk' }, kiosk.token);
+    const forbidden = await t.call(
+      'POST',
+      '/api/users',
+      { username: 'x1', password: 'password-1', displayName: 'X', role: 'clerk' },
+      kiosk.token,
+    );
     expect(forbidden.status).toBe(403);
   });
 });

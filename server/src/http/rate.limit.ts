@@ -18,17 +18,29 @@ export interface AddressLimit {
  * 10 at once. A tracking page makes a handful of requests in a visit; on the LAN every phone has its own
  * address, so only a flood meets this.
  */
-export const ANONYMOUS_LIMIT: AddressLimit = { capacity: 60, windowMs: 10_000, maxConcurrent: 10, maxAddresses: 10_000 };
+export const ANONYMOUS_LIMIT: AddressLimit = {
+  capacity: 60,
+  windowMs: 10_000,
+  maxConcurrent: 10,
+  maxAddresses: 10_000,
+};
 /** The ticket PNG per address: a kiosk's print page loads one per ticket, nobody needs three at once. */
 export const PNG_PER_ADDRESS = 2;
 
-interface Bucket { tokens: number; at: number; active: number }
+interface Bucket {
+  tokens: number;
+  at: number;
+  active: number;
+}
 
 /**
  * A token bucket and an in-progress count per address. Time is a monotonic millisecond source (not the
  * center's clock: this measures the transport, and a clock step must not open or shut the tap).
  */
-export function createAddressLimiter(limit: AddressLimit = ANONYMOUS_LIMIT, now: () => number = () => performance.now()) {
+export function createAddressLimiter(
+  limit: AddressLimit = ANONYMOUS_LIMIT,
+  now: () => number = () => performance.now(),
+) {
   const buckets = new Map<string, Bucket>();
   const rate = limit.capacity / limit.windowMs;
 
@@ -47,8 +59,12 @@ export function createAddressLimiter(limit: AddressLimit = ANONYMOUS_LIMIT, now:
 
   /** Forgets the addresses whose bucket is full again and idle; if none is, the oldest ones. */
   function forget(at: number): void {
-    for (const [a, b] of buckets) if (b.active === 0 && b.tokens + (at - b.at) * rate >= limit.capacity) buckets.delete(a);
-    for (const a of buckets.keys()) { if (buckets.size < limit.maxAddresses) break; buckets.delete(a); }
+    for (const [a, b] of buckets)
+      if (b.active === 0 && b.tokens + (at - b.at) * rate >= limit.capacity) buckets.delete(a);
+    for (const a of buckets.keys()) {
+      if (buckets.size < limit.maxAddresses) break;
+      buckets.delete(a);
+    }
   }
 
   return {
@@ -75,7 +91,9 @@ export type AddressLimiter = ReturnType<typeof createAddressLimiter>;
 /** 429 request.rate_limited with the wait in whole seconds, as every 429 here: details.retryAfterSec and Retry-After. */
 export function rateLimited(c: Context, retryMs: number): Response {
   const retryAfterSec = Math.max(1, Math.ceil(retryMs / 1000));
-  return c.json(errorBody('request.rate_limited', undefined, { retryAfterSec }), 429, { 'retry-after': String(retryAfterSec) });
+  return c.json(errorBody('request.rate_limited', undefined, { retryAfterSec }), 429, {
+    'retry-after': String(retryAfterSec),
+  });
 }
 
 /**
@@ -92,6 +110,10 @@ export function anonymousLimit(limiter: AddressLimiter, opts: { except?: string[
     if (address === 'unknown') return next();
     const wait = limiter.take(address);
     if (wait > 0) return rateLimited(c, wait);
-    try { await next(); } finally { limiter.release(address); }
+    try {
+      await next();
+    } finally {
+      limiter.release(address);
+    }
   };
 }

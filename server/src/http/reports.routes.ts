@@ -14,7 +14,12 @@ export function reportRoutes(s: Services) {
     const report = await s.reports.run(q);
     if (q.format === 'xlsx') {
       const levels = s.settings.get().ratingLevels;
-      const bytes = writeXlsx([{ name: `Báo cáo ${report.from} – ${report.to}`, rows: reportTable([...report.rows, report.totals], levels, 'vi') }]);
+      const bytes = writeXlsx([
+        {
+          name: `Báo cáo ${report.from} – ${report.to}`,
+          rows: reportTable([...report.rows, report.totals], levels, 'vi'),
+        },
+      ]);
       return c.body(bytes as unknown as ArrayBuffer, 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="bao-cao-${q.groupBy}-${report.from}_${report.to}.xlsx"`,

@@ -12,10 +12,31 @@ beforeAll(async () => {
   const area = (await t.areas())[0];
   ticketId = (await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token)).body.id;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const SCREENS = ['/', '/kiosk', '/counter', '/rating', '/display', '/display/counter/1', '/t/TICKET', '/admin', '/admin/monitor', '/print/ticket/TICKET',
-  '/api/health', '/api/nope', '/nope', '/kiosk/missing.js', '/api/tickets/nope', '/print/ticket/nope', '/landing.css', '/print/ticket.js', '/api/users'];
+const SCREENS = [
+  '/',
+  '/kiosk',
+  '/counter',
+  '/rating',
+  '/display',
+  '/display/counter/1',
+  '/t/TICKET',
+  '/admin',
+  '/admin/monitor',
+  '/print/ticket/TICKET',
+  '/api/health',
+  '/api/nope',
+  '/nope',
+  '/kiosk/missing.js',
+  '/api/tickets/nope',
+  '/print/ticket/nope',
+  '/landing.css',
+  '/print/ticket.js',
+  '/api/users',
+];
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string | null): Map<string, string[]> {
@@ -76,15 +97,22 @@ describe('security headers', () => {
         await res.arrayBuffer();
         expect.soft(res.headers.get('x-content-type-options'), query).toBe('nosniff');
         expect.soft(res.headers.get('referrer-policy'), query).toBe('no-referrer');
-        expect.soft(directives(res.headers.get('content-security-policy')).get('frame-ancestors'), query).toEqual(["'none'"]);
+        expect
+          .soft(directives(res.headers.get('content-security-policy')).get('frame-ancestors'), query)
+          .toEqual(["'none'"]);
       }
-    } finally { await live.close(); }
+    } finally {
+      await live.close();
+    }
   });
 
   it('no served page holds inline script or inline style; the print page keeps its script and style in files', async () => {
     for (const path of SCREENS.map((p) => p.replace('TICKET', ticketId))) {
       const res = await t.server.app.request(path);
-      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) { await res.arrayBuffer(); continue; }
+      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) {
+        await res.arrayBuffer();
+        continue;
+      }
       expect.soft(inlineCode(await res.text()), path).toEqual([]);
     }
     const print = await (await t.server.app.request(`/print/ticket/${ticketId}`)).text();
@@ -102,8 +130,15 @@ describe('security headers', () => {
     expect(await landing.text()).toContain('@font-face');
   });
 
-  it('the front-ends\' HTML (built in dist/ when present, and the sources) has no inline script or style', () => {
-    const pages = ['admin/index.html', 'kiosk/index.html', 'display/index.html', 'display/track.html', 'counter/index.html', 'counter/rating.html'];
+  it("the front-ends' HTML (built in dist/ when present, and the sources) has no inline script or style", () => {
+    const pages = [
+      'admin/index.html',
+      'kiosk/index.html',
+      'display/index.html',
+      'display/track.html',
+      'counter/index.html',
+      'counter/rating.html',
+    ];
     let checked = 0;
     for (const rel of pages) {
       for (const file of [join(process.cwd(), rel), join(process.cwd(), 'dist', rel)]) {

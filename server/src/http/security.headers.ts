@@ -9,10 +9,20 @@ import type { MiddlewareHandler } from 'hono';
  * blocked. `data:`/`blob:` images are QR codes and favicons; `blob:`/`data:` media are the hall's voice
  * clips; `ws:`/`wss:` because older kiosk browsers do not match a same-host WebSocket with `'self'`.
  */
-const CSP = (frameAncestors: string) => [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "media-src 'self' blob: data:",
-  "connect-src 'self' ws: wss:", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", `frame-ancestors ${frameAncestors}`,
-].join('; ');
+const CSP = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: data:",
+    "connect-src 'self' ws: wss:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
 
 /**
  * No screen uses a camera (the kiosk's scanner is a USB keyboard), a microphone, the position or a payment;

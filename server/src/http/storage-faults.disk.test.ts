@@ -13,7 +13,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
  * same behaviour is proved by storage-faults.http.test.ts through SQLite's own size limit.
  */
 const mnt = mkdtempSync(join(tmpdir(), 'hcc-tmpfs-'));
-const mounted = process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mnt]).status === 0;
+const mounted =
+  process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mnt]).status === 0;
 afterAll(() => {
   if (mounted) spawnSync('umount', ['-l', mnt]);
   rmSync(mnt, { recursive: true, force: true });
@@ -26,20 +27,33 @@ function fillDisk(dir: string): string {
   const chunk = Buffer.alloc(64 * 1024, 1);
   try {
     for (;;) {
-      try { writeSync(fd, chunk); } catch (e) {
+      try {
+        writeSync(fd, chunk);
+      } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
         break;
       }
     }
     // The last pages: smaller writes until not even 512 bytes fit.
-    for (const size of [4096, 512]) for (;;) { try { writeSync(fd, chunk.subarray(0, size)); } catch { break; } }
-  } finally { closeSync(fd); }
+    for (const size of [4096, 512])
+      for (;;) {
+        try {
+          writeSync(fd, chunk.subarray(0, size));
+        } catch {
+          break;
+        }
+      }
+  } finally {
+    closeSync(fd);
+  }
   return file;
 }
 
 describe.skipIf(!mounted)('a real full disk (tmpfs)', () => {
   let t: TestServer;
-  afterAll(async () => { await t?.close(false); });
+  afterAll(async () => {
+    await t?.close(false);
+  });
 
   it('503 and degraded health while full, no exit, everything back and nothing lost once space is freed', async () => {
     const dataDir = join(mnt, 'data');
@@ -48,12 +62,19 @@ describe.skipIf(!mounted)('a real full disk (tmpfs)', () => {
     const area = (await t.areas())[0];
     const acknowledged: string[] = [];
     const issue = async () => {
-      const r = await fetch(`${t.url}/api/tickets`, { method: 'POST', headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/json' }, body: JSON.stringify({ areaId: area.id }) });
-      const body = await r.json() as any;
+      const r = await fetch(`${t.url}/api/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ areaId: area.id }),
+      });
+      const body = (await r.json()) as any;
       if (r.status === 201) acknowledged.push(body.id);
       return { status: r.status, body };
     };
-    const health = async () => { const r = await fetch(`${t.url}/api/health`); return { status: r.status, body: await r.json() as any }; };
+    const health = async () => {
+      const r = await fetch(`${t.url}/api/health`);
+      return { status: r.status, body: (await r.json()) as any };
+    };
     for (let i = 0; i < 5; i++) expect((await issue()).status).toBe(201);
 
     // Empty WAL first: the next commit must grow a file, which is what a full disk refuses.

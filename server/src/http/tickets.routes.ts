@@ -19,11 +19,18 @@ export function ticketRoutes(s: Services) {
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
     // The ticket is committed: a print job that cannot even be recorded (disk full) is a failed print, not a
     // failed ticket, so the citizen still gets the number on screen.
-    const print = created && actor.kind === 'device'
-      ? await s.printing.printNew(ticket.id, actor).catch((): PrintResult => ({ status: 'failed', message: 'Không ghi được lệnh in (ổ đĩa máy chủ có vấn đề): vui lòng ghi lại số trên màn hình.' }))
-      : undefined;
+    const print =
+      created && actor.kind === 'device'
+        ? await s.printing.printNew(ticket.id, actor).catch((): PrintResult => ({
+            status: 'failed',
+            message: 'Không ghi được lệnh in (ổ đĩa máy chủ có vấn đề): vui lòng ghi lại số trên màn hình.',
+          }))
+        : undefined;
     const dto = shown(s, actor, s.deps.store.tickets.get(ticket.id)!);
-    return c.json({ ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) }, created ? 201 : 200);
+    return c.json(
+      { ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) },
+      created ? 201 : 200,
+    );
   });
 
   // Anyone holding the id may read the ticket: the public form unless a signed-in user asks (issue 11, defect 4).

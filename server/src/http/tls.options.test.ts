@@ -12,7 +12,10 @@ import { readTlsFiles } from './tls.options.ts';
 describe('TLS_CERT / TLS_KEY settings', () => {
   it('are both set or both absent', () => {
     expect(loadConfig({}, '/srv').tls).toBeNull();
-    expect(loadConfig({ TLS_CERT: 'c.pem', TLS_KEY: 'k.pem' }, '/srv').tls).toEqual({ certFile: '/srv/c.pem', keyFile: '/srv/k.pem' });
+    expect(loadConfig({ TLS_CERT: 'c.pem', TLS_KEY: 'k.pem' }, '/srv').tls).toEqual({
+      certFile: '/srv/c.pem',
+      keyFile: '/srv/k.pem',
+    });
     for (const env of [{ TLS_CERT: 'c.pem' }, { TLS_KEY: 'k.pem' }]) {
       expect(() => loadConfig(env, '/srv')).toThrow(ConfigError);
       expect(() => loadConfig(env, '/srv')).toThrow(/Cần đặt cả TLS_CERT và TLS_KEY/);
@@ -21,7 +24,10 @@ describe('TLS_CERT / TLS_KEY settings', () => {
 });
 
 const OPENSSL = hasOpenssl();
-if (!OPENSSL) console.warn('tls.options.test: bỏ qua phần chứng chỉ — máy này không có openssl / certificate cases skipped: no openssl');
+if (!OPENSSL)
+  console.warn(
+    'tls.options.test: bỏ qua phần chứng chỉ — máy này không có openssl / certificate cases skipped: no openssl',
+  );
 
 describe.skipIf(!OPENSSL)('reading the certificate and key', () => {
   let good: ReturnType<typeof selfSignedCert>;
@@ -32,10 +38,17 @@ describe.skipIf(!OPENSSL)('reading the certificate and key', () => {
     other = selfSignedCert();
     dir = mkdtempSync(join(tmpdir(), 'hcc-tls-bad-'));
   });
-  afterAll(() => { for (const d of [good.dir, other.dir, dir]) rmSync(d, { recursive: true, force: true }); });
+  afterAll(() => {
+    for (const d of [good.dir, other.dir, dir]) rmSync(d, { recursive: true, force: true });
+  });
 
   const fails = (certFile: string, keyFile: string) => {
-    try { readTlsFiles({ certFile, keyFile }); } catch (e) { expect(e).toBeInstanceOf(ConfigError); return (e as Error).message; }
+    try {
+      readTlsFiles({ certFile, keyFile });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
     throw new Error('accepted');
   };
 
@@ -47,7 +60,9 @@ describe.skipIf(!OPENSSL)('reading the certificate and key', () => {
 
   it('names the variable, the path and the reason for every wrong file', () => {
     const missing = join(dir, 'nope.pem');
-    expect(fails(missing, good.keyFile)).toMatch(new RegExp(`^Không đọc được TLS_CERT \\(${missing}\\): không có tệp này`));
+    expect(fails(missing, good.keyFile)).toMatch(
+      new RegExp(`^Không đọc được TLS_CERT \\(${missing}\\): không có tệp này`),
+    );
     expect(fails(good.certFile, dir)).toMatch(/^Không đọc được TLS_KEY .*đây là thư mục/);
     const junk = join(dir, 'junk.pem');
     writeFileSync(junk, 'not a pem\n');
@@ -64,9 +79,14 @@ describe.skipIf(!OPENSSL)('reading the certificate and key', () => {
   it('the server refuses to start on them before it creates its database', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hcc-tls-data-'));
     try {
-      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TLS_CERT: good.certFile, TLS_KEY: other.keyFile }, process.cwd());
+      const config = loadConfig(
+        { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TLS_CERT: good.certFile, TLS_KEY: other.keyFile },
+        process.cwd(),
+      );
       await expect(createServer(config, { log: () => undefined })).rejects.toThrow(ConfigError);
       expect(readdirSync(dataDir)).toEqual([]);
-    } finally { rmSync(dataDir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

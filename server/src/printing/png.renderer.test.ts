@@ -5,11 +5,16 @@ import { createPngRenderer } from './png.renderer.ts';
 /** A render the test finishes by hand: how many run at once, and in which order. */
 function manualRender() {
   const calls: { data: Record<string, unknown>; done: (b: Buffer) => void }[] = [];
-  const render = (data: Record<string, unknown>) => new Promise<Buffer>((done) => { calls.push({ data, done }); });
+  const render = (data: Record<string, unknown>) =>
+    new Promise<Buffer>((done) => {
+      calls.push({ data, done });
+    });
   return { calls, render };
 }
 /** Two loop turns: the render ends, frees the queue, and the next one starts from its own setImmediate. */
-const turn = async () => { for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r)); };
+const turn = async () => {
+  for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+};
 
 describe('the ticket PNG renderer', () => {
   it('renders one at a time, each from its own loop turn', async () => {
@@ -49,7 +54,12 @@ describe('the ticket PNG renderer', () => {
   it('keeps at most cacheBytes, dropping the least recently used', async () => {
     const r = manualRender();
     const png = createPngRenderer(r.render, { maxPending: 10, cacheBytes: 3 * (100 + 20) });
-    const draw = async (n: number) => { const p = png.png({ n }, {}); await turn(); r.calls.at(-1)!.done(Buffer.alloc(100, n)); return p; };
+    const draw = async (n: number) => {
+      const p = png.png({ n }, {});
+      await turn();
+      r.calls.at(-1)!.done(Buffer.alloc(100, n));
+      return p;
+    };
     for (const n of [1, 2, 3]) await draw(n);
     await png.png({ n: 1 }, {}); // 1 is used again: 2 is now the oldest
     await draw(4);
@@ -65,7 +75,12 @@ describe('the ticket PNG renderer', () => {
   });
 
   it('a failed render frees its place', async () => {
-    const png = createPngRenderer(async () => { throw new Error('canvas'); }, { maxPending: 1, cacheBytes: 1e6 });
+    const png = createPngRenderer(
+      async () => {
+        throw new Error('canvas');
+      },
+      { maxPending: 1, cacheBytes: 1e6 },
+    );
     await expect(png.png({ n: 1 }, {})).rejects.toThrow('canvas');
     await expect(png.png({ n: 1 }, {})).rejects.toThrow('canvas');
     expect(png.stats().pending).toBe(0);

@@ -63,13 +63,22 @@ export function createPngRenderer(render: RenderPng, limits: PngRendererLimits =
       const job = new Promise<Buffer>((resolve, reject) => {
         queue.push(() => {
           let out: Promise<Buffer>;
-          try { out = render(data, options); } catch (e) { out = Promise.reject(e); }
-          out.then((png) => { remember(key, png); resolve(png); }, reject).finally(() => {
-            running = false;
-            pending--;
-            inflight.delete(key);
-            pump();
-          });
+          try {
+            out = render(data, options);
+          } catch (e) {
+            out = Promise.reject(e);
+          }
+          out
+            .then((png) => {
+              remember(key, png);
+              resolve(png);
+            }, reject)
+            .finally(() => {
+              running = false;
+              pending--;
+              inflight.delete(key);
+              pump();
+            });
         });
       });
       inflight.set(key, job);

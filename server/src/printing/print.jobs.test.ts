@@ -18,8 +18,12 @@ beforeAll(async () => {
   t = await startTestServer({ clock, listen: true });
   await t.call('PATCH', '/api/settings', { printerTimeoutMs: 300 }, t.adminToken);
 });
-afterEach(async () => { await c.closeAll(t.server); });
-afterAll(async () => { await t.close(); });
+afterEach(async () => {
+  await c.closeAll(t.server);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function kioskWithAgent() {
   const kiosk = await t.createDevice('kiosk', { printer: 'agent' });
@@ -32,8 +36,14 @@ async function kioskWithAgent() {
   return { kiosk, agentDevice, issue };
 }
 
-const jobsOf = (ticketId: string) => t.server.db.prepare('SELECT id, status, code FROM print_jobs WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as { id: string; status: string; code: string | null }[];
-const sentJobs = (events: [string, any][]) => events.filter(([n]) => n === 'print:job').map(([, p]) => p.jobId as string);
+const jobsOf = (ticketId: string) =>
+  t.server.db.prepare('SELECT id, status, code FROM print_jobs WHERE ticket_id = ? ORDER BY rowid').all(ticketId) as {
+    id: string;
+    status: string;
+    code: string | null;
+  }[];
+const sentJobs = (events: [string, any][]) =>
+  events.filter(([n]) => n === 'print:job').map(([, p]) => p.jobId as string);
 
 describe('print jobs after an outage', () => {
   it('an agent back after an outage gets only live jobs, each once', async () => {
@@ -43,7 +53,9 @@ describe('print jobs after an outage', () => {
     expect((await t.call('POST', `/api/counters/${dkkd.id}/open`, undefined, clerk.token)).status).toBe(200);
     const served = await issue('DKKD');
     const old = await issue('LLTP');
-    expect((await t.call('POST', `/api/counters/${dkkd.id}/call-next`, undefined, clerk.token)).body.ticket.id).toBe(served.id);
+    expect((await t.call('POST', `/api/counters/${dkkd.id}/call-next`, undefined, clerk.token)).body.ticket.id).toBe(
+      served.id,
+    );
     clock.advance(9 * 60_000);
     const fresh = await issue('LLTP');
     clock.advance(2 * 60_000); // old's job has waited 11 min, fresh's 2 min
@@ -55,8 +67,14 @@ describe('print jobs after an outage', () => {
     await c.roundTrip(agent.socket);
     const freshJob = jobsOf(fresh.id)[0]!.id;
     expect(sentJobs(agent.events)).toEqual([freshJob]);
-    expect([jobsOf(served.id)[0], jobsOf(old.id)[0]]).toMatchObject([{ status: 'expired', code: 'print.expired' }, { status: 'expired', code: 'print.expired' }]);
-    expect((await t.call('GET', `/api/tickets/${old.id}`, undefined, t.adminToken)).body.print).toMatchObject({ status: 'failed', message: expect.stringMatching(/Không in nữa/) });
+    expect([jobsOf(served.id)[0], jobsOf(old.id)[0]]).toMatchObject([
+      { status: 'expired', code: 'print.expired' },
+      { status: 'expired', code: 'print.expired' },
+    ]);
+    expect((await t.call('GET', `/api/tickets/${old.id}`, undefined, t.adminToken)).body.print).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/Không in nữa/),
+    });
 
     // Unanswered, the job goes again after a while, or to the agent's next connection; once answered never again.
     clock.advance(PRINT_RESEND_AFTER_MS + 1000);

@@ -10,7 +10,11 @@ import type { PrintJob } from '../storage/print-jobs.repository.ts';
 import { createPngRenderer } from './png.renderer.ts';
 
 /** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
-export type PrintDriver = (address: string, data: Record<string, unknown>, options: Record<string, unknown>) => Promise<void>;
+export type PrintDriver = (
+  address: string,
+  data: Record<string, unknown>,
+  options: Record<string, unknown>,
+) => Promise<void>;
 
 /** Optional extras of the printer module: a status query (DLE EOT) and the ticket as the PNG a printer gets. */
 export interface PrinterExtras {
@@ -19,9 +23,19 @@ export interface PrinterExtras {
 }
 
 /** Sends a job to the print agent beside a kiosk; false when no agent of that kiosk is connected. */
-export interface AgentChannel { send(kioskId: string, job: PrintJobEvent): boolean }
+export interface AgentChannel {
+  send(kioskId: string, job: PrintJobEvent): boolean;
+}
 
-export interface PrinterState { kioskId: string; printer: string; online: boolean | null; paper?: string; lastStatus: string; lastError: string | null; at: number }
+export interface PrinterState {
+  kioskId: string;
+  printer: string;
+  online: boolean | null;
+  paper?: string;
+  lastStatus: string;
+  lastError: string | null;
+  at: number;
+}
 
 /**
  * A job not printed within this long is dropped (status `expired`): a citizen who did not get the paper has
@@ -49,7 +63,12 @@ const MESSAGES = {
  * Print jobs: a ticket is committed first, printing comes after and can only change the job, never
  * the ticket. The caller waits at most the printer timeout; a late result still updates the job.
  */
-export function createPrintService(deps: Deps, view: TicketView, driver: PrintDriver, opts: { agents: () => AgentChannel; extras?: PrinterExtras }) {
+export function createPrintService(
+  deps: Deps,
+  view: TicketView,
+  driver: PrintDriver,
+  opts: { agents: () => AgentChannel; extras?: PrinterExtras },
+) {
   const { store, clock } = deps;
   const waiters = new Map<string, (r: PrintResultEvent) => void>();
   const states = new Map<string, PrinterState>();
@@ -80,13 +99,19 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
     const stale: [PrintJob, keyof typeof EXPIRED][] = [];
     for (const job of jobs) {
       const why = staleReason(job, now);
-      if (why) stale.push([job, why]); else live.push(job);
+      if (why) stale.push([job, why]);
+      else live.push(job);
     }
     if (stale.length) {
       try {
-        store.tx(() => { for (const [job, why] of stale) store.printJobs.setStatus(job.id, 'expired', 'print.expired', EXPIRED[why], now); });
+        store.tx(() => {
+          for (const [job, why] of stale)
+            store.printJobs.setStatus(job.id, 'expired', 'print.expired', EXPIRED[why], now);
+        });
         for (const [job] of stale) sent.delete(job.id);
-      } catch (e) { if (rethrow) throw e; }
+      } catch (e) {
+        if (rethrow) throw e;
+      }
     }
     return live;
   }
@@ -97,18 +122,47 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
     return {
       jobId: job.id,
       data: {
-        centerName: st.name, departmentName: t.departmentName, areaName: t.areaName, number: t.number, priority: t.priority,
-        priorityLabel: t.priority ? t.priorityGroup ?? 'ƯU TIÊN' : null, waitingAhead: t.waitingAhead, estimatedWaitMin: t.estimatedWaitMin,
-        issuedAtMs: Date.parse(t.issuedAt), timeZone: st.timeZone, trackUrl: t.trackUrl, instruction: st.ticketInstruction, thanks: st.ticketThanks,
+        centerName: st.name,
+        departmentName: t.departmentName,
+        areaName: t.areaName,
+        number: t.number,
+        priority: t.priority,
+        priorityLabel: t.priority ? (t.priorityGroup ?? 'ƯU TIÊN') : null,
+        waitingAhead: t.waitingAhead,
+        estimatedWaitMin: t.estimatedWaitMin,
+        issuedAtMs: Date.parse(t.issuedAt),
+        timeZone: st.timeZone,
+        trackUrl: t.trackUrl,
+        instruction: st.ticketInstruction,
+        thanks: st.ticketThanks,
       },
-      options: { paperWidth: st.printerPaperWidth, mode: st.printerMode, codePage: st.printerCodePage, timeoutMs: st.printerTimeoutMs },
+      options: {
+        paperWidth: st.printerPaperWidth,
+        mode: st.printerMode,
+        codePage: st.printerCodePage,
+        timeoutMs: st.printerTimeoutMs,
+      },
     };
   }
 
-  function record(job: PrintJob, status: 'printed' | 'failed', code: string | null, message: string | null): PrintResult {
+  function record(
+    job: PrintJob,
+    status: 'printed' | 'failed',
+    code: string | null,
+    message: string | null,
+  ): PrintResult {
     store.printJobs.setStatus(job.id, status, code, message, clock.now());
-    states.set(job.kioskId, { kioskId: job.kioskId, printer: job.printer, online: status === 'printed' ? true : code === 'printer.paper_out' ? true : false, lastStatus: status, lastError: message, at: clock.now() });
-    return status === 'printed' ? { status, message: MESSAGES.printed } : { status, message: message ?? MESSAGES.failed };
+    states.set(job.kioskId, {
+      kioskId: job.kioskId,
+      printer: job.printer,
+      online: status === 'printed' ? true : code === 'printer.paper_out' ? true : false,
+      lastStatus: status,
+      lastError: message,
+      at: clock.now(),
+    });
+    return status === 'printed'
+      ? { status, message: MESSAGES.printed }
+      : { status, message: message ?? MESSAGES.failed };
   }
 
   async function execute(job: PrintJob): Promise<PrintResult> {
@@ -134,8 +188,13 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
     store.printJobs.setStatus(job.id, 'printing', null, null, clock.now());
     try {
       // The driver has its own timeout; the race is a second guard so the kiosk never waits longer.
-      const ok = await Promise.race([driver(job.printer, payload.data, payload.options).then(() => true), sleep(limit + 250).then(() => false)]);
-      return ok ? record(job, 'printed', null, null) : record(job, 'failed', 'printer.timeout', 'Máy in không phản hồi. ' + MESSAGES.failed);
+      const ok = await Promise.race([
+        driver(job.printer, payload.data, payload.options).then(() => true),
+        sleep(limit + 250).then(() => false),
+      ]);
+      return ok
+        ? record(job, 'printed', null, null)
+        : record(job, 'failed', 'printer.timeout', 'Máy in không phản hồi. ' + MESSAGES.failed);
     } catch (e) {
       const err = e as { code?: string; message?: string };
       return record(job, 'failed', err.code ?? 'printer.io', `${err.message ?? ''} ${MESSAGES.failed}`.trim());
@@ -144,7 +203,18 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
 
   function newJob(ticketId: string, kioskId: string, printer: string): PrintJob {
     const now = clock.now();
-    const job: PrintJob = { id: newId(12), ticketId, kioskId, printer, status: 'queued', code: null, message: null, attempts: 0, createdAt: now, updatedAt: now };
+    const job: PrintJob = {
+      id: newId(12),
+      ticketId,
+      kioskId,
+      printer,
+      status: 'queued',
+      code: null,
+      message: null,
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     store.printJobs.insert(job);
     return job;
   }
@@ -190,25 +260,50 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
       return out;
     },
     /** The day-close tick: marks every stale job expired, so a ticket's print status says so without an agent. */
-    expireStale(): void { sweep(store.printJobs.pending(), true); },
+    expireStale(): void {
+      sweep(store.printJobs.pending(), true);
+    },
     agentSeen(kioskId: string, online: boolean, detail?: string): void {
       // The agent is gone: what it was sent and did not answer goes again to its next connection.
       if (!online) for (const [id, s] of sent) if (s.kioskId === kioskId) sent.delete(id);
       const prev = states.get(kioskId);
-      states.set(kioskId, { kioskId, printer: 'agent', online, lastStatus: prev?.lastStatus ?? 'unknown', lastError: detail ?? prev?.lastError ?? null, at: clock.now() });
+      states.set(kioskId, {
+        kioskId,
+        printer: 'agent',
+        online,
+        lastStatus: prev?.lastStatus ?? 'unknown',
+        lastError: detail ?? prev?.lastError ?? null,
+        at: clock.now(),
+      });
     },
     states: (): PrinterState[] => [...states.values()],
     /** Asks each network printer for its status (DLE EOT): online and paper, between tickets. */
     async probe(): Promise<void> {
       if (!opts.extras?.status) return;
       for (const d of store.accounts.devices()) {
-        if (d.kind !== 'kiosk' || d.revokedAt || !d.printer || d.printer === 'agent' || d.printer === 'browser') continue;
+        if (d.kind !== 'kiosk' || d.revokedAt || !d.printer || d.printer === 'agent' || d.printer === 'browser')
+          continue;
         try {
           const st = await opts.extras.status(d.printer, Math.min(2000, timeoutMs()));
           const prev = states.get(d.id);
-          states.set(d.id, { kioskId: d.id, printer: d.printer, online: st.online, ...(st.paper ? { paper: st.paper } : {}), lastStatus: prev?.lastStatus ?? 'unknown', lastError: st.error ?? (st.online ? null : prev?.lastError ?? null), at: clock.now() });
+          states.set(d.id, {
+            kioskId: d.id,
+            printer: d.printer,
+            online: st.online,
+            ...(st.paper ? { paper: st.paper } : {}),
+            lastStatus: prev?.lastStatus ?? 'unknown',
+            lastError: st.error ?? (st.online ? null : (prev?.lastError ?? null)),
+            at: clock.now(),
+          });
         } catch (e) {
-          states.set(d.id, { kioskId: d.id, printer: d.printer, online: false, lastStatus: states.get(d.id)?.lastStatus ?? 'unknown', lastError: (e as Error).message, at: clock.now() });
+          states.set(d.id, {
+            kioskId: d.id,
+            printer: d.printer,
+            online: false,
+            lastStatus: states.get(d.id)?.lastStatus ?? 'unknown',
+            lastError: (e as Error).message,
+            at: clock.now(),
+          });
         }
       }
     },
@@ -217,7 +312,18 @@ export function createPrintService(deps: Deps, view: TicketView, driver: PrintDr
       if (!renderer) throw new AppError('ticket.not_printable');
       const t = store.tickets.get(ticketId);
       if (!t) throw new AppError('ticket.not_found');
-      const payload = jobPayload({ id: 'preview', ticketId, kioskId: '', printer: '', status: 'queued', code: null, message: null, attempts: 0, createdAt: 0, updatedAt: 0 });
+      const payload = jobPayload({
+        id: 'preview',
+        ticketId,
+        kioskId: '',
+        printer: '',
+        status: 'queued',
+        code: null,
+        message: null,
+        attempts: 0,
+        createdAt: 0,
+        updatedAt: 0,
+      });
       return renderer.png(payload.data, payload.options);
     },
     state: (kioskId: string): PrinterState | undefined => states.get(kioskId),

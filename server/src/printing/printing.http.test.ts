@@ -15,9 +15,14 @@ beforeAll(async () => {
   await t.call('PATCH', '/api/settings', { printerTimeoutMs: 1000 }, t.adminToken);
   area = (await t.areas()).find((a) => a.code === 'LLTP');
 });
-afterAll(async () => { for (const p of printers) await p.close(); await t.close(); });
+afterAll(async () => {
+  for (const p of printers) await p.close();
+  await t.close();
+});
 
-async function kioskWith(printer: string) { return t.createDevice('kiosk', { printer }); }
+async function kioskWith(printer: string) {
+  return t.createDevice('kiosk', { printer });
+}
 
 describe('printing a ticket', () => {
   it('prints on a network printer and says so in the answer', async () => {
@@ -39,13 +44,22 @@ describe('printing a ticket', () => {
     const kiosk = await kioskWith(fp.address);
     const jobs = t.server.services.deps.store.printJobs;
     const insert = jobs.insert;
-    jobs.insert = () => { throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }); };
+    jobs.insert = () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
     try {
-      const r = await t.call('POST', '/api/tickets', { areaId: area.id, idempotencyKey: 'full-disk-print' }, kiosk.token);
+      const r = await t.call(
+        'POST',
+        '/api/tickets',
+        { areaId: area.id, idempotencyKey: 'full-disk-print' },
+        kiosk.token,
+      );
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ status: 'waiting', print: { status: 'failed' } });
       expect((await t.call('GET', `/api/tickets/${r.body.id}`)).status).toBe(200);
-    } finally { jobs.insert = insert; }
+    } finally {
+      jobs.insert = insert;
+    }
   });
 
   it('a refused or stalled printer fails within the timeout; the ticket stays valid; reprint works', async () => {
@@ -81,9 +95,17 @@ describe('printing a ticket', () => {
     expect(queued.body.print.status).toBe('queued');
     const late = io(t.url, { auth: { token: agentDevice.token }, transports: ['websocket'] });
     const job = await new Promise<{ jobId: string }>((res) => late.once('print:job', res));
-    late.emit('print:result', { jobId: job.jobId, status: 'failed', code: 'printer.paper_out', message: 'Máy in hết giấy.' });
+    late.emit('print:result', {
+      jobId: job.jobId,
+      status: 'failed',
+      code: 'printer.paper_out',
+      message: 'Máy in hết giấy.',
+    });
     await new Promise((res) => setTimeout(res, 200));
-    expect((await t.call('GET', `/api/tickets/${queued.body.id}`)).body.print).toMatchObject({ status: 'failed', message: 'Máy in hết giấy.' });
+    expect((await t.call('GET', `/api/tickets/${queued.body.id}`)).body.print).toMatchObject({
+      status: 'failed',
+      message: 'Máy in hết giấy.',
+    });
     late.close();
   });
 });
@@ -94,7 +116,10 @@ describe('printer status, PNG and browser printing', () => {
     printers.push(fp);
     const kiosk = await kioskWith(fp.address);
     const list = await t.call('GET', '/api/printers?refresh=1', undefined, t.adminToken);
-    expect(list.body.find((p: any) => p.kioskId === kiosk.id)).toMatchObject({ paper: 'out', lastError: 'Máy in đã hết giấy.' });
+    expect(list.body.find((p: any) => p.kioskId === kiosk.id)).toMatchObject({
+      paper: 'out',
+      lastError: 'Máy in đã hết giấy.',
+    });
     const mine = await t.call('GET', '/api/printers', undefined, kiosk.token);
     expect(mine.body.map((p: any) => p.kioskId)).toEqual([kiosk.id]);
     const clerk = await t.createClerk('pr');

@@ -12,14 +12,23 @@ beforeAll(async () => {
   t = await startTestServer({ clock: systemClock, listen: true });
   await t.call('PATCH', '/api/settings', { printerTimeoutMs: 500 }, t.adminToken);
 });
-afterEach(async () => { for (const u of undo.splice(0)) u(); await c.closeAll(t.server); });
-afterAll(async () => { await t.close(); });
+afterEach(async () => {
+  for (const u of undo.splice(0)) u();
+  await c.closeAll(t.server);
+});
+afterAll(async () => {
+  await t.close();
+});
 
 /** Makes one store method throw the error SQLite gives for a full disk, until the test ends. */
 function diskFull<T extends object>(repo: T, method: keyof T & string): void {
   const real = repo[method];
-  (repo as Record<string, unknown>)[method] = () => { throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }); };
-  undo.push(() => { (repo as Record<string, unknown>)[method] = real; });
+  (repo as Record<string, unknown>)[method] = () => {
+    throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  };
+  undo.push(() => {
+    (repo as Record<string, unknown>)[method] = real;
+  });
 }
 
 /** A real read-only database for this connection: every write fails with SQLITE_READONLY. */
@@ -38,7 +47,8 @@ async function agentWithJob() {
   return { agent, jobId: (await job).jobId, issued };
 }
 
-const jobStatus = (id: string) => (t.server.db.prepare('SELECT status FROM print_jobs WHERE id = ?').get(id) as { status: string }).status;
+const jobStatus = (id: string) =>
+  (t.server.db.prepare('SELECT status FROM print_jobs WHERE id = ?').get(id) as { status: string }).status;
 const totalChanges = () => (t.server.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
 describe('socket handlers under storage faults', () => {
@@ -57,7 +67,9 @@ describe('socket handlers under storage faults', () => {
 
     // Once the disk has room again the agent's resend is recorded.
     for (const u of undo.splice(0)) u();
-    expect(await agent.socket.timeout(5000).emitWithAck('print:result', { jobId, status: 'printed' })).toEqual({ ok: true });
+    expect(await agent.socket.timeout(5000).emitWithAck('print:result', { jobId, status: 'printed' })).toEqual({
+      ok: true,
+    });
     expect(jobStatus(jobId)).toBe('printed');
   });
 
@@ -67,7 +79,9 @@ describe('socket handlers under storage faults', () => {
     expect((await t.call('GET', '/api/health')).status).toBe(200); // its answer is now cached for a moment
     readOnly();
     const changes = totalChanges();
-    const ack = await agent.socket.timeout(5000).emitWithAck('print:result', { jobId, status: 'failed', code: 'printer.paper_out', message: 'Máy in hết giấy.' });
+    const ack = await agent.socket
+      .timeout(5000)
+      .emitWithAck('print:result', { jobId, status: 'failed', code: 'printer.paper_out', message: 'Máy in hết giấy.' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'server.storage_unavailable' } });
     expect(totalChanges()).toBe(changes);
     expect(agent.socket.connected).toBe(true);
@@ -79,7 +93,10 @@ describe('socket handlers under storage faults', () => {
     const { agent, issued } = await agentWithJob();
     await issued;
     diskFull(t.server.services.deps.store.printJobs, 'pendingForKiosk');
-    expect(await agent.socket.timeout(5000).emitWithAck('print:agent-ready', {})).toMatchObject({ ok: false, error: { code: 'server.storage_unavailable' } });
+    expect(await agent.socket.timeout(5000).emitWithAck('print:agent-ready', {})).toMatchObject({
+      ok: false,
+      error: { code: 'server.storage_unavailable' },
+    });
     expect(agent.socket.connected).toBe(true);
   });
 
@@ -87,8 +104,19 @@ describe('socket handlers under storage faults', () => {
     const { agent, jobId, issued } = await agentWithJob();
     await issued;
     const changes = totalChanges();
-    for (const bad of [null, 42, 'x', [], { jobId }, { jobId, status: 'burnt' }, { jobId: 'x'.repeat(101), status: 'printed' }]) {
-      expect(await agent.socket.timeout(5000).emitWithAck('print:result', bad)).toMatchObject({ ok: false, error: { code: 'request.invalid' } });
+    for (const bad of [
+      null,
+      42,
+      'x',
+      [],
+      { jobId },
+      { jobId, status: 'burnt' },
+      { jobId: 'x'.repeat(101), status: 'printed' },
+    ]) {
+      expect(await agent.socket.timeout(5000).emitWithAck('print:result', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'request.invalid' },
+      });
     }
     expect(totalChanges()).toBe(changes);
   });
@@ -111,7 +139,9 @@ describe('socket handlers under storage faults', () => {
 
   it('an event that reaches a socket without a handler for it is answered, or ignored', async () => {
     const display = await c.connect({ token: (await t.createDevice('display')).token });
-    expect(await display.socket.timeout(5000).emitWithAck('print:result', { jobId: 'x', status: 'printed' })).toMatchObject({ ok: false, error: { code: 'request.not_found' } });
+    expect(
+      await display.socket.timeout(5000).emitWithAck('print:result', { jobId: 'x', status: 'printed' }),
+    ).toMatchObject({ ok: false, error: { code: 'request.not_found' } });
     display.socket.emit('error', { boom: true }); // "error" is not a reserved name: a client may send it
     await c.roundTrip(display.socket);
     expect(display.socket.connected).toBe(true);

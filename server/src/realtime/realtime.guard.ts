@@ -34,10 +34,20 @@ export function answerFor(err: unknown, where: string, log: Log, noteFault?: Not
 export function guardedHandlers(log: Log, noteFault?: NoteFault) {
   /** Runs `fn`, answering `ack` either way; false when it threw (synchronously). */
   function run(where: string, fn: () => unknown, ack?: (a: Ack) => void): boolean {
-    const reply = (a: Ack) => { try { ack?.(a); } catch (e) { log(`Lỗi không mong đợi khi trả lời ${where}`, e); } };
+    const reply = (a: Ack) => {
+      try {
+        ack?.(a);
+      } catch (e) {
+        log(`Lỗi không mong đợi khi trả lời ${where}`, e);
+      }
+    };
     try {
       const r = fn();
-      if (r instanceof Promise) r.then(() => reply({ ok: true }), (e: unknown) => reply(answerFor(e, where, log, noteFault)));
+      if (r instanceof Promise)
+        r.then(
+          () => reply({ ok: true }),
+          (e: unknown) => reply(answerFor(e, where, log, noteFault)),
+        );
       else reply({ ok: true });
       return true;
     } catch (e) {
@@ -61,7 +71,14 @@ export function guardedHandlers(log: Log, noteFault?: NoteFault) {
         // An "error" from the client (socket.io does not reserve the name) meets only socket.io's own no-op listener.
         if (event !== 'error' && socket.listenerCount(event) > 0) return;
         const ack = args[args.length - 1];
-        if (typeof ack === 'function') run('sự kiện socket lạ', () => { throw new AppError('request.not_found'); }, ack as (a: Ack) => void);
+        if (typeof ack === 'function')
+          run(
+            'sự kiện socket lạ',
+            () => {
+              throw new AppError('request.not_found');
+            },
+            ack as (a: Ack) => void,
+          );
       });
     },
   };

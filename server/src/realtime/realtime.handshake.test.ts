@@ -6,17 +6,31 @@ import { socketClients } from './realtime.testing.ts';
 let t: TestServer;
 const c = socketClients(() => t.url);
 
-beforeAll(async () => { t = await startTestServer({ clock: systemClock, listen: true }); });
+beforeAll(async () => {
+  t = await startTestServer({ clock: systemClock, listen: true });
+});
 afterEach(() => c.closeAll(t.server));
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const healthy = async () => expect((await t.call('GET', '/api/health')).status).toBe(200);
 const origin = () => t.url; // the test server answers on http://127.0.0.1:<port>, which is also the Host header
 
 describe('handshake: every field is checked, nothing throws', () => {
   it('a malformed session cookie is refused with connect_error and the server stays up', async () => {
-    const cookies = ['hcc_session=%', 'hcc_session=%E0%A4%A', 'hcc_session=%ZZ; other=1', `hcc_session=${'%'.repeat(4000)}`,
-      'hcc_session=', 'hcc_session', '=; ;;=;', `hcc_session=${'a'.repeat(7000)}`, 'hcc_session=a; hcc_session=%', 'hcc_session="%"'];
+    const cookies = [
+      'hcc_session=%',
+      'hcc_session=%E0%A4%A',
+      'hcc_session=%ZZ; other=1',
+      `hcc_session=${'%'.repeat(4000)}`,
+      'hcc_session=',
+      'hcc_session',
+      '=; ;;=;',
+      `hcc_session=${'a'.repeat(7000)}`,
+      'hcc_session=a; hcc_session=%',
+      'hcc_session="%"',
+    ];
     for (const cookie of cookies) {
       const r = await c.refused({}, { Cookie: cookie, Origin: origin() });
       expect(r.message, cookie).toMatch(/mã|đăng nhập/i);
@@ -29,13 +43,35 @@ describe('handshake: every field is checked, nothing throws', () => {
   it('odd auth objects are refused with a message, never thrown', async () => {
     const deep: Record<string, unknown> = {};
     let cur = deep;
-    for (let i = 0; i < 2000; i++) { cur.token = {}; cur = cur.token as Record<string, unknown>; }
+    for (let i = 0; i < 2000; i++) {
+      cur.token = {};
+      cur = cur.token as Record<string, unknown>;
+    }
     const odd: unknown[] = [
-      {}, { token: 42 }, { token: null }, { token: [] }, { token: ['a'] }, { token: { $ne: null } }, { token: true }, { token: '' },
-      { token: 'x'.repeat(60_000) }, { token: 'x'.repeat(201) }, { ticketId: { $ne: null } }, { ticketId: 'x'.repeat(5000) },
-      { ticketId: 7 }, { ticketId: '' }, { ticketId: ['a'] }, { token: null, ticketId: null }, deep, { constructor: { prototype: 1 } },
-      { toString: 'x', valueOf: 1, token: { toString: 'y' } }, { __proto__: { token: 'x' } }, JSON.parse('{"__proto__": {"token": "x"}}'),
-      { token: t.adminToken.slice(0, -1) }, { token: `${t.adminToken}\u0000` }, { ticketId: '\u0000' },
+      {},
+      { token: 42 },
+      { token: null },
+      { token: [] },
+      { token: ['a'] },
+      { token: { $ne: null } },
+      { token: true },
+      { token: '' },
+      { token: 'x'.repeat(60_000) },
+      { token: 'x'.repeat(201) },
+      { ticketId: { $ne: null } },
+      { ticketId: 'x'.repeat(5000) },
+      { ticketId: 7 },
+      { ticketId: '' },
+      { ticketId: ['a'] },
+      { token: null, ticketId: null },
+      deep,
+      { constructor: { prototype: 1 } },
+      { toString: 'x', valueOf: 1, token: { toString: 'y' } },
+      { __proto__: { token: 'x' } },
+      JSON.parse('{"__proto__": {"token": "x"}}'),
+      { token: t.adminToken.slice(0, -1) },
+      { token: `${t.adminToken}\u0000` },
+      { ticketId: '\u0000' },
     ];
     for (const auth of odd) {
       const r = await c.refused(auth);
@@ -106,7 +142,8 @@ describe('handshake: anonymous sockets are limited', () => {
     const kiosk = await t.createDevice('kiosk');
     const areas = await t.areas();
     const ids: string[] = [];
-    for (let i = 0; i < 21; i++) ids.push((await t.call('POST', '/api/tickets', { areaId: areas[i % areas.length].id }, kiosk.token)).body.id);
+    for (let i = 0; i < 21; i++)
+      ids.push((await t.call('POST', '/api/tickets', { areaId: areas[i % areas.length].id }, kiosk.token)).body.id);
     for (let i = 0; i < 20; i++) await c.connect({ ticketId: ids[i] });
     const r = await c.refused({ ticketId: ids[20] });
     expect(r.data?.code).toBe('socket.too_many_connections');

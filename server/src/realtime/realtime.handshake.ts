@@ -23,7 +23,12 @@ export interface SocketData {
 export type Handshake = { ok: true; data: SocketData } | { ok: false; code: ErrorCode };
 
 /** The parts of socket.io's handshake we read. Typed as unknown on purpose: any of it may be anything. */
-export interface RawHandshake { auth?: unknown; headers?: unknown; address?: unknown; secure?: unknown }
+export interface RawHandshake {
+  auth?: unknown;
+  headers?: unknown;
+  address?: unknown;
+  secure?: unknown;
+}
 
 // Tokens and ticket ids are base64url; anything outside printable ASCII (or longer) cannot be one.
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
@@ -56,7 +61,11 @@ export function cookieToken(cookieHeader: string | undefined | null): Field {
     let raw = part.slice(eq + 1).trim();
     if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) raw = raw.slice(1, -1);
     let value: string;
-    try { value = decodeURIComponent(raw); } catch { return { kind: 'bad' }; }
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      return { kind: 'bad' };
+    }
     return TOKEN.test(value) ? { kind: 'ok', value } : { kind: 'bad' };
   }
   return { kind: 'absent' };
@@ -104,6 +113,7 @@ function fromOwnPage(h: RawHandshake, publicUrl: string | null): boolean {
   const fetchSite = header(h.headers, 'sec-fetch-site');
   const host = header(h.headers, 'host');
   if (origin === null || fetchSite === null || host === null) return false;
-  const requestUrl = host && /^[a-z0-9.:[\]-]{1,300}$/i.test(host) ? `${h.secure === true ? 'https' : 'http'}://${host}/` : '';
+  const requestUrl =
+    host && /^[a-z0-9.:[\]-]{1,300}$/i.test(host) ? `${h.secure === true ? 'https' : 'http'}://${host}/` : '';
   return isSameOrigin({ origin, fetchSite }, ownOrigins(requestUrl, publicUrl));
 }

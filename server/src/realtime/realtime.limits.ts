@@ -17,15 +17,25 @@ export interface SocketLimits {
 export function createAnonymousCounter(limits: SocketLimits) {
   const byTicket = new Map<string, number>();
   const byAddress = new Map<string, number>();
-  const inc = (m: Map<string, number>, k: string, d: number) => { const n = (m.get(k) ?? 0) + d; if (n > 0) m.set(k, n); else m.delete(k); };
+  const inc = (m: Map<string, number>, k: string, d: number) => {
+    const n = (m.get(k) ?? 0) + d;
+    if (n > 0) m.set(k, n);
+    else m.delete(k);
+  };
   return {
     admit(ticketId: string, address: string): ErrorCode | null {
       if ((byTicket.get(ticketId) ?? 0) >= limits.trackersPerTicket) return 'socket.too_many_trackers';
       if ((byAddress.get(address) ?? 0) >= limits.anonymousPerAddress) return 'socket.too_many_connections';
       return null;
     },
-    add(ticketId: string, address: string): void { inc(byTicket, ticketId, 1); inc(byAddress, address, 1); },
-    remove(ticketId: string, address: string): void { inc(byTicket, ticketId, -1); inc(byAddress, address, -1); },
+    add(ticketId: string, address: string): void {
+      inc(byTicket, ticketId, 1);
+      inc(byAddress, address, 1);
+    },
+    remove(ticketId: string, address: string): void {
+      inc(byTicket, ticketId, -1);
+      inc(byAddress, address, -1);
+    },
     /** Ticket ids some phone follows now (to push people-ahead changes to them). */
     trackedTickets: (): IterableIterator<string> => byTicket.keys(),
   };

@@ -16,7 +16,9 @@ beforeAll(async () => {
   kiosk = await t.createDevice('kiosk');
 });
 afterEach(() => c.closeAll(t.server));
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const clock = () => t.clock as ManualClock;
 
@@ -25,7 +27,12 @@ async function serve(counter: any, clerk: { token: string }): Promise<string> {
   const ticket = (await t.call('POST', '/api/tickets', { areaId: counter.areaIds[0] }, kiosk.token)).body;
   await t.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk.token);
   // Others may wait ahead in the same area: call until ours is current.
-  for (let i = 0; i < 50; i++) if ((await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket?.id === ticket.id) break;
+  for (let i = 0; i < 50; i++)
+    if (
+      (await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token)).body.ticket?.id ===
+      ticket.id
+    )
+      break;
   expect((await t.call('POST', `/api/counters/${counter.id}/finish`, undefined, clerk.token)).status).toBe(200);
   return ticket.id;
 }
@@ -47,7 +54,12 @@ describe('pending rating on connect', () => {
 
     const [first, ...more] = await reload(pad.token);
     expect(more).toEqual([]);
-    expect(first).toMatchObject({ counterId: counter.id, ticket: { id: ticketId, status: 'done' }, clerkName: 'Cán bộ rate-a', remainingSeconds: 30 });
+    expect(first).toMatchObject({
+      counterId: counter.id,
+      ticket: { id: ticketId, status: 'done' },
+      clerkName: 'Cán bộ rate-a',
+      remainingSeconds: 30,
+    });
 
     clock().advance(20_000);
     expect((await reload(pad.token))[0]).toMatchObject({ ticket: { id: ticketId }, remainingSeconds: 10 });
@@ -67,7 +79,11 @@ describe('pending rating on connect', () => {
     expect(await reload(padA.token)).toEqual([]);
 
     const other = (await t.call('POST', '/api/tickets', { areaId: a.areaIds[0] }, kiosk.token)).body;
-    for (let i = 0; i < 50; i++) if ((await t.call('POST', `/api/counters/${a.id}/call-next`, undefined, clerk.token)).body.ticket?.id === other.id) break;
+    for (let i = 0; i < 50; i++)
+      if (
+        (await t.call('POST', `/api/counters/${a.id}/call-next`, undefined, clerk.token)).body.ticket?.id === other.id
+      )
+        break;
     expect((await t.call('POST', `/api/counters/${a.id}/no-show`, undefined, clerk.token)).status).toBe(200);
     expect(await reload(padA.token)).toEqual([]);
   });

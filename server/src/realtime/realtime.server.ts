@@ -19,7 +19,10 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string
 
 /** Rooms: who hears what (API.md, Real-time). */
 export const ROOMS = {
-  staff: 'staff', displays: 'displays', kiosks: 'kiosks', control: 'control',
+  staff: 'staff',
+  displays: 'displays',
+  kiosks: 'kiosks',
+  control: 'control',
   rating: (counterId: string) => `rating:${counterId}`,
   ticket: (ticketId: string) => `ticket:${ticketId}`,
   printer: (kioskId: string) => `printer:${kioskId}`,
@@ -28,7 +31,12 @@ const BROADCAST = [ROOMS.staff, ROOMS.displays, ROOMS.kiosks];
 /** Screens that get the public form of tickets and counters (no clerk identity, note or dossier code); staff get it whole. */
 const SCREENS = [ROOMS.displays, ROOMS.kiosks];
 
-const printResult = z.object({ jobId: z.string().min(1).max(100), status: z.enum(['printed', 'failed']), code: z.string().max(60).optional(), message: z.string().max(500).optional() });
+const printResult = z.object({
+  jobId: z.string().min(1).max(100),
+  status: z.enum(['printed', 'failed']),
+  code: z.string().max(60).optional(),
+  message: z.string().max(500).optional(),
+});
 
 export interface RealtimeOptions {
   log?: Log;
@@ -45,14 +53,26 @@ function refusal(code: ErrorCode): Error & { data: { code: ErrorCode; message: s
   return Object.assign(new Error(ERRORS[code].vi), { data: { code, message: ERRORS[code].vi } });
 }
 
-export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, printing: () => PrintService, opts: RealtimeOptions) {
+export function createRealtime(
+  http: HttpServer,
+  deps: Deps,
+  view: TicketView,
+  printing: () => PrintService,
+  opts: RealtimeOptions,
+) {
   const log: Log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
-  const io: IoServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const io: IoServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
   // socket.io's own HTTP answers (long-polling, the handshake) bypass Hono: give them the same defences.
   const secure = securityHeadersFor('/socket.io/', { https: opts.https ?? false });
   // Set before engine.io sees the request (its refusals write the head at once; writeHead merges these).
   http.prependListener('request', (req, res) => {
-    if (req.url?.startsWith('/socket.io/')) for (const [name, value] of Object.entries(secure)) res.setHeader(name, value);
+    if (req.url?.startsWith('/socket.io/'))
+      for (const [name, value] of Object.entries(secure)) res.setHeader(name, value);
   });
   const anonymous = createAnonymousCounter(opts.limits);
   const guard = guardedHandlers(log, opts.noteFault);
@@ -112,8 +132,13 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
       if (!r.success) throw new AppError('request.invalid');
       printing().complete(kioskId, r.data);
     });
-    guard.on(socket, 'print:agent-ready', () => { for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job); });
-    guard.on(socket, 'disconnect', () => { if (!io.sockets.adapter.rooms.get(ROOMS.printer(kioskId))?.size) printing().agentSeen(kioskId, false, 'Trình in (print agent) mất kết nối.'); });
+    guard.on(socket, 'print:agent-ready', () => {
+      for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job);
+    });
+    guard.on(socket, 'disconnect', () => {
+      if (!io.sockets.adapter.rooms.get(ROOMS.printer(kioskId))?.size)
+        printing().agentSeen(kioskId, false, 'Trình in (print agent) mất kết nối.');
+    });
     for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job);
   }
 
@@ -147,7 +172,10 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
     switch (e.type) {
       case 'ticket:issued': {
         const t = deps.store.tickets.get(e.ticketId);
-        if (t) { send(ROOMS.staff, 'ticket:issued', { ticket: view.ticket(t) }); send(SCREENS, 'ticket:issued', { ticket: view.publicTicket(t) }); }
+        if (t) {
+          send(ROOMS.staff, 'ticket:issued', { ticket: view.ticket(t) });
+          send(SCREENS, 'ticket:issued', { ticket: view.publicTicket(t) });
+        }
         return;
       }
       case 'ticket:updated': {
@@ -164,7 +192,10 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
       }
       case 'counter:updated': {
         const c = deps.store.catalog.counter(e.counterId);
-        if (c) { send(ROOMS.staff, 'counter:updated', { counter: view.counter(c) }); send(SCREENS, 'counter:updated', { counter: view.publicCounter(c) }); }
+        if (c) {
+          send(ROOMS.staff, 'counter:updated', { counter: view.counter(c) });
+          send(SCREENS, 'counter:updated', { counter: view.publicCounter(c) });
+        }
         return;
       }
       case 'queue:updated': {
@@ -172,13 +203,34 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
         refreshTracked(e.areaId);
         return;
       }
-      case 'rating:requested': { const p = ratingRequest(e.counterId, e.ticketId); if (p) send(ROOMS.rating(e.counterId), 'rating:requested', p); return; }
-      case 'rating:closed': send(ROOMS.rating(e.counterId), 'rating:closed', { counterId: e.counterId, ticketId: e.ticketId }); return;
-      case 'rating:recorded': send(ROOMS.staff, 'rating:recorded', { counterId: e.counterId, ticketId: e.ticketId, clerkId: e.clerkId, level: e.level }); return;
-      case 'config:updated': send(null, 'config:updated', { reason: e.reason }); return;
-      case 'device:revoked': disconnect('device', e.deviceId); return;
-      case 'user:deactivated': disconnect('user', e.userId); return;
-      case 'session:ended': disconnectWhere((d) => d.tokenHash === e.tokenHash); return;
+      case 'rating:requested': {
+        const p = ratingRequest(e.counterId, e.ticketId);
+        if (p) send(ROOMS.rating(e.counterId), 'rating:requested', p);
+        return;
+      }
+      case 'rating:closed':
+        send(ROOMS.rating(e.counterId), 'rating:closed', { counterId: e.counterId, ticketId: e.ticketId });
+        return;
+      case 'rating:recorded':
+        send(ROOMS.staff, 'rating:recorded', {
+          counterId: e.counterId,
+          ticketId: e.ticketId,
+          clerkId: e.clerkId,
+          level: e.level,
+        });
+        return;
+      case 'config:updated':
+        send(null, 'config:updated', { reason: e.reason });
+        return;
+      case 'device:revoked':
+        disconnect('device', e.deviceId);
+        return;
+      case 'user:deactivated':
+        disconnect('user', e.userId);
+        return;
+      case 'session:ended':
+        disconnectWhere((d) => d.tokenHash === e.tokenHash);
+        return;
     }
   }
 
@@ -186,7 +238,8 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
   function refreshTracked(areaId: string): void {
     for (const id of anonymous.trackedTickets()) {
       const t = deps.store.tickets.get(id);
-      if (t && t.status === 'waiting' && t.areaId === areaId) send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.publicTicket(t) });
+      if (t && t.status === 'waiting' && t.areaId === areaId)
+        send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.publicTicket(t) });
     }
   }
 
@@ -208,7 +261,9 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
       const d = s.data;
       if (!d?.actor || !d.token) continue;
       let now: Actor | undefined;
-      try { now = authenticate(deps, d.token); } catch (e) {
+      try {
+        now = authenticate(deps, d.token);
+      } catch (e) {
         answerFor(e, 'kiểm tra lại socket', log, opts.noteFault);
         return; // a fault says nothing about the token: check again next time
       }
@@ -235,7 +290,8 @@ export function createRealtime(http: HttpServer, deps: Deps, view: TicketView, p
 /** The same caller with the same rooms: what a socket was given at its handshake still holds. */
 function sameRight(was: Actor, now: Actor): boolean {
   if (was.kind === 'user' && now.kind === 'user') return was.id === now.id && was.role === now.role;
-  if (was.kind === 'device' && now.kind === 'device') return was.id === now.id && was.counterId === now.counterId && was.kioskId === now.kioskId;
+  if (was.kind === 'device' && now.kind === 'device')
+    return was.id === now.id && was.counterId === now.counterId && was.kioskId === now.kioskId;
   return false;
 }
 

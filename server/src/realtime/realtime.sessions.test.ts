@@ -7,16 +7,23 @@ import { socketClients } from './realtime.testing.ts';
 let t: TestServer;
 const c = socketClients(() => t.url);
 
-beforeAll(async () => { t = await startTestServer({ listen: true }); });
+beforeAll(async () => {
+  t = await startTestServer({ listen: true });
+});
 afterEach(() => c.closeAll(t.server));
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const clock = () => t.clock as ManualClock;
 
 /** Logs in a fresh clerk and opens a socket with that session; resolves the socket and its token. */
 async function clerkSocket(name: string, via: 'token' | 'cookie' = 'token') {
   const clerk = await t.createClerk(name);
-  const s = via === 'token' ? await c.connect({ token: clerk.token }) : await c.connect({}, { Cookie: `hcc_session=${clerk.token}`, Origin: t.url });
+  const s =
+    via === 'token'
+      ? await c.connect({ token: clerk.token })
+      : await c.connect({}, { Cookie: `hcc_session=${clerk.token}`, Origin: t.url });
   return { ...clerk, ...s };
 }
 
@@ -74,7 +81,8 @@ describe('sockets end with the right they came with', () => {
     await serveAt(c2, 'move-c2');
     const heard = await new Promise<any>((r) => {
       const seen = again.events.find(([n]) => n === 'rating:requested');
-      if (seen) r(seen[1]); else again.socket.once('rating:requested', r);
+      if (seen) r(seen[1]);
+      else again.socket.once('rating:requested', r);
     });
     expect(heard.counterId).toBe(c2.id);
     await c.roundTrip(again.socket);
@@ -85,7 +93,9 @@ describe('sockets end with the right they came with', () => {
     const [c1] = await t.counters();
     const pad = await t.createDevice('rating', { counterId: c1.id });
     const s = await c.connect({ token: pad.token });
-    expect((await t.call('PATCH', `/api/devices/${pad.id}`, { name: 'Bàn đánh giá 1' }, t.adminToken)).status).toBe(200);
+    expect((await t.call('PATCH', `/api/devices/${pad.id}`, { name: 'Bàn đánh giá 1' }, t.adminToken)).status).toBe(
+      200,
+    );
     t.server.tick();
     await c.roundTrip(s.socket);
     expect(s.socket.connected).toBe(true);
@@ -108,6 +118,10 @@ describe('sockets end with the right they came with', () => {
       await c.roundTrip(device.socket);
       await c.roundTrip(admin.socket);
       expect(device.socket.connected && admin.socket.connected).toBe(true);
-    } finally { await c.closeAll(t.server); await t.close(); t = main; }
+    } finally {
+      await c.closeAll(t.server);
+      await t.close();
+      t = main;
+    }
   });
 });

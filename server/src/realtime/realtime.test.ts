@@ -6,15 +6,21 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 let t: TestServer;
 const open: Socket[] = [];
-const connect = (auth: Record<string, unknown>) => new Promise<Socket>((res, rej) => {
-  const s = io(t.url, { auth, transports: ['websocket'], reconnection: false });
-  open.push(s);
-  s.once('state:snapshot', () => res(s));
-  s.once('connect_error', rej);
-});
+const connect = (auth: Record<string, unknown>) =>
+  new Promise<Socket>((res, rej) => {
+    const s = io(t.url, { auth, transports: ['websocket'], reconnection: false });
+    open.push(s);
+    s.once('state:snapshot', () => res(s));
+    s.once('connect_error', rej);
+  });
 
-beforeAll(async () => { t = await startTestServer({ clock: systemClock, listen: true }); });
-afterAll(async () => { for (const s of open) s.close(); await t.close(); });
+beforeAll(async () => {
+  t = await startTestServer({ clock: systemClock, listen: true });
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await t.close();
+});
 
 describe('socket input', () => {
   it('ignores random events and payloads from any client; the server stays up', async () => {
@@ -22,9 +28,16 @@ describe('socket input', () => {
     const kiosk = await t.createDevice('kiosk');
     const printer = await t.createDevice('printer', { kioskId: kiosk.id });
     const sockets = [await connect({ token: display.token }), await connect({ token: printer.token })];
-    await fc.assert(fc.asyncProperty(fc.constantFrom('print:result', 'print:agent-ready', 'ticket:called', 'state:snapshot', 'join', 'x'), fc.anything({ maxDepth: 3 }), async (name, payload) => {
-      for (const s of sockets) s.emit(name, payload);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('print:result', 'print:agent-ready', 'ticket:called', 'state:snapshot', 'join', 'x'),
+        fc.anything({ maxDepth: 3 }),
+        async (name, payload) => {
+          for (const s of sockets) s.emit(name, payload);
+        },
+      ),
+      { numRuns: 200 },
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect((await t.call('GET', '/api/health')).status).toBe(200);
     expect(sockets.every((s) => s.connected)).toBe(true);
@@ -54,6 +67,9 @@ describe('socket input', () => {
     expect(JSON.stringify(got)).not.toContain(first.id);
     await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token);
     await new Promise((r) => setTimeout(r, 200));
-    expect(got.find(([n]) => n === 'ticket:called')?.[1]).toMatchObject({ ticket: { id: mine.id }, counter: { number: counter.number } });
+    expect(got.find(([n]) => n === 'ticket:called')?.[1]).toMatchObject({
+      ticket: { id: mine.id },
+      counter: { number: counter.number },
+    });
   });
 });

@@ -7,7 +7,11 @@ import { summaryReport, type ReportResult } from '../core/reports/reports.usecas
 import type { GroupBy } from '../core/reports/report.aggregate.ts';
 import { businessDay } from '../core/time/zoned-time.ts';
 
-export interface ReportQuery { from?: string; to?: string; groupBy: GroupBy }
+export interface ReportQuery {
+  from?: string;
+  to?: string;
+  groupBy: GroupBy;
+}
 
 /**
  * Runs reports off the main thread when the server runs compiled: a year of tickets takes seconds to
@@ -29,10 +33,17 @@ export function createReportRunner(deps: Deps, dbFile: string | null) {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (!p) return;
-      if (m.result) p.resolve(m.result); else p.reject(new AppError((m.error?.code ?? 'server.internal') as never, m.error?.message));
+      if (m.result) p.resolve(m.result);
+      else p.reject(new AppError((m.error?.code ?? 'server.internal') as never, m.error?.message));
     });
-    w.on('error', (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); worker = null; });
-    w.on('exit', () => { worker = null; });
+    w.on('error', (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      worker = null;
+    });
+    w.on('exit', () => {
+      worker = null;
+    });
     w.unref();
     worker = w;
     return w;
@@ -50,7 +61,10 @@ export function createReportRunner(deps: Deps, dbFile: string | null) {
         getWorker().postMessage({ id, query });
       });
     },
-    async close(): Promise<void> { await worker?.terminate(); worker = null; },
+    async close(): Promise<void> {
+      await worker?.terminate();
+      worker = null;
+    },
   };
 }
 

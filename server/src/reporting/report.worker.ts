@@ -16,7 +16,10 @@ parentPort!.on('message', (m: { id: number; query: { from: string; to: string; g
     const settings = createSettingsService(store, systemClock);
     parentPort!.postMessage({ id: m.id, result: summaryReport({ store, clock: systemClock, settings }, m.query) });
   } catch (e) {
-    const err = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'server.internal', message: (e as Error).message };
+    const err =
+      e instanceof AppError
+        ? { code: e.code, message: e.message }
+        : { code: 'server.internal', message: (e as Error).message };
     parentPort!.postMessage({ id: m.id, error: err });
   }
 });

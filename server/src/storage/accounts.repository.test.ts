@@ -7,8 +7,12 @@ describe('migration 0003 (pairing codes)', () => {
   it('drops the plain codes and tokens of an older database and keeps who is in use', () => {
     const db = new Database(':memory:');
     const all = loadMigrations();
-    migrate(db, all.filter((m) => m.version < 3));
-    const insert = db.prepare(`INSERT INTO devices (id, kind, name, token_hash, pairing_code, pairing_token, pairing_expires_at, created_at, last_seen_at)
+    migrate(
+      db,
+      all.filter((m) => m.version < 3),
+    );
+    const insert =
+      db.prepare(`INSERT INTO devices (id, kind, name, token_hash, pairing_code, pairing_token, pairing_expires_at, created_at, last_seen_at)
       VALUES (?, 'kiosk', ?, ?, ?, ?, ?, 0, ?)`);
     insert.run('k1', 'Ki-ốt cũ, đang chạy', 'h1', '123456', 'plain-token-1', 9e12, 5000);
     insert.run('k2', 'Ki-ốt chưa ghép nối', 'h2', '654321', 'plain-token-2', 9e12, null);

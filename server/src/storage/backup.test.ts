@@ -36,7 +36,9 @@ describe('backup and restore', () => {
       const still = openDatabase(dbFile);
       expect(still.prepare('SELECT COUNT(*) AS n FROM departments').get()).toEqual({ n: 2 });
       still.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -46,14 +48,19 @@ describe('one backup at a time, each with its own temporary file', () => {
     try {
       const db = openDatabase(join(dir, 'queue.sqlite'));
       const now = Date.parse('2026-11-26T15:00:00Z');
-      const both = await Promise.all([backupDatabase(db, join(dir, 'backups'), now), backupDatabase(db, join(dir, 'backups'), now)]);
+      const both = await Promise.all([
+        backupDatabase(db, join(dir, 'backups'), now),
+        backupDatabase(db, join(dir, 'backups'), now),
+      ]);
       expect(both.map((b) => b.file)).toEqual(['queue-20261126-150000.sqlite', 'queue-20261126-150000.sqlite']);
       expect(readdirSync(join(dir, 'backups'))).toEqual(['queue-20261126-150000.sqlite']);
       db.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it('the server\'s backups refuse a second one while the first is being made', async () => {
+  it("the server's backups refuse a second one while the first is being made", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hcc-bk-'));
     try {
       const db = openDatabase(join(dir, 'queue.sqlite'));
@@ -65,9 +72,14 @@ describe('one backup at a time, each with its own temporary file', () => {
       await first;
       expect(backups.running).toBe(false);
       await backups.start(Date.parse('2026-11-26T15:00:02Z'));
-      expect(backups.list().map((b) => b.file)).toEqual(['queue-20261126-150002.sqlite', 'queue-20261126-150000.sqlite']);
+      expect(backups.list().map((b) => b.file)).toEqual([
+        'queue-20261126-150002.sqlite',
+        'queue-20261126-150000.sqlite',
+      ]);
       db.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -82,13 +94,24 @@ describe('restore safety', () => {
       for (let i = 0; i < ${rows}; i++) ins.run('w' + i, 'W' + i, i);
       process.stdout.write('ready\\n');
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['-e', script, dbFile], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, dbFile], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const ready = new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d) => { if (String(d).includes('ready')) resolve(); });
+      child.stdout.on('data', (d) => {
+        if (String(d).includes('ready')) resolve();
+      });
       child.once('exit', (code) => reject(new Error(`writer exited ${code}`)));
     });
     const killed = new Promise<void>((r) => child.once('exit', () => r()));
-    return { ready, kill9: async () => { child.kill('SIGKILL'); await killed; } };
+    return {
+      ready,
+      kill9: async () => {
+        child.kill('SIGKILL');
+        await killed;
+      },
+    };
   }
 
   it('refuses while another process has the database open, then, after that process is killed with -9, keeps the replaced database whole (WAL included)', async () => {
@@ -118,6 +141,9 @@ describe('restore safety', () => {
       const restored = openDatabase(dbFile);
       expect(restored.prepare('SELECT code FROM departments').pluck().all()).toEqual(['STP']);
       restored.close();
-    } finally { await w.kill9(); rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      await w.kill9();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

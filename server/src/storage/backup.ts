@@ -4,7 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import type { Db } from './db.ts';
 
-export interface BackupInfo { file: string; at: number; bytes: number }
+export interface BackupInfo {
+  file: string;
+  at: number;
+  bytes: number;
+}
 
 const NAME = /^queue-(\d{8}-\d{6})\.sqlite$/;
 const stampOf = (now: number) => new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -24,7 +28,11 @@ export async function backupDatabase(db: Db, dir: string, now: number, keep = 30
     // A backup is one self-contained file (rollback journal, no -wal beside it): it can be copied, opened
     // read-only or restored as it is. The server switches the restored file back to WAL when it opens it.
     const copy = new Database(tmp);
-    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -42,11 +50,15 @@ export function createBackups(db: Db, dir: string, keep = 30) {
   let running: Promise<BackupInfo> | null = null;
   return {
     dir,
-    get running(): boolean { return running !== null; },
+    get running(): boolean {
+      return running !== null;
+    },
     /** Starts a backup, or null when one is already under way. */
     start(now: number): Promise<BackupInfo> | null {
       if (running) return null;
-      const job = backupDatabase(db, dir, now, keep).finally(() => { running = null; });
+      const job = backupDatabase(db, dir, now, keep).finally(() => {
+        running = null;
+      });
       running = job;
       return job;
     },
@@ -59,10 +71,14 @@ export type Backups = ReturnType<typeof createBackups>;
 /** Newest first. */
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => NAME.test(f)).sort().reverse().map((f) => {
-    const st = statSync(join(dir, f));
-    return { file: f, at: st.mtimeMs, bytes: st.size };
-  });
+  return readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .reverse()
+    .map((f) => {
+      const st = statSync(join(dir, f));
+      return { file: f, at: st.mtimeMs, bytes: st.size };
+    });
 }
 
 /** Restore refused because a server (or a backup, or another restore) has the database open. */
@@ -70,11 +86,13 @@ export class RestoreRefusedError extends Error {
   override readonly name = 'RestoreRefusedError';
 }
 
-export const RESTORE_IN_USE_VI = 'Không khôi phục: cơ sở dữ liệu đang được sử dụng (máy chủ, lệnh sao lưu hoặc một lần khôi phục khác đang chạy trên DATA_DIR này). '
-  + 'Hãy dừng máy chủ trước (sudo systemctl stop hcc-queue, hoặc Ctrl+C), rồi chạy lại lệnh. Không có gì bị thay đổi. '
-  + '(Refused: the database is in use; stop the server first. Nothing was changed.)';
+export const RESTORE_IN_USE_VI =
+  'Không khôi phục: cơ sở dữ liệu đang được sử dụng (máy chủ, lệnh sao lưu hoặc một lần khôi phục khác đang chạy trên DATA_DIR này). ' +
+  'Hãy dừng máy chủ trước (sudo systemctl stop hcc-queue, hoặc Ctrl+C), rồi chạy lại lệnh. Không có gì bị thay đổi. ' +
+  '(Refused: the database is in use; stop the server first. Nothing was changed.)';
 
-const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((e as { code: string }).code);
+const isBusy = (e: unknown) =>
+  typeof (e as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((e as { code: string }).code);
 
 /**
  * Puts a backup in place of the live database.
@@ -86,7 +104,11 @@ const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'strin
  *   so what is still only in its WAL (a crash leaves acknowledged tickets there) is in the kept copy too.
  * - The backup is checked before anything is touched.
  */
-export async function restoreBackup(backupFile: string, dbFile: string, now: number): Promise<{ previous: string | null }> {
+export async function restoreBackup(
+  backupFile: string,
+  dbFile: string,
+  now: number,
+): Promise<{ previous: string | null }> {
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
   const next = `${dbFile}.restoring`;
   let live: Db | null = null;
@@ -101,7 +123,11 @@ export async function restoreBackup(backupFile: string, dbFile: string, now: num
       live = lockExclusively(dbFile);
       // A database SQLite cannot read (often the reason to restore) is kept as its files are, WAL included.
       if (!live) keepRawCopy(dbFile, previous);
-      else await live.backup(previous).catch((e: unknown) => { if (isBusy(e)) throw e; keepRawCopy(dbFile, previous!); });
+      else
+        await live.backup(previous).catch((e: unknown) => {
+          if (isBusy(e)) throw e;
+          keepRawCopy(dbFile, previous!);
+        });
     }
     rmSync(next, { force: true });
     await source.backup(next);

@@ -5,25 +5,62 @@ import type { IssuingHours } from '../contract/settings.schema.ts';
 import { bool, int, json } from './row-mapping.ts';
 
 interface AreaRow {
-  id: string; code: string; department_id: string; name: string; number_start: number; number_end: number;
-  daily_limit: number | null; target_wait_min: number | null; hours: string | null; open: number; active: number; sort: number;
+  id: string;
+  code: string;
+  department_id: string;
+  name: string;
+  number_start: number;
+  number_end: number;
+  daily_limit: number | null;
+  target_wait_min: number | null;
+  hours: string | null;
+  open: number;
+  active: number;
+  sort: number;
 }
-interface CounterRow { id: string; number: number; name: string; status: CounterStatus; clerk_id: string | null; current_ticket_id: string | null; active: number; updated_at: number }
+interface CounterRow {
+  id: string;
+  number: number;
+  name: string;
+  status: CounterStatus;
+  clerk_id: string | null;
+  current_ticket_id: string | null;
+  active: number;
+  updated_at: number;
+}
 
 type DeptRow = Omit<Department, 'active'> & { active: number };
 
 const toArea = (r: AreaRow): Area => ({
-  id: r.id, code: r.code, departmentId: r.department_id, name: r.name, numberStart: r.number_start, numberEnd: r.number_end,
-  dailyLimit: r.daily_limit, targetWaitMin: r.target_wait_min, hours: json<IssuingHours | null>(r.hours, null),
-  open: bool(r.open), active: bool(r.active), sort: r.sort,
+  id: r.id,
+  code: r.code,
+  departmentId: r.department_id,
+  name: r.name,
+  numberStart: r.number_start,
+  numberEnd: r.number_end,
+  dailyLimit: r.daily_limit,
+  targetWaitMin: r.target_wait_min,
+  hours: json<IssuingHours | null>(r.hours, null),
+  open: bool(r.open),
+  active: bool(r.active),
+  sort: r.sort,
 });
 
 /** Departments, areas and counters: the center's layout, read on every request, written by admins. */
 export function createCatalogRepository(db: Db) {
-  const counterAreas = db.prepare<[string], { area_id: string }>('SELECT area_id FROM counter_areas WHERE counter_id = ? ORDER BY position');
+  const counterAreas = db.prepare<[string], { area_id: string }>(
+    'SELECT area_id FROM counter_areas WHERE counter_id = ? ORDER BY position',
+  );
   const toCounter = (r: CounterRow): Counter => ({
-    id: r.id, number: r.number, name: r.name, status: r.status, clerkId: r.clerk_id, currentTicketId: r.current_ticket_id,
-    active: bool(r.active), updatedAt: r.updated_at, areaIds: counterAreas.all(r.id).map((a) => a.area_id),
+    id: r.id,
+    number: r.number,
+    name: r.name,
+    status: r.status,
+    clerkId: r.clerk_id,
+    currentTicketId: r.current_ticket_id,
+    active: bool(r.active),
+    updatedAt: r.updated_at,
+    areaIds: counterAreas.all(r.id).map((a) => a.area_id),
   });
   const deptById = db.prepare<[string], DeptRow>('SELECT * FROM departments WHERE id = ?');
   const depts = db.prepare<[], DeptRow>('SELECT * FROM departments ORDER BY sort, name');
@@ -32,34 +69,65 @@ export function createCatalogRepository(db: Db) {
   const counterById = db.prepare<[string], CounterRow>('SELECT * FROM counters WHERE id = ?');
   const counterByClerk = db.prepare<[string], CounterRow>('SELECT * FROM counters WHERE clerk_id = ?');
   const counters = db.prepare<[], CounterRow>('SELECT * FROM counters ORDER BY number');
-  const countersForArea = db.prepare<[string], CounterRow>('SELECT c.* FROM counters c JOIN counter_areas ca ON ca.counter_id = c.id WHERE ca.area_id = ? ORDER BY c.number');
-  const updCounter = db.prepare('UPDATE counters SET status = @status, clerk_id = @clerkId, current_ticket_id = @currentTicketId, updated_at = @updatedAt WHERE id = @id');
-  const mapDept = (d: DeptRow): Department => ({ id: d.id, code: d.code, name: d.name, sort: d.sort, active: bool(d.active) });
+  const countersForArea = db.prepare<[string], CounterRow>(
+    'SELECT c.* FROM counters c JOIN counter_areas ca ON ca.counter_id = c.id WHERE ca.area_id = ? ORDER BY c.number',
+  );
+  const updCounter = db.prepare(
+    'UPDATE counters SET status = @status, clerk_id = @clerkId, current_ticket_id = @currentTicketId, updated_at = @updatedAt WHERE id = @id',
+  );
+  const mapDept = (d: DeptRow): Department => ({
+    id: d.id,
+    code: d.code,
+    name: d.name,
+    sort: d.sort,
+    active: bool(d.active),
+  });
 
   return {
-    department: (id: string) => { const d = deptById.get(id); return d && mapDept(d); },
+    department: (id: string) => {
+      const d = deptById.get(id);
+      return d && mapDept(d);
+    },
     departments: (): Department[] => depts.all().map(mapDept),
-    insertDepartment: (d: Department) => db.prepare('INSERT INTO departments (id, code, name, sort, active) VALUES (?, ?, ?, ?, ?)').run(d.id, d.code, d.name, d.sort, int(d.active)),
-    updateDepartment: (d: Department) => db.prepare('UPDATE departments SET code = ?, name = ?, sort = ?, active = ? WHERE id = ?').run(d.code, d.name, d.sort, int(d.active), d.id),
-    area: (id: string) => { const r = areaById.get(id); return r && toArea(r); },
+    insertDepartment: (d: Department) =>
+      db
+        .prepare('INSERT INTO departments (id, code, name, sort, active) VALUES (?, ?, ?, ?, ?)')
+        .run(d.id, d.code, d.name, d.sort, int(d.active)),
+    updateDepartment: (d: Department) =>
+      db
+        .prepare('UPDATE departments SET code = ?, name = ?, sort = ?, active = ? WHERE id = ?')
+        .run(d.code, d.name, d.sort, int(d.active), d.id),
+    area: (id: string) => {
+      const r = areaById.get(id);
+      return r && toArea(r);
+    },
     areas: (): Area[] => areas.all().map(toArea),
     upsertArea(a: Area): void {
-      db.prepare(`INSERT INTO areas (id, code, department_id, name, number_start, number_end, daily_limit, target_wait_min, hours, open, active, sort)
+      db.prepare(
+        `INSERT INTO areas (id, code, department_id, name, number_start, number_end, daily_limit, target_wait_min, hours, open, active, sort)
         VALUES (@id, @code, @departmentId, @name, @numberStart, @numberEnd, @dailyLimit, @targetWaitMin, @hours, @open, @active, @sort)
         ON CONFLICT (id) DO UPDATE SET code = excluded.code, department_id = excluded.department_id, name = excluded.name,
           number_start = excluded.number_start, number_end = excluded.number_end, daily_limit = excluded.daily_limit,
-          target_wait_min = excluded.target_wait_min, hours = excluded.hours, open = excluded.open, active = excluded.active, sort = excluded.sort`)
-        .run({ ...a, hours: a.hours ? JSON.stringify(a.hours) : null, open: int(a.open), active: int(a.active) });
+          target_wait_min = excluded.target_wait_min, hours = excluded.hours, open = excluded.open, active = excluded.active, sort = excluded.sort`,
+      ).run({ ...a, hours: a.hours ? JSON.stringify(a.hours) : null, open: int(a.open), active: int(a.active) });
     },
-    counter: (id: string) => { const r = counterById.get(id); return r && toCounter(r); },
-    counterOfClerk: (clerkId: string) => { const r = counterByClerk.get(clerkId); return r && toCounter(r); },
+    counter: (id: string) => {
+      const r = counterById.get(id);
+      return r && toCounter(r);
+    },
+    counterOfClerk: (clerkId: string) => {
+      const r = counterByClerk.get(clerkId);
+      return r && toCounter(r);
+    },
     counters: (): Counter[] => counters.all().map(toCounter),
     countersForArea: (areaId: string): Counter[] => countersForArea.all(areaId).map(toCounter),
-    saveCounterState: (c: Pick<Counter, 'id' | 'status' | 'clerkId' | 'currentTicketId' | 'updatedAt'>) => updCounter.run(c),
+    saveCounterState: (c: Pick<Counter, 'id' | 'status' | 'clerkId' | 'currentTicketId' | 'updatedAt'>) =>
+      updCounter.run(c),
     upsertCounter(c: Pick<Counter, 'id' | 'number' | 'name' | 'active' | 'areaIds' | 'updatedAt'>): void {
-      db.prepare(`INSERT INTO counters (id, number, name, status, active, updated_at) VALUES (@id, @number, @name, 'closed', @active, @updatedAt)
-        ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, active = excluded.active, updated_at = excluded.updated_at`)
-        .run({ ...c, active: int(c.active) });
+      db.prepare(
+        `INSERT INTO counters (id, number, name, status, active, updated_at) VALUES (@id, @number, @name, 'closed', @active, @updatedAt)
+        ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, active = excluded.active, updated_at = excluded.updated_at`,
+      ).run({ ...c, active: int(c.active) });
       db.prepare('DELETE FROM counter_areas WHERE counter_id = ?').run(c.id);
       const ins = db.prepare('INSERT INTO counter_areas (counter_id, area_id, position) VALUES (?, ?, ?)');
       c.areaIds.forEach((a, i) => ins.run(c.id, a, i));

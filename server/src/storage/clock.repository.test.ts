@@ -22,7 +22,12 @@ describe('the clock high-water mark on disk', () => {
     repo.save({ highWater: t0, steps: [] });
     h.store.journal.audit({ at: t0 + 20_000, actorKind: 'system', actorId: 'system', action: 'test' });
     expect(createClockRepository(h.db).load()?.highWater).toBe(t0 + 20_000);
-    h.store.journal.audit({ at: t0 + CLOCK_GUARD.maxHoldMs + 86_400_000, actorKind: 'system', actorId: 'system', action: 'test' }); // a clock a day ahead, since corrected
+    h.store.journal.audit({
+      at: t0 + CLOCK_GUARD.maxHoldMs + 86_400_000,
+      actorKind: 'system',
+      actorId: 'system',
+      action: 'test',
+    }); // a clock a day ahead, since corrected
     expect(createClockRepository(h.db).load()?.highWater).toBe(t0 + 20_000);
   });
 });

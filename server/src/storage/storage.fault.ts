@@ -18,19 +18,32 @@ export const STORAGE_FAULT_VI: Record<StorageFault, string> = {
 
 // SQLite's extended codes keep the primary code as prefix (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED…).
 const SQLITE_PREFIXES: [string, StorageFault][] = [
-  ['SQLITE_FULL', 'disk_full'], ['SQLITE_READONLY', 'read_only'], ['SQLITE_PERM', 'read_only'],
-  ['SQLITE_BUSY', 'busy'], ['SQLITE_LOCKED', 'busy'], ['SQLITE_PROTOCOL', 'busy'],
-  ['SQLITE_IOERR', 'io_error'], ['SQLITE_CORRUPT', 'corrupt'], ['SQLITE_NOTADB', 'corrupt'], ['SQLITE_CANTOPEN', 'cannot_open'],
+  ['SQLITE_FULL', 'disk_full'],
+  ['SQLITE_READONLY', 'read_only'],
+  ['SQLITE_PERM', 'read_only'],
+  ['SQLITE_BUSY', 'busy'],
+  ['SQLITE_LOCKED', 'busy'],
+  ['SQLITE_PROTOCOL', 'busy'],
+  ['SQLITE_IOERR', 'io_error'],
+  ['SQLITE_CORRUPT', 'corrupt'],
+  ['SQLITE_NOTADB', 'corrupt'],
+  ['SQLITE_CANTOPEN', 'cannot_open'],
 ];
 // The same faults met by node:fs (the backup folder, the kept copy of a restore).
-const ERRNO: Record<string, StorageFault> = { ENOSPC: 'disk_full', EDQUOT: 'disk_full', EROFS: 'read_only', EIO: 'io_error' };
+const ERRNO: Record<string, StorageFault> = {
+  ENOSPC: 'disk_full',
+  EDQUOT: 'disk_full',
+  EROFS: 'read_only',
+  EIO: 'io_error',
+};
 
 /** The storage fault behind an error, or null when the error is something else. */
 export function storageFault(err: unknown): StorageFault | null {
   if (typeof err !== 'object' || err === null) return null;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (code.startsWith('SQLITE_')) return SQLITE_PREFIXES.find(([p]) => code === p || code.startsWith(`${p}_`))?.[1] ?? null;
+    if (code.startsWith('SQLITE_'))
+      return SQLITE_PREFIXES.find(([p]) => code === p || code.startsWith(`${p}_`))?.[1] ?? null;
     if ('syscall' in err && ERRNO[code]) return ERRNO[code]!;
   }
   // better-sqlite3 throws a TypeError on a closed connection: a request that arrives while the server stops.

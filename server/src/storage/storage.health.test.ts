@@ -13,7 +13,8 @@ let db: Db;
 let now: number;
 let logs: string[];
 const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const health = (extra: { minFreeBytes?: number } = {}) => createStorageHealth(db, { dataDir: dir, now: () => now, log: (m) => logs.push(m), ttlMs: 1000, ...extra });
+const health = (extra: { minFreeBytes?: number } = {}) =>
+  createStorageHealth(db, { dataDir: dir, now: () => now, log: (m) => logs.push(m), ttlMs: 1000, ...extra });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hcc-health-'));
@@ -21,7 +22,10 @@ beforeEach(() => {
   now = Date.parse('2026-11-26T08:00:00Z');
   logs = [];
 });
-afterEach(() => { if (db.open) db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('storage health', () => {
   it('is ok after a real write, reused for a moment, probed again after it', () => {
@@ -50,23 +54,30 @@ describe('storage health', () => {
     expect(logs[1]).toContain('trở lại');
   });
 
-  it('reports a lock held by another process without waiting the requests\' busy timeout, and keeps that timeout', () => {
+  it("reports a lock held by another process without waiting the requests' busy timeout, and keeps that timeout", () => {
     const other = new Database(join(dir, 'queue.sqlite'));
     other.exec('BEGIN IMMEDIATE');
     try {
       expect(health().check()).toMatchObject({ ok: false, reason: 'busy' });
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    } finally { other.exec('ROLLBACK'); other.close(); }
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
-  it('reports a full disk: SQLite\'s page limit reached, or too little free space in the data folder', () => {
+  it("reports a full disk: SQLite's page limit reached, or too little free space in the data folder", () => {
     db.exec('VACUUM'); // no free page left inside the file either
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
     expect(health().check()).toMatchObject({ ok: false, reason: 'disk_full' });
     db.pragma('max_page_count = 1073741823');
     expect(health().check()).toEqual({ ok: true });
-    expect(health({ minFreeBytes: Number.MAX_SAFE_INTEGER }).check()).toMatchObject({ ok: false, reason: 'disk_full', message: expect.stringContaining('Ổ đĩa đầy') });
+    expect(health({ minFreeBytes: Number.MAX_SAFE_INTEGER }).check()).toMatchObject({
+      ok: false,
+      reason: 'disk_full',
+      message: expect.stringContaining('Ổ đĩa đầy'),
+    });
   });
 
   it('probes again at once after a request met a fault', () => {

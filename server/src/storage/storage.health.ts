@@ -25,7 +25,8 @@ export interface StorageHealthOptions {
 }
 
 // The probe's health row lives in the key/value settings table under a key no one else reads.
-const UPSERT = "INSERT INTO settings (key, value, updated_at) VALUES ('health.probe', '{}', ?) ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
+const UPSERT =
+  "INSERT INTO settings (key, value, updated_at) VALUES ('health.probe', '{}', ?) ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
 
 /**
  * Health of the storage: a real committed write (an upsert of one row, so a full, read-only or locked
@@ -45,7 +46,9 @@ export function createStorageHealth(db: Db, opts: StorageHealthOptions): Storage
       try {
         const fs = statfsSync(opts.dataDir);
         if (fs.bavail * fs.bsize < minFree) return fault('disk_full');
-      } catch (e) { return fault(storageFault(e) ?? 'io_error', e); }
+      } catch (e) {
+        return fault(storageFault(e) ?? 'io_error', e);
+      }
     }
     const previousTimeout = db.pragma('busy_timeout', { simple: true }) as number;
     try {
@@ -82,7 +85,10 @@ export function createStorageHealth(db: Db, opts: StorageHealthOptions): Storage
       // A clock stepped back makes the cached answer stale, not fresh forever.
       if (cached && now >= cached.at && now - cached.at < ttl) return cached.status;
       const status = probe();
-      if (status.ok && faulty) { opts.log('Lưu trữ hoạt động bình thường trở lại. (Storage recovered.)'); faulty = null; }
+      if (status.ok && faulty) {
+        opts.log('Lưu trữ hoạt động bình thường trở lại. (Storage recovered.)');
+        faulty = null;
+      }
       cached = { at: now, status };
       return status;
     },

@@ -21,15 +21,38 @@ describe('database', () => {
       const again = openDatabase(join(dir, 'q.sqlite'));
       expect(again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: versions.length });
       again.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
 describe('tickets repository on real SQLite', () => {
   const base = (h: ReturnType<typeof coreHarness>, p: Partial<NewTicket>): NewTicket => ({
-    id: 'id-' + Math.random(), number: '1001', seq: 1001, businessDay: '2026-11-26', issuedAreaId: h.area('LLTP').id, areaId: h.area('LLTP').id,
-    targetCounterId: null, priority: false, priorityGroup: null, status: 'waiting', issuedAt: 1, firstCalledAt: null, calledAt: null, finishedAt: null,
-    counterId: null, clerkId: null, recalls: 0, transfers: 0, issuerKind: 'kiosk', issuerId: 'k', idempotencyKey: null, dossierCode: null, note: null, ...p,
+    id: 'id-' + Math.random(),
+    number: '1001',
+    seq: 1001,
+    businessDay: '2026-11-26',
+    issuedAreaId: h.area('LLTP').id,
+    areaId: h.area('LLTP').id,
+    targetCounterId: null,
+    priority: false,
+    priorityGroup: null,
+    status: 'waiting',
+    issuedAt: 1,
+    firstCalledAt: null,
+    calledAt: null,
+    finishedAt: null,
+    counterId: null,
+    clerkId: null,
+    recalls: 0,
+    transfers: 0,
+    issuerKind: 'kiosk',
+    issuerId: 'k',
+    idempotencyKey: null,
+    dossierCode: null,
+    note: null,
+    ...p,
   });
 
   it('refuses a second ticket with one number in one area and day', () => {
@@ -42,7 +65,9 @@ describe('tickets repository on real SQLite', () => {
   it('refuses one idempotency key twice from one issuer, allows it from another', () => {
     const h = coreHarness();
     h.store.tickets.insert(base(h, { idempotencyKey: 'k1', seq: 1001 }));
-    expect(() => h.store.tickets.insert(base(h, { idempotencyKey: 'k1', seq: 1002, number: '1002' }))).toThrow(/UNIQUE/);
+    expect(() => h.store.tickets.insert(base(h, { idempotencyKey: 'k1', seq: 1002, number: '1002' }))).toThrow(
+      /UNIQUE/,
+    );
     h.store.tickets.insert(base(h, { idempotencyKey: 'k1', seq: 1003, number: '1003', issuerId: 'other' }));
   });
 

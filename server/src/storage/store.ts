@@ -19,7 +19,9 @@ export function createStore(db: Db) {
     printJobs: createPrintJobsRepository(db),
     settings: createSettingsRepository(db),
     /** BEGIN IMMEDIATE: the write lock is taken first, so two writers never interleave. */
-    tx<T>(fn: () => T): T { return db.transaction(fn).immediate(); },
+    tx<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
   };
 }
 

@@ -4,20 +4,56 @@ import type { TicketStatus } from '../contract/dto.ts';
 import { bool } from './row-mapping.ts';
 
 interface TicketRow {
-  id: string; number: string; seq: number; business_day: string; issued_area_id: string; area_id: string;
-  target_counter_id: string | null; priority: number; priority_group: string | null; status: TicketStatus;
-  issued_at: number; first_called_at: number | null; called_at: number | null; finished_at: number | null;
-  counter_id: string | null; clerk_id: string | null; recalls: number; transfers: number;
-  issuer_kind: string; issuer_id: string; idempotency_key: string | null; dossier_code: string | null; note: string | null;
+  id: string;
+  number: string;
+  seq: number;
+  business_day: string;
+  issued_area_id: string;
+  area_id: string;
+  target_counter_id: string | null;
+  priority: number;
+  priority_group: string | null;
+  status: TicketStatus;
+  issued_at: number;
+  first_called_at: number | null;
+  called_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  clerk_id: string | null;
+  recalls: number;
+  transfers: number;
+  issuer_kind: string;
+  issuer_id: string;
+  idempotency_key: string | null;
+  dossier_code: string | null;
+  note: string | null;
   issue_seq: number;
 }
 
 const toTicket = (r: TicketRow): Ticket => ({
-  id: r.id, number: r.number, seq: r.seq, businessDay: r.business_day, issuedAreaId: r.issued_area_id, areaId: r.area_id,
-  targetCounterId: r.target_counter_id, priority: bool(r.priority), priorityGroup: r.priority_group, status: r.status,
-  issuedAt: r.issued_at, firstCalledAt: r.first_called_at, calledAt: r.called_at, finishedAt: r.finished_at,
-  counterId: r.counter_id, clerkId: r.clerk_id, recalls: r.recalls, transfers: r.transfers,
-  issuerKind: r.issuer_kind, issuerId: r.issuer_id, idempotencyKey: r.idempotency_key, dossierCode: r.dossier_code, note: r.note,
+  id: r.id,
+  number: r.number,
+  seq: r.seq,
+  businessDay: r.business_day,
+  issuedAreaId: r.issued_area_id,
+  areaId: r.area_id,
+  targetCounterId: r.target_counter_id,
+  priority: bool(r.priority),
+  priorityGroup: r.priority_group,
+  status: r.status,
+  issuedAt: r.issued_at,
+  firstCalledAt: r.first_called_at,
+  calledAt: r.called_at,
+  finishedAt: r.finished_at,
+  counterId: r.counter_id,
+  clerkId: r.clerk_id,
+  recalls: r.recalls,
+  transfers: r.transfers,
+  issuerKind: r.issuer_kind,
+  issuerId: r.issuer_id,
+  idempotencyKey: r.idempotency_key,
+  dossierCode: r.dossier_code,
+  note: r.note,
   issueSeq: r.issue_seq,
 });
 
@@ -27,50 +63,106 @@ const toTicket = (r: TicketRow): Ticket => ({
  */
 const QUEUE_ORDER = 'priority DESC, issue_seq ASC';
 
-export type TicketPatch = Partial<Pick<Ticket, 'status' | 'areaId' | 'targetCounterId' | 'firstCalledAt' | 'calledAt' | 'finishedAt' | 'counterId' | 'clerkId' | 'recalls' | 'transfers' | 'dossierCode' | 'note'>>;
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | 'status'
+    | 'areaId'
+    | 'targetCounterId'
+    | 'firstCalledAt'
+    | 'calledAt'
+    | 'finishedAt'
+    | 'counterId'
+    | 'clerkId'
+    | 'recalls'
+    | 'transfers'
+    | 'dossierCode'
+    | 'note'
+  >
+>;
 
 const COLUMNS: Record<keyof TicketPatch, string> = {
-  status: 'status', areaId: 'area_id', targetCounterId: 'target_counter_id', firstCalledAt: 'first_called_at',
-  calledAt: 'called_at', finishedAt: 'finished_at', counterId: 'counter_id', clerkId: 'clerk_id',
-  recalls: 'recalls', transfers: 'transfers', dossierCode: 'dossier_code', note: 'note',
+  status: 'status',
+  areaId: 'area_id',
+  targetCounterId: 'target_counter_id',
+  firstCalledAt: 'first_called_at',
+  calledAt: 'called_at',
+  finishedAt: 'finished_at',
+  counterId: 'counter_id',
+  clerkId: 'clerk_id',
+  recalls: 'recalls',
+  transfers: 'transfers',
+  dossierCode: 'dossier_code',
+  note: 'note',
 };
 
 export function createTicketsRepository(db: Db) {
   const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
-  const byKey = db.prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE issuer_id = ? AND idempotency_key = ?');
+  const byKey = db.prepare<[string, string], TicketRow>(
+    'SELECT * FROM tickets WHERE issuer_id = ? AND idempotency_key = ?',
+  );
   // issue_seq: one more than the highest, inside the insert's transaction (a unique index backs it).
-  const insert = db.prepare<Record<string, unknown>, { issue_seq: number }>(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
+  const insert = db.prepare<
+    Record<string, unknown>,
+    { issue_seq: number }
+  >(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
     status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, issue_seq)
     VALUES (@id, @number, @seq, @businessDay, @issuedAreaId, @areaId, NULL, @priority, @priorityGroup, 'waiting', @issuedAt, 0, 0, @issuerKind, @issuerId, @idempotencyKey,
       (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets)) RETURNING issue_seq`);
-  const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>('SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?');
-  const upsertAreaDay = db.prepare(`INSERT INTO area_days (area_id, business_day, last_number, issued) VALUES (?, ?, ?, 1)
+  const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>(
+    'SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?',
+  );
+  const upsertAreaDay =
+    db.prepare(`INSERT INTO area_days (area_id, business_day, last_number, issued) VALUES (?, ?, ?, 1)
     ON CONFLICT (area_id, business_day) DO UPDATE SET last_number = excluded.last_number, issued = issued + 1`);
   // The next ticket for a counter: its areas' tickets not reserved for another counter, or reserved for it.
   const nextFor = db.prepare<[string, string, string], TicketRow>(`SELECT t.* FROM tickets t
     WHERE t.status = 'waiting' AND t.business_day = ?
       AND ((t.target_counter_id IS NULL AND t.area_id IN (SELECT area_id FROM counter_areas WHERE counter_id = ?)) OR t.target_counter_id = ?)
     ORDER BY ${QUEUE_ORDER} LIMIT 1`);
-  const waitingCount = db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ? AND area_id = ?`);
-  const waitingAll = db.prepare<[string], { area_id: string; n: number; oldest: number }>(`SELECT area_id, COUNT(*) AS n, MIN(issued_at) AS oldest FROM tickets
+  const waitingCount = db.prepare<[string, string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ? AND area_id = ?`,
+  );
+  const waitingAll = db.prepare<
+    [string],
+    { area_id: string; n: number; oldest: number }
+  >(`SELECT area_id, COUNT(*) AS n, MIN(issued_at) AS oldest FROM tickets
     WHERE status = 'waiting' AND business_day = ? GROUP BY area_id`);
-  const ahead = db.prepare<{ day: string; area: string; priority: number; issueSeq: number }, { n: number }>(`SELECT COUNT(*) AS n FROM tickets
+  const ahead = db.prepare<
+    { day: string; area: string; priority: number; issueSeq: number },
+    { n: number }
+  >(`SELECT COUNT(*) AS n FROM tickets
     WHERE status = 'waiting' AND business_day = @day AND area_id = @area
       AND (priority > @priority OR (priority = @priority AND issue_seq < @issueSeq))`);
   const waitingList = db.prepare<[string, string, string, number], TicketRow>(`SELECT t.* FROM tickets t
     WHERE t.status = 'waiting' AND t.business_day = ?
       AND ((t.target_counter_id IS NULL AND t.area_id IN (SELECT area_id FROM counter_areas WHERE counter_id = ?)) OR t.target_counter_id = ?)
     ORDER BY ${QUEUE_ORDER} LIMIT ?`);
-  const byStatusToday = db.prepare<[string, string, number], TicketRow>(`SELECT * FROM tickets WHERE business_day = ? AND status = ? ORDER BY issue_seq DESC LIMIT ?`);
-  const staleWaiting = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE status = 'waiting' AND business_day < ?`);
-  const lastDone = db.prepare<[string, number], TicketRow>(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' AND finished_at >= ?
+  const byStatusToday = db.prepare<[string, string, number], TicketRow>(
+    `SELECT * FROM tickets WHERE business_day = ? AND status = ? ORDER BY issue_seq DESC LIMIT ?`,
+  );
+  const staleWaiting = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE status = 'waiting' AND business_day < ?`,
+  );
+  const lastDone = db.prepare<
+    [string, number],
+    TicketRow
+  >(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' AND finished_at >= ?
     ORDER BY finished_at DESC LIMIT 1`);
   const updates = new Map<string, ReturnType<Db['prepare']>>();
-  const byNumber = db.prepare<[string, string], TicketRow>(`SELECT * FROM tickets WHERE business_day = ? AND number = ? ORDER BY issue_seq`);
+  const byNumber = db.prepare<[string, string], TicketRow>(
+    `SELECT * FROM tickets WHERE business_day = ? AND number = ? ORDER BY issue_seq`,
+  );
 
   return {
-    get: (id: string): Ticket | undefined => { const r = byId.get(id); return r && toTicket(r); },
-    byIdempotencyKey: (issuerId: string, key: string): Ticket | undefined => { const r = byKey.get(issuerId, key); return r && toTicket(r); },
+    get: (id: string): Ticket | undefined => {
+      const r = byId.get(id);
+      return r && toTicket(r);
+    },
+    byIdempotencyKey: (issuerId: string, key: string): Ticket | undefined => {
+      const r = byKey.get(issuerId, key);
+      return r && toTicket(r);
+    },
     areaDay: (areaId: string, day: string) => areaDay.get(areaId, day),
     /** Inserts a new ticket; returns the issueSeq it got. */
     insert(t: NewTicket): number {
@@ -89,15 +181,24 @@ export function createTicketsRepository(db: Db) {
       }
       stmt.run({ ...patch, id });
     },
-    nextForCounter: (day: string, counterId: string): Ticket | undefined => { const r = nextFor.get(day, counterId, counterId); return r && toTicket(r); },
-    waitingListForCounter: (day: string, counterId: string, limit: number): Ticket[] => waitingList.all(day, counterId, counterId, limit).map(toTicket),
+    nextForCounter: (day: string, counterId: string): Ticket | undefined => {
+      const r = nextFor.get(day, counterId, counterId);
+      return r && toTicket(r);
+    },
+    waitingListForCounter: (day: string, counterId: string, limit: number): Ticket[] =>
+      waitingList.all(day, counterId, counterId, limit).map(toTicket),
     waitingCount: (day: string, areaId: string): number => waitingCount.get(day, areaId)?.n ?? 0,
     waitingByArea: (day: string) => waitingAll.all(day),
-    waitingAhead: (t: Ticket): number => ahead.get({ day: t.businessDay, area: t.areaId, priority: t.priority ? 1 : 0, issueSeq: t.issueSeq })?.n ?? 0,
-    listByStatus: (day: string, status: TicketStatus, limit: number): Ticket[] => byStatusToday.all(day, status, limit).map(toTicket),
+    waitingAhead: (t: Ticket): number =>
+      ahead.get({ day: t.businessDay, area: t.areaId, priority: t.priority ? 1 : 0, issueSeq: t.issueSeq })?.n ?? 0,
+    listByStatus: (day: string, status: TicketStatus, limit: number): Ticket[] =>
+      byStatusToday.all(day, status, limit).map(toTicket),
     staleWaiting: (today: string): Ticket[] => staleWaiting.all(today).map(toTicket),
     /** The citizen last finished (done) at a counter since a time: a rating pad's pending question. */
-    lastDoneAt: (counterId: string, since: number): Ticket | undefined => { const r = lastDone.get(counterId, since); return r && toTicket(r); },
+    lastDoneAt: (counterId: string, since: number): Ticket | undefined => {
+      const r = lastDone.get(counterId, since);
+      return r && toTicket(r);
+    },
     findByNumber: (day: string, number: string): Ticket[] => byNumber.all(day, number).map(toTicket),
   };
 }

@@ -20,10 +20,26 @@ export function coreHarness(start = '2026-11-26T08:00:00+07:00') {
   const run = createUnitOfWork(deps, { publish: (e) => events.push(...e) });
   const area = (code: string) => store.catalog.areas().find((a) => a.code === code)!;
   const counter = (n: number) => store.catalog.counters().find((c) => c.number === n)!;
-  const kiosk: Actor = { kind: 'device', id: 'kiosk-1', deviceKind: 'kiosk', counterId: null, kioskId: null, printer: null, name: 'Ki-ốt 1' };
+  const kiosk: Actor = {
+    kind: 'device',
+    id: 'kiosk-1',
+    deviceKind: 'kiosk',
+    counterId: null,
+    kioskId: null,
+    printer: null,
+    name: 'Ki-ốt 1',
+  };
   function clerk(username: string, role: 'clerk' | 'supervisor' = 'clerk'): Actor {
     const id = newId(8);
-    store.accounts.insertUser({ id, username, displayName: username, role, passwordHash: 'x', active: true, createdAt: clock.now() });
+    store.accounts.insertUser({
+      id,
+      username,
+      displayName: username,
+      role,
+      passwordHash: 'x',
+      active: true,
+      createdAt: clock.now(),
+    });
     return { kind: 'user', id, role, username, displayName: username };
   }
   return { db, store, clock, settings, deps, events, run, area, counter, kiosk, clerk };

@@ -9,21 +9,50 @@ import { isUnexpectedLog, recordUnexpected } from './unexpected.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';
 
-export interface TestServerOptions { clock?: Clock; dataDir?: string; seed?: 'demo' | 'none'; printDriver?: PrintDriver; printerExtras?: PrinterExtras; listen?: boolean; env?: Record<string, string> }
+export interface TestServerOptions {
+  clock?: Clock;
+  dataDir?: string;
+  seed?: 'demo' | 'none';
+  printDriver?: PrintDriver;
+  printerExtras?: PrinterExtras;
+  listen?: boolean;
+  env?: Record<string, string>;
+}
 
 /** A real server on a temporary DATA_DIR with the real migrations; in-process requests via app.request. */
 export async function startTestServer(opts: TestServerOptions = {}) {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hcc-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, SEED: opts.seed ?? 'demo', PUBLIC_URL: 'http://hcc.test', ...opts.env }, process.cwd());
+  const config = loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD,
+      SEED: opts.seed ?? 'demo',
+      PUBLIC_URL: 'http://hcc.test',
+      ...opts.env,
+    },
+    process.cwd(),
+  );
   const clock = opts.clock ?? new ManualClock(Date.parse('2026-11-26T08:00:00+07:00'));
   // Everything the server logs is kept (t.logs); what it logs as unexpected (a 500, a socket handler's bug)
   // fails the current test through the process guard, as an uncaught exception would.
   const logs: { msg: string; err?: unknown }[] = [];
   const log = (msg: string, err?: unknown) => {
     logs.push({ msg, err });
-    if (isUnexpectedLog(msg)) recordUnexpected({ source: 'test server log', message: `${msg}: ${err instanceof Error ? err.message : String(err ?? '')}`, error: err });
+    if (isUnexpectedLog(msg))
+      recordUnexpected({
+        source: 'test server log',
+        message: `${msg}: ${err instanceof Error ? err.message : String(err ?? '')}`,
+        error: err,
+      });
   };
-  const server: QueueServer = await createServer(config, { clock, log, ...(opts.printDriver ? { printDriver: opts.printDriver } : {}), ...(opts.printerExtras ? { printerExtras: opts.printerExtras } : {}) });
+  const server: QueueServer = await createServer(config, {
+    clock,
+    log,
+    ...(opts.printDriver ? { printDriver: opts.printDriver } : {}),
+    ...(opts.printerExtras ? { printerExtras: opts.printerExtras } : {}),
+  });
   const port = opts.listen ? await server.listen() : 0;
   const url = `http://127.0.0.1:${port}`;
 
@@ -31,18 +60,32 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await server.app.request(path, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await server.app.request(path, {
+      method,
+      headers,
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     const text = await res.text();
-    let json: any = null;
-    try { json = JSON.parse(text); } catch { json = text; }
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
     return { status: res.status, body: json, headers: res.headers };
   }
 
-  const login = async (username: string, password: string) => (await call('POST', '/api/auth/login', { username, password })).body.token as string;
+  const login = async (username: string, password: string) =>
+    (await call('POST', '/api/auth/login', { username, password })).body.token as string;
   const adminToken = await login('admin', ADMIN_PASSWORD);
 
   async function createClerk(username: string, role: 'clerk' | 'supervisor' | 'admin' = 'clerk') {
-    const r = await call('POST', '/api/users', { username, password: 'password-123', displayName: `Cán bộ ${username}`, role }, adminToken);
+    const r = await call(
+      'POST',
+      '/api/users',
+      { username, password: 'password-123', displayName: `Cán bộ ${username}`, role },
+      adminToken,
+    );
     if (r.status !== 201) throw new Error(`createClerk: ${r.status} ${JSON.stringify(r.body)}`);
     return { id: r.body.id as string, token: await login(username, 'password-123') };
   }
@@ -55,7 +98,18 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const counters = async () => (await call('GET', '/api/counters', undefined, adminToken)).body as any[];
 
   return {
-    server, url, dataDir, clock, logs, call, login, adminToken, createClerk, createDevice, areas, counters,
+    server,
+    url,
+    dataDir,
+    clock,
+    logs,
+    call,
+    login,
+    adminToken,
+    createClerk,
+    createDevice,
+    areas,
+    counters,
     async close(removeData = !opts.dataDir) {
       await server.close();
       if (removeData) rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 
 // Each test passes by its own asserts; something thrown in the background during it must still fail it.
 it('an exception thrown in a timer during the test', async () => {
-  setTimeout(() => { throw new Error('boom-uncaught'); }, 0);
+  setTimeout(() => {
+    throw new Error('boom-uncaught');
+  }, 0);
   await new Promise((r) => setTimeout(r, 50));
   expect(1).toBe(1);
 });
@@ -13,4 +15,6 @@ it('a promise rejected with nobody listening during the test', async () => {
   expect(1).toBe(1);
 });
 
-it('a clean test after them still passes', () => { expect(1).toBe(1); });
+it('a clean test after them still passes', () => {
+  expect(1).toBe(1);
+});

@@ -9,9 +9,16 @@ import type { Clock } from '../clock.ts';
 export class AttemptWindow {
   private failures = new Map<string, number[]>();
 
-  constructor(private clock: Clock, readonly limit: number, readonly windowMs: number, private maxKeys = 10_000) {}
+  constructor(
+    private clock: Clock,
+    readonly limit: number,
+    readonly windowMs: number,
+    private maxKeys = 10_000,
+  ) {}
 
-  get size(): number { return this.failures.size; }
+  get size(): number {
+    return this.failures.size;
+  }
 
   /** Milliseconds this key must still wait; 0 when it may try now. */
   waitMs(key: string): number {
@@ -32,10 +39,14 @@ export class AttemptWindow {
     }
   }
 
-  forget(key: string): void { this.failures.delete(key); }
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
 
   /** Takes back the newest failure of this key (one counted in advance that turned out a success). */
-  forgiveOne(key: string): void { this.failures.get(key)?.pop(); }
+  forgiveOne(key: string): void {
+    this.failures.get(key)?.pop();
+  }
 
   private recent(key: string): number[] {
     const since = this.clock.now() - this.windowMs;
@@ -44,7 +55,11 @@ export class AttemptWindow {
 }
 
 /** The 429 a throttled caller gets: how long to wait, in words and as `details.retryAfterSec` (also `Retry-After`). */
-export function throttled(code: 'auth.too_many_attempts' | 'auth.pairing_suspended', waitMs: number, lead: string): AppError {
+export function throttled(
+  code: 'auth.too_many_attempts' | 'auth.pairing_suspended',
+  waitMs: number,
+  lead: string,
+): AppError {
   const sec = Math.max(1, Math.ceil(waitMs / 1000));
   const after = sec < 60 ? `${sec} giây` : `${Math.ceil(sec / 60)} phút`;
   return new AppError(code, `${lead} Vui lòng thử lại sau ${after}.`, { retryAfterSec: sec });

@@ -7,7 +7,10 @@ describe('login limiter', () => {
   it('slows the failing client: three free failures, then 1 s, 2 s, 4 s … capped at 5 minutes', () => {
     const clock = new ManualClock(0);
     const l = new LoginLimiter(clock);
-    for (let i = 0; i < 3; i++) { expect(l.waitMs('lan', '10.0.0.9')).toBe(0); l.fail('lan', '10.0.0.9'); }
+    for (let i = 0; i < 3; i++) {
+      expect(l.waitMs('lan', '10.0.0.9')).toBe(0);
+      l.fail('lan', '10.0.0.9');
+    }
     const waits: number[] = [];
     for (let i = 0; i < 12; i++) {
       const w = l.waitMs('lan', '10.0.0.9');
@@ -33,7 +36,10 @@ describe('login limiter', () => {
   it('caps one address across usernames at 30 failures in 5 minutes, then forgives', () => {
     const clock = new ManualClock(0);
     const l = new LoginLimiter(clock);
-    for (let i = 0; i < 29; i++) { l.fail(`x${i}`, '10.0.0.66'); clock.advance(1000); }
+    for (let i = 0; i < 29; i++) {
+      l.fail(`x${i}`, '10.0.0.66');
+      clock.advance(1000);
+    }
     expect(l.waitMs('binh', '10.0.0.66')).toBe(0);
     l.fail('x29', '10.0.0.66');
     expect(l.waitMs('binh', '10.0.0.66')).toBe(5 * 60_000 - 29_000); // until the oldest failure leaves the window
@@ -45,7 +51,10 @@ describe('login limiter', () => {
   it('a success clears that client and user only; quiet for 15 minutes forgets', () => {
     const clock = new ManualClock(0);
     const l = new LoginLimiter(clock);
-    for (let i = 0; i < 5; i++) { l.fail('lan', '10.0.0.9'); l.fail('binh', '10.0.0.9'); }
+    for (let i = 0; i < 5; i++) {
+      l.fail('lan', '10.0.0.9');
+      l.fail('binh', '10.0.0.9');
+    }
     l.succeed('lan', '10.0.0.9');
     expect(l.waitMs('lan', '10.0.0.9')).toBe(0);
     expect(l.waitMs('binh', '10.0.0.9')).toBeGreaterThan(0);

@@ -17,7 +17,13 @@ export interface LoginLimits {
 }
 
 const DEFAULTS: LoginLimits = {
-  freeFailures: 3, firstDelayMs: 1000, maxDelayMs: 5 * 60_000, forgetMs: 15 * 60_000, perAddress: 30, addressWindowMs: 5 * 60_000, maxKeys: 10_000,
+  freeFailures: 3,
+  firstDelayMs: 1000,
+  maxDelayMs: 5 * 60_000,
+  forgetMs: 15 * 60_000,
+  perAddress: 30,
+  addressWindowMs: 5 * 60_000,
+  maxKeys: 10_000,
 };
 
 /**
@@ -30,12 +36,17 @@ export class LoginLimiter {
   private pairs = new Map<string, { failures: number; lastAt: number }>();
   private addresses: AttemptWindow;
 
-  constructor(private clock: Clock, limits: Partial<LoginLimits> = {}) {
+  constructor(
+    private clock: Clock,
+    limits: Partial<LoginLimits> = {},
+  ) {
     this.limits = { ...DEFAULTS, ...limits };
     this.addresses = new AttemptWindow(clock, this.limits.perAddress, this.limits.addressWindowMs, this.limits.maxKeys);
   }
 
-  get size(): number { return this.pairs.size + this.addresses.size; }
+  get size(): number {
+    return this.pairs.size + this.addresses.size;
+  }
 
   /** Milliseconds this client must still wait before trying this user again; 0 when it may try now. */
   waitMs(username: string, address: string): number {
@@ -71,7 +82,10 @@ export class LoginLimiter {
   private pair(username: string, address: string) {
     const key = pairKey(username, address);
     const p = this.pairs.get(key);
-    if (p && this.clock.now() - p.lastAt > this.limits.forgetMs) { this.pairs.delete(key); return undefined; }
+    if (p && this.clock.now() - p.lastAt > this.limits.forgetMs) {
+      this.pairs.delete(key);
+      return undefined;
+    }
     return p;
   }
 }

@@ -1,7 +1,11 @@
 import type { Clock } from '../clock.ts';
 import { AttemptWindow, throttled } from './attempt.window.ts';
 
-export interface PairingLimits { perAddress: number; serverWide: number; windowMs: number }
+export interface PairingLimits {
+  perAddress: number;
+  serverWide: number;
+  windowMs: number;
+}
 
 /**
  * Wrong pairing codes. Six digits are a small space, and a hall has many addresses (a phone can change its
@@ -20,7 +24,12 @@ export class PairingLimiter {
   /** Throws the 429 this caller gets now, before its code is looked at (the right code included). */
   check(address: string): void {
     const all = this.everyone.waitMs('*');
-    if (all > 0) throw throttled('auth.pairing_suspended', all, 'Có quá nhiều lần nhập sai mã ghép nối trên toàn hệ thống, ghép nối tạm dừng.');
+    if (all > 0)
+      throw throttled(
+        'auth.pairing_suspended',
+        all,
+        'Có quá nhiều lần nhập sai mã ghép nối trên toàn hệ thống, ghép nối tạm dừng.',
+      );
     const own = this.perAddress.waitMs(address);
     if (own > 0) throw throttled('auth.too_many_attempts', own, 'Nhập sai mã ghép nối nhiều lần.');
   }

@@ -9,7 +9,10 @@ import type { Deps } from '../ports.ts';
  * GET /api/alerts. Each concern is one producer; adding an alert is adding a producer to DEFAULT_PRODUCERS
  * (or passing a list). The wall screen adds its own time-based ones (waits past the target) on top.
  */
-export interface AlertContext { deps: Deps; /** The business day whose queue is judged. */ today: string }
+export interface AlertContext {
+  deps: Deps;
+  /** The business day whose queue is judged. */ today: string;
+}
 export type AlertProducer = (ctx: AlertContext) => AlertDto[];
 
 /** More waiting tickets than any day has: the queue of one business day, read whole. */
@@ -22,11 +25,17 @@ const numbers = (ts: Ticket[]) => {
   return list.length > SHOWN_NUMBERS ? `${list.slice(0, SHOWN_NUMBERS).join(', ')}, …` : list.join(', ');
 };
 const areaLabel = (a: Area | undefined) => (a ? `${a.code} – ${a.name}` : 'lĩnh vực đã xoá');
-const counterState = (c: Counter | undefined) => (!c || !c.active ? 'không còn sử dụng' : c.status === 'paused' ? 'đang tạm dừng' : 'đang đóng');
+const counterState = (c: Counter | undefined) =>
+  !c || !c.active ? 'không còn sử dụng' : c.status === 'paused' ? 'đang tạm dừng' : 'đang đóng';
 
 function groupBy<K>(ts: Ticket[], key: (t: Ticket) => K): Map<K, Ticket[]> {
   const m = new Map<K, Ticket[]>();
-  for (const t of ts) { const k = key(t); const list = m.get(k); if (list) list.push(t); else m.set(k, [t]); }
+  for (const t of ts) {
+    const k = key(t);
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
   return m;
 }
 
@@ -38,18 +47,34 @@ export const strandedTickets: AlertProducer = ({ deps, today }) => {
   const { store } = deps;
   const counters = store.catalog.counters();
   const areas = new Map(store.catalog.areas().map((a) => [a.id, a]));
-  const stranded = store.tickets.listByStatus(today, 'waiting', MAX_WAITING).filter((t) => !callersOf(t, counters).some(callingNow));
+  const stranded = store.tickets
+    .listByStatus(today, 'waiting', MAX_WAITING)
+    .filter((t) => !callersOf(t, counters).some(callingNow));
   const out: AlertDto[] = [];
-  for (const [areaId, ts] of groupBy(stranded.filter((t) => !t.targetCounterId), (t) => t.areaId)) {
+  for (const [areaId, ts] of groupBy(
+    stranded.filter((t) => !t.targetCounterId),
+    (t) => t.areaId,
+  )) {
     const served = callersOf({ areaId, targetCounterId: null }, counters).length > 0;
-    out.push({ kind: 'stranded', key: `stranded:area:${areaId}`, severity: 'high',
-      text: `${areaLabel(areas.get(areaId))}: ${ts.length} người đang chờ nhưng ${served ? 'không có quầy nào đang mở gọi được' : 'chưa có quầy nào phục vụ lĩnh vực này'} (số ${numbers(ts)}).` });
+    out.push({
+      kind: 'stranded',
+      key: `stranded:area:${areaId}`,
+      severity: 'high',
+      text: `${areaLabel(areas.get(areaId))}: ${ts.length} người đang chờ nhưng ${served ? 'không có quầy nào đang mở gọi được' : 'chưa có quầy nào phục vụ lĩnh vực này'} (số ${numbers(ts)}).`,
+    });
   }
-  for (const [counterId, ts] of groupBy(stranded.filter((t) => t.targetCounterId), (t) => t.targetCounterId!)) {
+  for (const [counterId, ts] of groupBy(
+    stranded.filter((t) => t.targetCounterId),
+    (t) => t.targetCounterId!,
+  )) {
     const c = counters.find((x) => x.id === counterId);
     const where = [...new Set(ts.map((t) => areaLabel(areas.get(t.areaId))))].join('; ');
-    out.push({ kind: 'stranded', key: `stranded:counter:${counterId}`, severity: 'high',
-      text: `Số ${numbers(ts)} (${where}) chờ riêng quầy ${c?.number ?? '?'} nhưng quầy ${counterState(c)}: không quầy nào khác gọi được.` });
+    out.push({
+      kind: 'stranded',
+      key: `stranded:counter:${counterId}`,
+      severity: 'high',
+      text: `Số ${numbers(ts)} (${where}) chờ riêng quầy ${c?.number ?? '?'} nhưng quầy ${counterState(c)}: không quầy nào khác gọi được.`,
+    });
   }
   return out;
 };
@@ -66,10 +91,16 @@ export const idleCounters: AlertProducer = ({ deps, today }) => {
     if (!c.active || !callingNow(c) || c.currentTicketId) continue;
     const callable = store.tickets.waitingListForCounter(today, c.id, MAX_WAITING);
     if (!callable.length) continue;
-    const byArea = [...groupBy(callable, (t) => t.areaId)].map(([id, ts]) => `${areas.get(id)?.code ?? '?'}: ${ts.length}`).join(', ');
+    const byArea = [...groupBy(callable, (t) => t.areaId)]
+      .map(([id, ts]) => `${areas.get(id)?.code ?? '?'}: ${ts.length}`)
+      .join(', ');
     const clerk = c.clerkId ? store.accounts.user(c.clerkId) : undefined;
-    out.push({ kind: 'idle_counter', key: `idle:${c.id}`, severity: 'medium',
-      text: `Quầy ${c.number}${clerk ? ` (${clerk.displayName})` : ''} đang mở nhưng không phục vụ, trong khi có ${callable.length} người chờ mà quầy này gọi được (${byArea}).` });
+    out.push({
+      kind: 'idle_counter',
+      key: `idle:${c.id}`,
+      severity: 'medium',
+      text: `Quầy ${c.number}${clerk ? ` (${clerk.displayName})` : ''} đang mở nhưng không phục vụ, trong khi có ${callable.length} người chờ mà quầy này gọi được (${byArea}).`,
+    });
   }
   return out;
 };

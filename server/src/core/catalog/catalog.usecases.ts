@@ -7,24 +7,54 @@ import type { TxDeps } from '../ports.ts';
 /** Admin changes to the center's layout; each is validated, audited and announced to the screens. */
 
 function audit(tx: TxDeps, actor: Actor, action: string, entity: string, entityId: string, data: unknown): void {
-  tx.store.journal.audit({ at: tx.clock.now(), actorKind: actor.kind, actorId: actor.id, action, entity, entityId, data });
+  tx.store.journal.audit({
+    at: tx.clock.now(),
+    actorKind: actor.kind,
+    actorId: actor.id,
+    action,
+    entity,
+    entityId,
+    data,
+  });
   tx.emit({ type: 'config:updated', reason: action });
 }
 
-export function saveDepartment(tx: TxDeps, input: { id?: string; code: string; name: string; sort?: number; active?: boolean }, actor: Actor): Department {
+export function saveDepartment(
+  tx: TxDeps,
+  input: { id?: string; code: string; name: string; sort?: number; active?: boolean },
+  actor: Actor,
+): Department {
   const existing = input.id ? tx.store.catalog.department(input.id) : undefined;
   if (input.id && !existing) throw new AppError('department.not_found');
-  const clash = tx.store.catalog.departments().find((d) => d.code.toLowerCase() === input.code.toLowerCase() && d.id !== input.id);
+  const clash = tx.store.catalog
+    .departments()
+    .find((d) => d.code.toLowerCase() === input.code.toLowerCase() && d.id !== input.id);
   if (clash) throw new AppError('department.code_taken');
-  const d: Department = { id: existing?.id ?? newId(9), code: input.code, name: input.name, sort: input.sort ?? existing?.sort ?? tx.store.catalog.departments().length, active: input.active ?? existing?.active ?? true };
-  if (existing) tx.store.catalog.updateDepartment(d); else tx.store.catalog.insertDepartment(d);
+  const d: Department = {
+    id: existing?.id ?? newId(9),
+    code: input.code,
+    name: input.name,
+    sort: input.sort ?? existing?.sort ?? tx.store.catalog.departments().length,
+    active: input.active ?? existing?.active ?? true,
+  };
+  if (existing) tx.store.catalog.updateDepartment(d);
+  else tx.store.catalog.insertDepartment(d);
   audit(tx, actor, existing ? 'department.update' : 'department.create', 'department', d.id, input);
   return d;
 }
 
 export interface AreaInput {
-  code: string; departmentId: string; name: string; numberStart: number; numberEnd: number;
-  dailyLimit?: number | null; targetWaitMinutes?: number | null; hours?: IssuingHours | null; open?: boolean; active?: boolean; sort?: number;
+  code: string;
+  departmentId: string;
+  name: string;
+  numberStart: number;
+  numberEnd: number;
+  dailyLimit?: number | null;
+  targetWaitMinutes?: number | null;
+  hours?: IssuingHours | null;
+  open?: boolean;
+  active?: boolean;
+  sort?: number;
 }
 
 export function saveArea(tx: TxDeps, input: AreaInput & { id?: string }, actor: Actor): Area {
@@ -34,12 +64,26 @@ export function saveArea(tx: TxDeps, input: AreaInput & { id?: string }, actor: 
   const others = tx.store.catalog.areas().filter((a) => a.id !== input.id);
   if (others.some((a) => a.code.toLowerCase() === input.code.toLowerCase())) throw new AppError('area.code_taken');
   // Overlapping blocks would print the same number for two areas on one day: refuse.
-  const overlap = others.find((a) => a.active && input.active !== false && a.numberStart <= input.numberEnd && input.numberStart <= a.numberEnd);
-  if (overlap) throw new AppError('area.block_overlap', `Dãy số ${input.numberStart}–${input.numberEnd} trùng với lĩnh vực ${overlap.code} (${overlap.numberStart}–${overlap.numberEnd}).`);
+  const overlap = others.find(
+    (a) => a.active && input.active !== false && a.numberStart <= input.numberEnd && input.numberStart <= a.numberEnd,
+  );
+  if (overlap)
+    throw new AppError(
+      'area.block_overlap',
+      `Dãy số ${input.numberStart}–${input.numberEnd} trùng với lĩnh vực ${overlap.code} (${overlap.numberStart}–${overlap.numberEnd}).`,
+    );
   const a: Area = {
-    id: existing?.id ?? newId(9), code: input.code, departmentId: input.departmentId, name: input.name,
-    numberStart: input.numberStart, numberEnd: input.numberEnd, dailyLimit: input.dailyLimit ?? null, targetWaitMin: input.targetWaitMinutes ?? null,
-    hours: input.hours ?? null, open: input.open ?? existing?.open ?? true, active: input.active ?? existing?.active ?? true,
+    id: existing?.id ?? newId(9),
+    code: input.code,
+    departmentId: input.departmentId,
+    name: input.name,
+    numberStart: input.numberStart,
+    numberEnd: input.numberEnd,
+    dailyLimit: input.dailyLimit ?? null,
+    targetWaitMin: input.targetWaitMinutes ?? null,
+    hours: input.hours ?? null,
+    open: input.open ?? existing?.open ?? true,
+    active: input.active ?? existing?.active ?? true,
     sort: input.sort ?? existing?.sort ?? others.length,
   };
   tx.store.catalog.upsertArea(a);
@@ -58,15 +102,27 @@ export function setAreaOpen(tx: TxDeps, areaId: string, open: boolean, actor: Ac
   return next;
 }
 
-export function saveCounter(tx: TxDeps, input: { id?: string; number: number; name: string; areaIds: string[]; active?: boolean }, actor: Actor) {
+export function saveCounter(
+  tx: TxDeps,
+  input: { id?: string; number: number; name: string; areaIds: string[]; active?: boolean },
+  actor: Actor,
+) {
   const existing = input.id ? tx.store.catalog.counter(input.id) : undefined;
   if (input.id && !existing) throw new AppError('counter.not_found');
-  if (tx.store.catalog.counters().some((c) => c.number === input.number && c.id !== input.id)) throw new AppError('counter.number_taken');
+  if (tx.store.catalog.counters().some((c) => c.number === input.number && c.id !== input.id))
+    throw new AppError('counter.number_taken');
   const areaIds = [...new Set(input.areaIds)];
   for (const id of areaIds) if (!tx.store.catalog.area(id)) throw new AppError('area.not_found');
   if (existing && input.active === false && existing.currentTicketId) throw new AppError('counter.has_current_ticket');
   const id = existing?.id ?? newId(9);
-  tx.store.catalog.upsertCounter({ id, number: input.number, name: input.name, areaIds, active: input.active ?? existing?.active ?? true, updatedAt: tx.clock.now() });
+  tx.store.catalog.upsertCounter({
+    id,
+    number: input.number,
+    name: input.name,
+    areaIds,
+    active: input.active ?? existing?.active ?? true,
+    updatedAt: tx.clock.now(),
+  });
   audit(tx, actor, existing ? 'counter.update' : 'counter.create', 'counter', id, input);
   tx.emit({ type: 'counter:updated', counterId: id });
   return tx.store.catalog.counter(id)!;

@@ -15,16 +15,24 @@ import { saveArea, saveCounter, saveDepartment } from './catalog.usecases.ts';
  * ids: an import can never store what those routes would refuse.
  */
 const departmentRow = departmentInput.pick({ code: true, name: true }).strict();
-const areaRow = areaFields.pick({ code: true, name: true, numberStart: true, numberEnd: true, dailyLimit: true, targetWaitMinutes: true })
-  .extend({ department: departmentInput.shape.code }).strict().refine(...blockInOrder);
-const counterRow = counterInput.pick({ number: true, name: true }).extend({ areas: z.array(areaFields.shape.code).max(200) }).strict();
+const areaRow = areaFields
+  .pick({ code: true, name: true, numberStart: true, numberEnd: true, dailyLimit: true, targetWaitMinutes: true })
+  .extend({ department: departmentInput.shape.code })
+  .strict()
+  .refine(...blockInOrder);
+const counterRow = counterInput
+  .pick({ number: true, name: true })
+  .extend({ areas: z.array(areaFields.shape.code).max(200) })
+  .strict();
 
-export const configDocument = z.object({
-  center: boundedRecord(DOCUMENT_BOUNDS).optional(),
-  departments: z.array(departmentRow).max(500).default([]),
-  areas: z.array(areaRow).max(5000).default([]),
-  counters: z.array(counterRow).max(1000).default([]),
-}).strict();
+export const configDocument = z
+  .object({
+    center: boundedRecord(DOCUMENT_BOUNDS).optional(),
+    departments: z.array(departmentRow).max(500).default([]),
+    areas: z.array(areaRow).max(5000).default([]),
+    counters: z.array(counterRow).max(1000).default([]),
+  })
+  .strict();
 
 export type ConfigDocument = z.infer<typeof configDocument>;
 
@@ -36,8 +44,21 @@ export function exportConfig(store: Deps['store'], center: unknown) {
   return {
     center,
     departments: depts.filter((d) => d.active).map((d) => ({ code: d.code, name: d.name })),
-    areas: areas.filter((a) => a.active).map((a) => ({ code: a.code, department: deptCode.get(a.departmentId) ?? '', name: a.name, numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit, targetWaitMinutes: a.targetWaitMin })),
-    counters: store.catalog.counters().filter((c) => c.active).map((c) => ({ number: c.number, name: c.name, areas: c.areaIds.map((id) => areaCode.get(id) ?? '') })),
+    areas: areas
+      .filter((a) => a.active)
+      .map((a) => ({
+        code: a.code,
+        department: deptCode.get(a.departmentId) ?? '',
+        name: a.name,
+        numberStart: a.numberStart,
+        numberEnd: a.numberEnd,
+        dailyLimit: a.dailyLimit,
+        targetWaitMinutes: a.targetWaitMin,
+      })),
+    counters: store.catalog
+      .counters()
+      .filter((c) => c.active)
+      .map((c) => ({ number: c.number, name: c.name, areas: c.areaIds.map((id) => areaCode.get(id) ?? '') })),
   };
 }
 
@@ -45,7 +66,11 @@ type Entity = 'departments' | 'areas' | 'counters';
 export type ImportResult = ImportResultDto;
 
 /** The center's settings in an import: checked before anything is written, stored in the import's transaction. */
-export interface CenterImport { current: CenterSettings; checked: CheckedSettings; write: (checked: CheckedSettings) => void }
+export interface CenterImport {
+  current: CenterSettings;
+  checked: CheckedSettings;
+  write: (checked: CheckedSettings) => void;
+}
 
 /** Refusals no single row shows: the same code or counter number twice makes the file ambiguous. */
 export function checkDocument(doc: ConfigDocument): void {
@@ -56,9 +81,18 @@ export function checkDocument(doc: ConfigDocument): void {
       seen.add(k.toLowerCase());
     }
   };
-  twice('Sở, ngành', doc.departments.map((d) => d.code));
-  twice('Lĩnh vực', doc.areas.map((a) => a.code));
-  twice('Quầy', doc.counters.map((c) => String(c.number)));
+  twice(
+    'Sở, ngành',
+    doc.departments.map((d) => d.code),
+  );
+  twice(
+    'Lĩnh vực',
+    doc.areas.map((a) => a.code),
+  );
+  twice(
+    'Quầy',
+    doc.counters.map((c) => String(c.number)),
+  );
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -73,12 +107,23 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
  * transaction, so a refused row (or refused settings) leaves everything as it was. Rows that would not change
  * are left alone (no write, no audit, no event), and every change is listed, field by field.
  */
-export function importConfig(tx: TxDeps, doc: ConfigDocument, actor: Actor, center?: CenterImport | null, dryRun = false): ImportResult {
+export function importConfig(
+  tx: TxDeps,
+  doc: ConfigDocument,
+  actor: Actor,
+  center?: CenterImport | null,
+  dryRun = false,
+): ImportResult {
   const zero = () => ({ departments: 0, areas: 0, counters: 0 });
   const r: ImportResult = { created: zero(), updated: zero(), unchanged: zero(), changes: [], dryRun };
   const track = (entity: Entity, key: string, created: boolean, fields: FieldChange[]) => {
     r[created ? 'created' : 'updated'][entity]++;
-    r.changes.push({ entity: entity.slice(0, -1) as ImportChange['entity'], key, action: created ? 'create' : 'update', fields });
+    r.changes.push({
+      entity: entity.slice(0, -1) as ImportChange['entity'],
+      key,
+      action: created ? 'create' : 'update',
+      fields,
+    });
   };
   const row = (what: string, i: number, e: unknown): never => {
     const err = e as AppError;
@@ -89,8 +134,19 @@ export function importConfig(tx: TxDeps, doc: ConfigDocument, actor: Actor, cent
   doc.departments.forEach((d, i) => {
     const existing = catalog.departments().find((x) => x.code.toLowerCase() === d.code.toLowerCase());
     const fields = diff(existing && { name: existing.name, active: existing.active }, { name: d.name, active: true });
-    if (existing && !fields.length) { r.unchanged.departments++; return; }
-    try { saveDepartment(tx, { ...d, ...(existing ? { id: existing.id, code: existing.code, sort: existing.sort } : {}), active: true }, actor); } catch (e) { row('Sở, ngành', i, e); }
+    if (existing && !fields.length) {
+      r.unchanged.departments++;
+      return;
+    }
+    try {
+      saveDepartment(
+        tx,
+        { ...d, ...(existing ? { id: existing.id, code: existing.code, sort: existing.sort } : {}), active: true },
+        actor,
+      );
+    } catch (e) {
+      row('Sở, ngành', i, e);
+    }
     track('departments', d.code, !existing, fields);
   });
 
@@ -98,51 +154,131 @@ export function importConfig(tx: TxDeps, doc: ConfigDocument, actor: Actor, cent
   const deptCodes = new Map(catalog.departments().map((d) => [d.id, d.code]));
   doc.areas.forEach((a, i) => {
     const departmentId = deptIds.get(a.department.toLowerCase());
-    if (!departmentId) throw new AppError('department.not_found', `Lĩnh vực dòng ${i + 1}: không có sở, ngành mã ${a.department}.`);
+    if (!departmentId)
+      throw new AppError('department.not_found', `Lĩnh vực dòng ${i + 1}: không có sở, ngành mã ${a.department}.`);
     const existing = catalog.areas().find((x) => x.code.toLowerCase() === a.code.toLowerCase());
-    const after = { department: deptCodes.get(departmentId)!, name: a.name, numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit ?? null, targetWaitMinutes: a.targetWaitMinutes ?? null, active: true };
-    const fields = diff(existing && { department: deptCodes.get(existing.departmentId) ?? '', name: existing.name, numberStart: existing.numberStart, numberEnd: existing.numberEnd,
-      dailyLimit: existing.dailyLimit, targetWaitMinutes: existing.targetWaitMin, active: existing.active }, after);
-    if (existing && !fields.length) { r.unchanged.areas++; return; }
+    const after = {
+      department: deptCodes.get(departmentId)!,
+      name: a.name,
+      numberStart: a.numberStart,
+      numberEnd: a.numberEnd,
+      dailyLimit: a.dailyLimit ?? null,
+      targetWaitMinutes: a.targetWaitMinutes ?? null,
+      active: true,
+    };
+    const fields = diff(
+      existing && {
+        department: deptCodes.get(existing.departmentId) ?? '',
+        name: existing.name,
+        numberStart: existing.numberStart,
+        numberEnd: existing.numberEnd,
+        dailyLimit: existing.dailyLimit,
+        targetWaitMinutes: existing.targetWaitMin,
+        active: existing.active,
+      },
+      after,
+    );
+    if (existing && !fields.length) {
+      r.unchanged.areas++;
+      return;
+    }
     try {
-      saveArea(tx, { ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}), code: existing?.code ?? a.code, departmentId, name: a.name,
-        numberStart: a.numberStart, numberEnd: a.numberEnd, dailyLimit: a.dailyLimit ?? null, targetWaitMinutes: a.targetWaitMinutes ?? null, active: true }, actor);
-    } catch (e) { row('Lĩnh vực', i, e); }
+      saveArea(
+        tx,
+        {
+          ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}),
+          code: existing?.code ?? a.code,
+          departmentId,
+          name: a.name,
+          numberStart: a.numberStart,
+          numberEnd: a.numberEnd,
+          dailyLimit: a.dailyLimit ?? null,
+          targetWaitMinutes: a.targetWaitMinutes ?? null,
+          active: true,
+        },
+        actor,
+      );
+    } catch (e) {
+      row('Lĩnh vực', i, e);
+    }
     track('areas', a.code, !existing, fields);
   });
 
   const areaIds = new Map(catalog.areas().map((a) => [a.code.toLowerCase(), a.id]));
   const areaCodes = new Map(catalog.areas().map((a) => [a.id, a.code]));
   doc.counters.forEach((c, i) => {
-    const ids = [...new Set(c.areas.map((code) => {
-      const id = areaIds.get(code.toLowerCase());
-      if (!id) throw new AppError('area.not_found', `Quầy dòng ${i + 1}: không có lĩnh vực mã ${code}.`);
-      return id;
-    }))];
+    const ids = [
+      ...new Set(
+        c.areas.map((code) => {
+          const id = areaIds.get(code.toLowerCase());
+          if (!id) throw new AppError('area.not_found', `Quầy dòng ${i + 1}: không có lĩnh vực mã ${code}.`);
+          return id;
+        }),
+      ),
+    ];
     const existing = catalog.counters().find((x) => x.number === c.number);
     // The order of a counter's areas is only for display, and a flat sheet cannot say it: same set = unchanged.
-    const sameSet = existing && existing.areaIds.length === ids.length && ids.every((id) => existing.areaIds.includes(id));
+    const sameSet =
+      existing && existing.areaIds.length === ids.length && ids.every((id) => existing.areaIds.includes(id));
     const codes = (list: string[]) => list.map((id) => areaCodes.get(id) ?? id);
-    const fields = diff(existing && { name: existing.name, areas: codes(existing.areaIds), active: existing.active },
-      { name: c.name, areas: sameSet ? codes(existing.areaIds) : codes(ids), active: true });
-    if (existing && !fields.length) { r.unchanged.counters++; return; }
-    try { saveCounter(tx, { ...(existing ? { id: existing.id } : {}), number: c.number, name: c.name, areaIds: sameSet ? existing.areaIds : ids, active: true }, actor); } catch (e) { row('Quầy', i, e); }
+    const fields = diff(existing && { name: existing.name, areas: codes(existing.areaIds), active: existing.active }, {
+      name: c.name,
+      areas: sameSet ? codes(existing.areaIds) : codes(ids),
+      active: true,
+    });
+    if (existing && !fields.length) {
+      r.unchanged.counters++;
+      return;
+    }
+    try {
+      saveCounter(
+        tx,
+        {
+          ...(existing ? { id: existing.id } : {}),
+          number: c.number,
+          name: c.name,
+          areaIds: sameSet ? existing.areaIds : ids,
+          active: true,
+        },
+        actor,
+      );
+    } catch (e) {
+      row('Quầy', i, e);
+    }
     track('counters', String(c.number), !existing, fields);
   });
 
   if (center) {
     const fields = Object.keys(center.checked.sent)
       .filter((k) => !same(center.current[k as keyof CenterSettings], center.checked.next[k as keyof CenterSettings]))
-      .map((field) => ({ field, before: center.current[field as keyof CenterSettings], after: center.checked.next[field as keyof CenterSettings] }));
+      .map((field) => ({
+        field,
+        before: center.current[field as keyof CenterSettings],
+        after: center.checked.next[field as keyof CenterSettings],
+      }));
     // Last, so nothing in this transaction reads the settings after they are written.
-    if (fields.length) { center.write(center.checked); r.changes.push({ entity: 'settings', key: 'center', action: 'update', fields }); }
+    if (fields.length) {
+      center.write(center.checked);
+      r.changes.push({ entity: 'settings', key: 'center', action: 'update', fields });
+    }
   }
 
-  if (!dryRun) tx.store.journal.audit({ at: tx.clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'config.import', entity: 'config', entityId: null, data: { created: r.created, updated: r.updated, changes: r.changes.length } });
+  if (!dryRun)
+    tx.store.journal.audit({
+      at: tx.clock.now(),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'config.import',
+      entity: 'config',
+      entityId: null,
+      data: { created: r.created, updated: r.updated, changes: r.changes.length },
+    });
   return r;
 }
 
 /** Thrown to roll a dry run back after it did everything a real import would: the answer is the same. */
 export class DryRunRollback extends Error {
-  constructor(readonly result: ImportResult) { super('dry run'); }
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
 }

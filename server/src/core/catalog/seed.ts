@@ -8,17 +8,28 @@ import { newId } from '../ids.ts';
 export const seedSchema = z.object({
   center: z.record(z.string(), z.unknown()),
   departments: z.array(z.object({ code: z.string(), name: z.string() })),
-  areas: z.array(z.object({
-    code: z.string(), department: z.string(), name: z.string(), numberStart: z.number().int(), numberEnd: z.number().int(),
-    dailyLimit: z.number().int().nullish(), targetWaitMinutes: z.number().int().nullish(),
-  })),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      department: z.string(),
+      name: z.string(),
+      numberStart: z.number().int(),
+      numberEnd: z.number().int(),
+      dailyLimit: z.number().int().nullish(),
+      targetWaitMinutes: z.number().int().nullish(),
+    }),
+  ),
   counters: z.array(z.object({ number: z.number().int(), name: z.string(), areas: z.array(z.string()) })),
 });
 
 export type SeedData = z.infer<typeof seedSchema>;
 
 /** Creates departments, areas, counters and settings from a seed document, in one transaction. */
-export function seedCenter(store: Store, clock: Clock, raw: unknown): { departments: number; areas: number; counters: number } {
+export function seedCenter(
+  store: Store,
+  clock: Clock,
+  raw: unknown,
+): { departments: number; areas: number; counters: number } {
   const seed = seedSchema.parse(raw);
   const now = clock.now();
   store.tx(() => {
@@ -36,8 +47,18 @@ export function seedCenter(store: Store, clock: Clock, raw: unknown): { departme
       const id = newId(9);
       areaIds.set(a.code, id);
       store.catalog.upsertArea({
-        id, code: a.code, departmentId, name: a.name, numberStart: a.numberStart, numberEnd: a.numberEnd,
-        dailyLimit: a.dailyLimit ?? null, targetWaitMin: a.targetWaitMinutes ?? null, hours: null, open: true, active: true, sort: i,
+        id,
+        code: a.code,
+        departmentId,
+        name: a.name,
+        numberStart: a.numberStart,
+        numberEnd: a.numberEnd,
+        dailyLimit: a.dailyLimit ?? null,
+        targetWaitMin: a.targetWaitMinutes ?? null,
+        hours: null,
+        open: true,
+        active: true,
+        sort: i,
       });
     });
     for (const c of seed.counters) {
@@ -46,7 +67,14 @@ export function seedCenter(store: Store, clock: Clock, raw: unknown): { departme
         if (!id) throw new Error(`seed: counter ${c.number} names unknown area ${code}`);
         return id;
       });
-      store.catalog.upsertCounter({ id: newId(9), number: c.number, name: c.name, active: true, areaIds: ids, updatedAt: now });
+      store.catalog.upsertCounter({
+        id: newId(9),
+        number: c.number,
+        name: c.name,
+        active: true,
+        areaIds: ids,
+        updatedAt: now,
+      });
     }
   });
   return { departments: seed.departments.length, areas: seed.areas.length, counters: seed.counters.length };

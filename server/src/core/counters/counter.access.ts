@@ -15,7 +15,9 @@ export function requireHolder(tx: TxDeps, counter: Counter, actor: Actor): void 
   if (counter.clerkId === actor.id) return;
   if (counter.clerkId) {
     const holder = tx.store.accounts.user(counter.clerkId);
-    throw new AppError('counter.held', `Quầy đang do ${holder?.displayName ?? 'cán bộ khác'} sử dụng.`, { holder: holder?.displayName ?? null });
+    throw new AppError('counter.held', `Quầy đang do ${holder?.displayName ?? 'cán bộ khác'} sử dụng.`, {
+      holder: holder?.displayName ?? null,
+    });
   }
   throw new AppError('counter.not_held');
 }

@@ -18,7 +18,14 @@ function setup() {
   const next = (counterId = c1.id, actor = lan) => h.run((tx) => counters.callNext(tx, { counterId, actor }));
   return { ...h, issue, lan, c1, next };
 }
-const codeOf = (fn: () => unknown) => { try { fn(); return null; } catch (e) { return (e as AppError).code; } };
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return (e as AppError).code;
+  }
+};
 
 describe('calling order', () => {
   it('calls priority first, then oldest first, across the counter areas', () => {
@@ -38,12 +45,17 @@ describe('calling order', () => {
 
   it('numbers per area per business day, priority sharing the sequence', () => {
     const h = setup();
-    expect([h.issue('LLTP').number, h.issue('LLTP', { priority: true }).number, h.issue('HTCT').number]).toEqual(['1001', '1002', '2001']);
+    expect([h.issue('LLTP').number, h.issue('LLTP', { priority: true }).number, h.issue('HTCT').number]).toEqual([
+      '1001',
+      '1002',
+      '2001',
+    ]);
   });
 
   it('gives waitingAhead by the calling order', () => {
     const h = setup();
-    h.issue('LLTP'); h.issue('LLTP');
+    h.issue('LLTP');
+    h.issue('LLTP');
     const p = h.issue('LLTP', { priority: true });
     const last = h.issue('LLTP');
     expect(h.store.tickets.waitingAhead(p)).toBe(0);
@@ -57,7 +69,9 @@ describe('transfer keeps number and place', () => {
     const old = h.issue('LLTP');
     const other = h.issue('DKKD');
     h.next();
-    const moved = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: h.area('DKKD').id })).ticket;
+    const moved = h.run((tx) =>
+      counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: h.area('DKKD').id }),
+    ).ticket;
     expect(moved).toMatchObject({ number: old.number, areaId: h.area('DKKD').id, status: 'waiting', transfers: 1 });
     const c3 = h.counter(3);
     const minh = h.clerk('minh');
@@ -85,9 +99,15 @@ describe('counter rules', () => {
   it('one clerk per counter, one counter per clerk', () => {
     const h = setup();
     const minh = h.clerk('minh');
-    expect(codeOf(() => h.run((tx) => counters.openCounter(tx, { counterId: h.c1.id, actor: minh })))).toBe('counter.held');
-    expect(codeOf(() => h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: minh })))).toBe('counter.held');
-    expect(codeOf(() => h.run((tx) => counters.openCounter(tx, { counterId: h.counter(2).id, actor: h.lan })))).toBe('counter.clerk_has_other');
+    expect(codeOf(() => h.run((tx) => counters.openCounter(tx, { counterId: h.c1.id, actor: minh })))).toBe(
+      'counter.held',
+    );
+    expect(codeOf(() => h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: minh })))).toBe(
+      'counter.held',
+    );
+    expect(codeOf(() => h.run((tx) => counters.openCounter(tx, { counterId: h.counter(2).id, actor: h.lan })))).toBe(
+      'counter.clerk_has_other',
+    );
     h.run((tx) => counters.closeCounter(tx, { counterId: h.c1.id, actor: h.lan }));
     expect(h.run((tx) => counters.openCounter(tx, { counterId: h.c1.id, actor: minh })).clerkId).toBe(minh.id);
   });
@@ -95,8 +115,14 @@ describe('counter rules', () => {
   it('refuses actions with nothing current and changes nothing', () => {
     const h = setup();
     const before = h.events.length;
-    for (const fn of [counters.recall, (tx: any, i: any) => counters.finish(tx, i), (tx: any, i: any) => counters.finish(tx, i, 'no_show')]) {
-      expect(codeOf(() => h.run((tx) => fn(tx, { counterId: h.c1.id, actor: h.lan })))).toBe('counter.no_current_ticket');
+    for (const fn of [
+      counters.recall,
+      (tx: any, i: any) => counters.finish(tx, i),
+      (tx: any, i: any) => counters.finish(tx, i, 'no_show'),
+    ]) {
+      expect(codeOf(() => h.run((tx) => fn(tx, { counterId: h.c1.id, actor: h.lan })))).toBe(
+        'counter.no_current_ticket',
+      );
     }
     expect(h.events.length).toBe(before);
   });
@@ -105,14 +131,21 @@ describe('counter rules', () => {
     const h = setup();
     const t = h.issue('LLTP');
     h.next();
-    expect(codeOf(() => h.run((tx) => counters.closeCounter(tx, { counterId: h.c1.id, actor: h.lan })))).toBe('counter.has_current_ticket');
+    expect(codeOf(() => h.run((tx) => counters.closeCounter(tx, { counterId: h.c1.id, actor: h.lan })))).toBe(
+      'counter.has_current_ticket',
+    );
     h.run((tx) => counters.recall(tx, { counterId: h.c1.id, actor: h.lan }));
     expect(h.store.tickets.get(t.id)?.recalls).toBe(1);
-    expect(h.events.filter((e) => e.type === 'ticket:called').map((e) => (e as { recall: boolean }).recall)).toEqual([false, true]);
+    expect(h.events.filter((e) => e.type === 'ticket:called').map((e) => (e as { recall: boolean }).recall)).toEqual([
+      false,
+      true,
+    ]);
     h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan }, 'no_show'));
     const back = h.run((tx) => counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, ticketId: t.id }));
     expect(back).toMatchObject({ status: 'called', counterId: h.c1.id });
-    expect(codeOf(() => h.run((tx) => counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, ticketId: t.id })))).toBe('ticket.not_callable');
+    expect(
+      codeOf(() => h.run((tx) => counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, ticketId: t.id }))),
+    ).toBe('ticket.not_callable');
   });
 
   it('pause then call-next resumes the counter', () => {
@@ -126,7 +159,7 @@ describe('counter rules', () => {
 });
 
 describe('business days', () => {
-  it('restarts numbering at local midnight and expires yesterday\'s waiting tickets', () => {
+  it("restarts numbering at local midnight and expires yesterday's waiting tickets", () => {
     const h = setup();
     h.clock.set('2026-11-26T23:59:58+07:00');
     const late = h.issue('LLTP');
@@ -149,21 +182,28 @@ describe('business days', () => {
 });
 
 describe('what the clerk saw (a fast double press loses no citizen)', () => {
-  const count = (h: ReturnType<typeof setup>) => (h.db.prepare('SELECT COUNT(*) AS n FROM ticket_events').get() as { n: number }).n;
+  const count = (h: ReturnType<typeof setup>) =>
+    (h.db.prepare('SELECT COUNT(*) AS n FROM ticket_events').get() as { n: number }).n;
 
   it('a second call-next with the same view is refused: the called ticket stays current, nothing changes', () => {
     const h = setup();
     const t = h.issue('LLTP');
     h.issue('LLTP');
-    expect(h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null }))?.id).toBe(t.id);
+    expect(h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null }))?.id).toBe(
+      t.id,
+    );
     const events = h.events.length;
     const journal = count(h);
-    expect(codeOf(() => h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null })))).toBe('counter.stale_view');
+    expect(
+      codeOf(() => h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: null }))),
+    ).toBe('counter.stale_view');
     expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', counterId: h.c1.id });
     expect(h.store.catalog.counter(h.c1.id)?.currentTicketId).toBe(t.id);
     expect([h.events.length, count(h)]).toEqual([events, journal]);
     // What the clerk now sees is 1001 at the counter: calling the next one with that view works.
-    expect(h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id }))?.number).toBe('1002');
+    expect(
+      h.run((tx) => counters.callNext(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id }))?.number,
+    ).toBe('1002');
     expect(h.store.tickets.get(t.id)?.status).toBe('done');
   });
 
@@ -178,17 +218,36 @@ describe('what the clerk saw (a fast double press loses no citizen)', () => {
       ['start', (tx, e) => counters.startServing(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e })],
       ['finish', (tx, e) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e })],
       ['no-show', (tx, e) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e }, 'no_show')],
-      ['transfer', (tx, e) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, areaId: h.area('HTCT').id })],
-      ['call', (tx, e) => counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, ticketId: waiting.id })],
+      [
+        'transfer',
+        (tx, e) =>
+          counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, areaId: h.area('HTCT').id }),
+      ],
+      [
+        'call',
+        (tx, e) =>
+          counters.callSpecific(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: e, ticketId: waiting.id }),
+      ],
     ];
     const events = h.events.length;
-    for (const [name, act] of actions) for (const e of stale) expect(codeOf(() => h.run((tx) => act(tx, e))), `${name} ${e}`).toBe('counter.stale_view');
+    for (const [name, act] of actions)
+      for (const e of stale)
+        expect(
+          codeOf(() => h.run((tx) => act(tx, e))),
+          `${name} ${e}`,
+        ).toBe('counter.stale_view');
     expect(h.events.length).toBe(events);
     expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', recalls: 0 });
-    expect(h.run((tx) => counters.recall(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).recalls).toBe(1);
-    expect(h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).status).toBe('done');
+    expect(
+      h.run((tx) => counters.recall(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).recalls,
+    ).toBe(1);
+    expect(
+      h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })).status,
+    ).toBe('done');
     // The same finish pressed again on a screen that still shows 1001: refused, not a second finish.
-    expect(codeOf(() => h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id })))).toBe('counter.stale_view');
+    expect(
+      codeOf(() => h.run((tx) => counters.finish(tx, { counterId: h.c1.id, actor: h.lan, expectedTicketId: t.id }))),
+    ).toBe('counter.stale_view');
     expect(h.next()?.id).toBe(waiting.id); // no view given: the contract's call-next
   });
 });
@@ -200,8 +259,23 @@ describe('citizens stranded where no counter will call them', () => {
   it('an area no counter serves is not offered and refuses a ticket; a counter for it makes it available', () => {
     const h = setup();
     const boss = admin(h);
-    const a = h.run((tx) => saveArea(tx, { code: 'MOI', departmentId: h.area('LLTP').departmentId, name: 'Lĩnh vực mới', numberStart: 90001, numberEnd: 90999 }, boss));
-    expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({ available: false, unavailableReason: 'no_counter' });
+    const a = h.run((tx) =>
+      saveArea(
+        tx,
+        {
+          code: 'MOI',
+          departmentId: h.area('LLTP').departmentId,
+          name: 'Lĩnh vực mới',
+          numberStart: 90001,
+          numberEnd: 90999,
+        },
+        boss,
+      ),
+    );
+    expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({
+      available: false,
+      unavailableReason: 'no_counter',
+    });
     const before = h.events.length;
     expect(codeOf(() => h.run((tx) => issueTicket(tx, { areaId: a.id, actor: h.kiosk })))).toBe('area.no_counter');
     expect(h.events.length).toBe(before);
@@ -218,12 +292,21 @@ describe('citizens stranded where no counter will call them', () => {
     h.next();
     const c2 = h.counter(2); // closed: nobody holds it
     const before = h.events.length;
-    const refused = (() => { try { h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id })); return null; } catch (e) { return e as AppError; } })();
+    const refused = (() => {
+      try {
+        h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id }));
+        return null;
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
     expect(refused?.code).toBe('counter.closed');
     expect(refused?.message).toContain('Quầy số 2 đang đóng');
     expect(h.events.length).toBe(before);
     expect(h.store.tickets.get(t.id)).toMatchObject({ status: 'called', targetCounterId: null, transfers: 0 });
-    const forced = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id, force: true }));
+    const forced = h.run((tx) =>
+      counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, toCounterId: c2.id, force: true }),
+    );
     expect(forced.ticket).toMatchObject({ status: 'waiting', targetCounterId: c2.id, transfers: 1 });
     expect(forced.warning).toMatchObject({ code: 'transfer.counter_closed' });
     expect(forced.warning?.message).toContain('Quầy số 2');
@@ -233,7 +316,8 @@ describe('citizens stranded where no counter will call them', () => {
 
   it('a transfer to an area with no open counter goes through with a warning; with an open one, none', () => {
     const h = setup();
-    h.issue('LLTP'); h.issue('LLTP');
+    h.issue('LLTP');
+    h.issue('LLTP');
     h.next();
     const dkkd = h.area('DKKD'); // counter 3 serves it, closed
     const r = h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: dkkd.id }));
@@ -243,6 +327,8 @@ describe('citizens stranded where no counter will call them', () => {
     expect(view(h).ticket(r.ticket).waitingFor).toBeNull();
     h.run((tx) => counters.openCounter(tx, { counterId: h.counter(3).id, actor: h.clerk('minh') }));
     h.next();
-    expect(h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: dkkd.id })).warning).toBeNull();
+    expect(
+      h.run((tx) => counters.transfer(tx, { counterId: h.c1.id, actor: h.lan, areaId: dkkd.id })).warning,
+    ).toBeNull();
   });
 });

@@ -18,9 +18,17 @@ import { requireCounter, requireHolder, requireWorking } from './counter.access.
  * for "nobody at my counter". Absent: not checked (the contract's body-less calls). A fast double press sends the
  * same view twice; the second finds another current ticket and is refused instead of finishing a citizen unseen.
  */
-interface CounterAction { counterId: string; actor: Actor; expectedTicketId?: string | null }
+interface CounterAction {
+  counterId: string;
+  actor: Actor;
+  expectedTicketId?: string | null;
+}
 
-function saveCounter(tx: TxDeps, c: Counter, patch: Partial<Pick<Counter, 'status' | 'clerkId' | 'currentTicketId'>>): Counter {
+function saveCounter(
+  tx: TxDeps,
+  c: Counter,
+  patch: Partial<Pick<Counter, 'status' | 'clerkId' | 'currentTicketId'>>,
+): Counter {
   const next = { ...c, ...patch, updatedAt: tx.clock.now() };
   tx.store.catalog.saveCounterState(next);
   tx.emit({ type: 'counter:updated', counterId: c.id });
@@ -28,7 +36,17 @@ function saveCounter(tx: TxDeps, c: Counter, patch: Partial<Pick<Counter, 'statu
 }
 
 function log(tx: TxDeps, t: Ticket, type: string, actor: Actor, counterId: string | null, data?: unknown): void {
-  tx.store.journal.event({ at: tx.clock.now(), businessDay: t.businessDay, ticketId: t.id, type, counterId, areaId: t.areaId, actorKind: actor.kind, actorId: actor.id, data });
+  tx.store.journal.event({
+    at: tx.clock.now(),
+    businessDay: t.businessDay,
+    ticketId: t.id,
+    type,
+    counterId,
+    areaId: t.areaId,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    data,
+  });
 }
 
 function currentTicket(tx: TxDeps, c: Counter): Ticket | undefined {
@@ -41,7 +59,11 @@ function currentTicket(tx: TxDeps, c: Counter): Ticket | undefined {
 function requireView(tx: TxDeps, c: Counter, expected: string | null | undefined): void {
   if (expected === undefined) return;
   const cur = currentTicket(tx, c);
-  if ((cur?.id ?? null) !== expected) throw new AppError('counter.stale_view', undefined, { currentTicketId: cur?.id ?? null, currentNumber: cur?.number ?? null });
+  if ((cur?.id ?? null) !== expected)
+    throw new AppError('counter.stale_view', undefined, {
+      currentTicketId: cur?.id ?? null,
+      currentNumber: cur?.number ?? null,
+    });
 }
 
 function requireCurrent(tx: TxDeps, c: Counter): Ticket {
@@ -55,7 +77,9 @@ function endCurrent(tx: TxDeps, c: Counter, t: Ticket, status: 'done' | 'no_show
   const now = tx.clock.now();
   const clerkId = c.clerkId ?? (actor.kind === 'user' ? actor.id : null);
   tx.store.tickets.update(t.id, { status, finishedAt: now, counterId: c.id, clerkId });
-  log(tx, t, status === 'done' ? 'finished' : 'no_show', actor, c.id, { serviceSec: t.calledAt ? Math.round((now - t.calledAt) / 1000) : null });
+  log(tx, t, status === 'done' ? 'finished' : 'no_show', actor, c.id, {
+    serviceSec: t.calledAt ? Math.round((now - t.calledAt) / 1000) : null,
+  });
   tx.emit({ type: 'ticket:updated', ticketId: t.id });
   if (status === 'done') tx.emit({ type: 'rating:requested', counterId: c.id, ticketId: t.id });
   return saveCounter(tx, c, { currentTicketId: null });
@@ -64,7 +88,14 @@ function endCurrent(tx: TxDeps, c: Counter, t: Ticket, status: 'done' | 'no_show
 function callTicket(tx: TxDeps, c: Counter, t: Ticket, actor: Actor): Ticket {
   const now = tx.clock.now();
   const clerkId = c.clerkId ?? (actor.kind === 'user' ? actor.id : null);
-  tx.store.tickets.update(t.id, { status: 'called', calledAt: now, firstCalledAt: t.firstCalledAt ?? now, counterId: c.id, clerkId, targetCounterId: null });
+  tx.store.tickets.update(t.id, {
+    status: 'called',
+    calledAt: now,
+    firstCalledAt: t.firstCalledAt ?? now,
+    counterId: c.id,
+    clerkId,
+    targetCounterId: null,
+  });
   log(tx, t, 'called', actor, c.id, { from: t.status });
   saveCounter(tx, c, { currentTicketId: t.id, status: 'open' });
   tx.emit({ type: 'ticket:called', ticketId: t.id, counterId: c.id, recall: false, at: now });
@@ -91,9 +122,19 @@ export function openCounter(tx: TxDeps, input: CounterAction): Counter {
   if (c.clerkId && c.clerkId !== actor.id) requireHolder(tx, c, { ...actor, role: 'clerk' });
   const other = tx.store.catalog.counterOfClerk(actor.id);
   if (other && other.id !== c.id) {
-    throw new AppError('counter.clerk_has_other', `Bạn đang giữ quầy số ${other.number}. Hãy đóng quầy đó trước.`, { counterId: other.id, number: other.number });
+    throw new AppError('counter.clerk_has_other', `Bạn đang giữ quầy số ${other.number}. Hãy đóng quầy đó trước.`, {
+      counterId: other.id,
+      number: other.number,
+    });
   }
-  tx.store.journal.audit({ at: tx.clock.now(), actorKind: 'user', actorId: actor.id, action: 'counter.open', entity: 'counter', entityId: c.id });
+  tx.store.journal.audit({
+    at: tx.clock.now(),
+    actorKind: 'user',
+    actorId: actor.id,
+    action: 'counter.open',
+    entity: 'counter',
+    entityId: c.id,
+  });
   return saveCounter(tx, c, { clerkId: actor.id, status: c.status === 'closed' ? 'open' : c.status });
 }
 
@@ -160,7 +201,8 @@ export function finish(tx: TxDeps, input: CounterAction, status: 'done' | 'no_sh
 }
 
 export interface TransferInput extends CounterAction {
-  areaId?: string; toCounterId?: string;
+  areaId?: string;
+  toCounterId?: string;
   /** Transfer even to a closed counter: the clerk saw the warning and confirmed. */
   force?: boolean;
 }
@@ -175,7 +217,13 @@ export function transfer(tx: TxDeps, input: TransferInput): { ticket: Ticket; wa
   requireHolder(tx, c, input.actor);
   requireView(tx, c, input.expectedTicketId);
   const t = requireCurrent(tx, c);
-  const patch: Parameters<typeof tx.store.tickets.update>[1] = { status: 'waiting', calledAt: null, counterId: null, clerkId: null, transfers: t.transfers + 1 };
+  const patch: Parameters<typeof tx.store.tickets.update>[1] = {
+    status: 'waiting',
+    calledAt: null,
+    counterId: null,
+    clerkId: null,
+    transfers: t.transfers + 1,
+  };
   let warning: ActionWarning | null = null;
   const all = tx.store.catalog.counters();
   if (input.areaId) {
@@ -183,26 +231,49 @@ export function transfer(tx: TxDeps, input: TransferInput): { ticket: Ticket; wa
     if (!area || !area.active) throw new AppError('area.not_found');
     Object.assign(patch, { areaId: area.id, targetCounterId: null });
     const callers = callersOf({ areaId: area.id, targetCounterId: null }, all);
-    if (!callers.length) warning = { code: 'transfer.no_counter', message: `Chưa có quầy nào phục vụ lĩnh vực ${area.name}: số ${t.number} chỉ được gọi khi quản trị viên gán quầy cho lĩnh vực này.` };
-    else if (!callers.some(callingNow)) warning = { code: 'transfer.no_open_counter', message: `Lĩnh vực ${area.name} chưa có quầy nào đang mở: số ${t.number} sẽ được gọi khi có quầy mở.` };
+    if (!callers.length)
+      warning = {
+        code: 'transfer.no_counter',
+        message: `Chưa có quầy nào phục vụ lĩnh vực ${area.name}: số ${t.number} chỉ được gọi khi quản trị viên gán quầy cho lĩnh vực này.`,
+      };
+    else if (!callers.some(callingNow))
+      warning = {
+        code: 'transfer.no_open_counter',
+        message: `Lĩnh vực ${area.name} chưa có quầy nào đang mở: số ${t.number} sẽ được gọi khi có quầy mở.`,
+      };
   } else if (input.toCounterId) {
     if (input.toCounterId === c.id) throw new AppError('transfer.same_counter');
     const target = tx.store.catalog.counter(input.toCounterId);
     if (!target || !target.active) throw new AppError('counter.not_found');
     if (target.status === 'closed') {
       if (!input.force) {
-        throw new AppError('counter.closed', `Quầy số ${target.number} đang đóng: chưa ai gọi được số ${t.number} ở đó. Chỉ chuyển nếu quầy sẽ mở lại (gửi force: true).`, { counterId: target.id, number: target.number });
+        throw new AppError(
+          'counter.closed',
+          `Quầy số ${target.number} đang đóng: chưa ai gọi được số ${t.number} ở đó. Chỉ chuyển nếu quầy sẽ mở lại (gửi force: true).`,
+          { counterId: target.id, number: target.number },
+        );
       }
-      warning = { code: 'transfer.counter_closed', message: `Quầy số ${target.number} đang đóng: số ${t.number} sẽ chờ đến khi quầy mở lại.` };
+      warning = {
+        code: 'transfer.counter_closed',
+        message: `Quầy số ${target.number} đang đóng: số ${t.number} sẽ chờ đến khi quầy mở lại.`,
+      };
     } else if (!callingNow(target)) {
-      warning = { code: 'transfer.counter_paused', message: `Quầy số ${target.number} đang tạm dừng: số ${t.number} sẽ được gọi khi quầy phục vụ lại.` };
+      warning = {
+        code: 'transfer.counter_paused',
+        message: `Quầy số ${target.number} đang tạm dừng: số ${t.number} sẽ được gọi khi quầy phục vụ lại.`,
+      };
     }
     patch.targetCounterId = target.id;
   } else {
     throw new AppError('transfer.target_required');
   }
   tx.store.tickets.update(t.id, patch);
-  log(tx, t, 'transferred', input.actor, c.id, { toAreaId: input.areaId ?? null, toCounterId: input.toCounterId ?? null, fromAreaId: t.areaId, ...(warning ? { warning: warning.code } : {}) });
+  log(tx, t, 'transferred', input.actor, c.id, {
+    toAreaId: input.areaId ?? null,
+    toCounterId: input.toCounterId ?? null,
+    fromAreaId: t.areaId,
+    ...(warning ? { warning: warning.code } : {}),
+  });
   saveCounter(tx, c, { currentTicketId: null });
   tx.emit({ type: 'ticket:updated', ticketId: t.id });
   tx.emit({ type: 'queue:updated', areaId: t.areaId });
@@ -214,7 +285,14 @@ export function setPaused(tx: TxDeps, input: CounterAction, paused: boolean): Co
   const c = requireCounter(tx, input.counterId);
   requireHolder(tx, c, input.actor);
   requireWorking(c);
-  tx.store.journal.audit({ at: tx.clock.now(), actorKind: input.actor.kind, actorId: input.actor.id, action: paused ? 'counter.pause' : 'counter.resume', entity: 'counter', entityId: c.id });
+  tx.store.journal.audit({
+    at: tx.clock.now(),
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    action: paused ? 'counter.pause' : 'counter.resume',
+    entity: 'counter',
+    entityId: c.id,
+  });
   return saveCounter(tx, c, { status: paused ? 'paused' : 'open' });
 }
 
@@ -222,6 +300,13 @@ export function closeCounter(tx: TxDeps, input: CounterAction): Counter {
   const c = requireCounter(tx, input.counterId);
   requireHolder(tx, c, input.actor);
   if (currentTicket(tx, c)) throw new AppError('counter.has_current_ticket');
-  tx.store.journal.audit({ at: tx.clock.now(), actorKind: input.actor.kind, actorId: input.actor.id, action: 'counter.close', entity: 'counter', entityId: c.id });
+  tx.store.journal.audit({
+    at: tx.clock.now(),
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    action: 'counter.close',
+    entity: 'counter',
+    entityId: c.id,
+  });
   return saveCounter(tx, c, { status: 'closed', clerkId: null, currentTicketId: null });
 }

@@ -4,7 +4,13 @@ import { newId } from '../ids.ts';
 import type { Deps, TxDeps } from '../ports.ts';
 import { businessDay } from '../time/zoned-time.ts';
 
-export interface RateInput { ticketId: string; level: string; reasons?: string[]; comment?: string | null; actor: Actor }
+export interface RateInput {
+  ticketId: string;
+  level: string;
+  reasons?: string[];
+  comment?: string | null;
+  actor: Actor;
+}
 
 /**
  * One rating per ticket, only from a rating device of the counter that just finished it:
@@ -24,10 +30,29 @@ export function rateTicket(tx: TxDeps, input: RateInput): { id: string; ticketId
   const reasons = [...new Set(input.reasons ?? [])];
   const id = newId();
   tx.store.ratings.insert({
-    id, ticketId: t.id, level: input.level, reasons, comment: input.comment || null, counterId: t.counterId, clerkId: t.clerkId,
-    areaId: t.areaId, deviceId: actor.id, at: now, businessDay: businessDay(now, settings.timeZone),
+    id,
+    ticketId: t.id,
+    level: input.level,
+    reasons,
+    comment: input.comment || null,
+    counterId: t.counterId,
+    clerkId: t.clerkId,
+    areaId: t.areaId,
+    deviceId: actor.id,
+    at: now,
+    businessDay: businessDay(now, settings.timeZone),
   });
-  tx.store.journal.event({ at: now, businessDay: t.businessDay, ticketId: t.id, type: 'rated', counterId: t.counterId, areaId: t.areaId, actorKind: 'device', actorId: actor.id, data: { level: input.level, reasons } });
+  tx.store.journal.event({
+    at: now,
+    businessDay: t.businessDay,
+    ticketId: t.id,
+    type: 'rated',
+    counterId: t.counterId,
+    areaId: t.areaId,
+    actorKind: 'device',
+    actorId: actor.id,
+    data: { level: input.level, reasons },
+  });
   tx.emit({ type: 'rating:closed', counterId: t.counterId!, ticketId: t.id });
   tx.emit({ type: 'rating:recorded', counterId: t.counterId!, ticketId: t.id, clerkId: t.clerkId, level: input.level });
   return { id, ticketId: t.id, level: input.level };

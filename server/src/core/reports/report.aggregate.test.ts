@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, histogramPercentile, reportToCsv, type ReportContext, type TicketFact } from './report.aggregate.ts';
+import {
+  buildReport,
+  histogramPercentile,
+  reportToCsv,
+  type ReportContext,
+  type TicketFact,
+} from './report.aggregate.ts';
 
 const T0 = Date.parse('2026-11-26T08:00:00+07:00');
 const min = 60_000;
-const ticket = (p: Partial<TicketFact>): TicketFact => ({ issuedAreaId: 'A', areaId: 'A', counterId: 'C1', clerkId: 'U1', status: 'done', businessDay: '2026-11-26', issuedAt: T0, firstCalledAt: null, calledAt: null, finishedAt: null, transfers: 0, ...p });
+const ticket = (p: Partial<TicketFact>): TicketFact => ({
+  issuedAreaId: 'A',
+  areaId: 'A',
+  counterId: 'C1',
+  clerkId: 'U1',
+  status: 'done',
+  businessDay: '2026-11-26',
+  issuedAt: T0,
+  firstCalledAt: null,
+  calledAt: null,
+  finishedAt: null,
+  transfers: 0,
+  ...p,
+});
 const ctx: ReportContext = {
-  groupBy: 'area', levels: ['very_satisfied', 'satisfied', 'unsatisfied'], departmentOf: () => 'D', targetWaitSec: (a) => (a === 'A' ? 20 * 60 : null),
-  hourOf: (ms) => new Date(ms + 7 * 3600_000).getUTCHours(), baseKeys: [{ id: 'A', key: 'LLTP', label: 'Lý lịch tư pháp' }, { id: 'B', key: 'HTCT', label: 'Hộ tịch' }],
+  groupBy: 'area',
+  levels: ['very_satisfied', 'satisfied', 'unsatisfied'],
+  departmentOf: () => 'D',
+  targetWaitSec: (a) => (a === 'A' ? 20 * 60 : null),
+  hourOf: (ms) => new Date(ms + 7 * 3600_000).getUTCHours(),
+  baseKeys: [
+    { id: 'A', key: 'LLTP', label: 'Lý lịch tư pháp' },
+    { id: 'B', key: 'HTCT', label: 'Hộ tịch' },
+  ],
   label: (id) => ({ key: id, label: id }),
 };
 
@@ -16,11 +42,21 @@ describe('report arithmetic (hand-computed fixture day)', () => {
     ticket({ firstCalledAt: T0 + 5 * min, calledAt: T0 + 5 * min, finishedAt: T0 + 9 * min }),
     ticket({ firstCalledAt: T0 + 10 * min, calledAt: T0 + 10 * min, finishedAt: T0 + 16 * min }),
     ticket({ status: 'no_show', firstCalledAt: T0 + 15 * min, calledAt: T0 + 15 * min, finishedAt: T0 + 16 * min }),
-    ticket({ status: 'done', firstCalledAt: T0 + 30 * min, calledAt: T0 + 40 * min, finishedAt: T0 + 45 * min, issuedAreaId: 'B', areaId: 'A', transfers: 1 }),
+    ticket({
+      status: 'done',
+      firstCalledAt: T0 + 30 * min,
+      calledAt: T0 + 40 * min,
+      finishedAt: T0 + 45 * min,
+      issuedAreaId: 'B',
+      areaId: 'A',
+      transfers: 1,
+    }),
     ticket({ status: 'expired', issuedAreaId: 'B', areaId: 'B', counterId: null, clerkId: null }),
   ];
-  const ratings = [{ level: 'very_satisfied', areaId: 'A', counterId: 'C1', clerkId: 'U1', businessDay: '2026-11-26', issuedAt: T0 },
-    { level: 'unsatisfied', areaId: 'A', counterId: 'C1', clerkId: 'U1', businessDay: '2026-11-26', issuedAt: T0 }];
+  const ratings = [
+    { level: 'very_satisfied', areaId: 'A', counterId: 'C1', clerkId: 'U1', businessDay: '2026-11-26', issuedAt: T0 },
+    { level: 'unsatisfied', areaId: 'A', counterId: 'C1', clerkId: 'U1', businessDay: '2026-11-26', issuedAt: T0 },
+  ];
 
   it('counts, averages and takes percentiles by area', () => {
     const rows = buildReport(ctx, tickets, [], ratings);
@@ -39,7 +75,11 @@ describe('report arithmetic (hand-computed fixture day)', () => {
   });
 
   it('uses nearest-rank percentiles', () => {
-    const hist = (xs: number[]) => { const m = new Map<number, number>(); for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1); return m; };
+    const hist = (xs: number[]) => {
+      const m = new Map<number, number>();
+      for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+      return m;
+    };
     expect(histogramPercentile(hist([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), 90)).toBe(9);
     expect(histogramPercentile(hist([7]), 90)).toBe(7);
     expect(histogramPercentile(hist([5, 5, 5, 1]), 50)).toBe(5);
@@ -47,7 +87,12 @@ describe('report arithmetic (hand-computed fixture day)', () => {
   });
 
   it('writes CSV with a BOM, a header and neutralised formulas', () => {
-    const rows = buildReport({ ...ctx, baseKeys: [{ id: 'A', key: '=cmd', label: 'Đất đai, "nhà"' }] }, tickets.slice(0, 1), [], []);
+    const rows = buildReport(
+      { ...ctx, baseKeys: [{ id: 'A', key: '=cmd', label: 'Đất đai, "nhà"' }] },
+      tickets.slice(0, 1),
+      [],
+      [],
+    );
     const csv = reportToCsv(rows, [{ key: 'very_satisfied', label: 'Rất hài lòng' }]);
     expect(csv.startsWith('\uFEFFkey,label,issued')).toBe(true);
     expect(csv).toContain(`'=cmd,"Đất đai, ""nhà""",1,1`);

@@ -10,11 +10,35 @@ import { toCsv } from '../../contract/csv.ts';
 export type GroupBy = 'area' | 'department' | 'counter' | 'clerk' | 'hour' | 'day';
 
 export interface TicketFact {
-  issuedAreaId: string; areaId: string; counterId: string | null; clerkId: string | null; status: string;
-  businessDay: string; issuedAt: number; firstCalledAt: number | null; calledAt: number | null; finishedAt: number | null; transfers: number;
+  issuedAreaId: string;
+  areaId: string;
+  counterId: string | null;
+  clerkId: string | null;
+  status: string;
+  businessDay: string;
+  issuedAt: number;
+  firstCalledAt: number | null;
+  calledAt: number | null;
+  finishedAt: number | null;
+  transfers: number;
 }
-export interface EventFact { type: 'called' | 'transferred'; ticketId: string; counterId: string | null; actorId: string | null; areaId: string | null; businessDay: string; issuedAt: number }
-export interface RatingFact { level: string; areaId: string | null; counterId: string | null; clerkId: string | null; businessDay: string; issuedAt: number }
+export interface EventFact {
+  type: 'called' | 'transferred';
+  ticketId: string;
+  counterId: string | null;
+  actorId: string | null;
+  areaId: string | null;
+  businessDay: string;
+  issuedAt: number;
+}
+export interface RatingFact {
+  level: string;
+  areaId: string | null;
+  counterId: string | null;
+  clerkId: string | null;
+  businessDay: string;
+  issuedAt: number;
+}
 
 export interface ReportContext {
   groupBy: GroupBy;
@@ -29,19 +53,56 @@ export interface ReportContext {
 
 /** What a report row is computed from: sums and a histogram of waits, so the database can do the heavy part. */
 export interface GroupTotals {
-  issued: number; expired: number; served: number; noShow: number; transferred: number;
-  waitMsSum: number; waitN: number; waits: Map<number, number>; targeted: number; within: number;
-  svcMsSum: number; svcN: number; ratings: Record<string, number>;
+  issued: number;
+  expired: number;
+  served: number;
+  noShow: number;
+  transferred: number;
+  waitMsSum: number;
+  waitN: number;
+  waits: Map<number, number>;
+  targeted: number;
+  within: number;
+  svcMsSum: number;
+  svcN: number;
+  ratings: Record<string, number>;
 }
 
 export function emptyTotals(): GroupTotals {
-  return { issued: 0, expired: 0, served: 0, noShow: 0, transferred: 0, waitMsSum: 0, waitN: 0, waits: new Map(), targeted: 0, within: 0, svcMsSum: 0, svcN: 0, ratings: {} };
+  return {
+    issued: 0,
+    expired: 0,
+    served: 0,
+    noShow: 0,
+    transferred: 0,
+    waitMsSum: 0,
+    waitN: 0,
+    waits: new Map(),
+    targeted: 0,
+    within: 0,
+    svcMsSum: 0,
+    svcN: 0,
+    ratings: {},
+  };
 }
 
 export function mergeTotals(list: Iterable<GroupTotals>): GroupTotals {
   const t = emptyTotals();
   for (const g of list) {
-    for (const k of ['issued', 'expired', 'served', 'noShow', 'transferred', 'waitMsSum', 'waitN', 'targeted', 'within', 'svcMsSum', 'svcN'] as const) t[k] += g[k];
+    for (const k of [
+      'issued',
+      'expired',
+      'served',
+      'noShow',
+      'transferred',
+      'waitMsSum',
+      'waitN',
+      'targeted',
+      'within',
+      'svcMsSum',
+      'svcN',
+    ] as const)
+      t[k] += g[k];
     for (const [w, n] of g.waits) t.waits.set(w, (t.waits.get(w) ?? 0) + n);
     for (const [l, n] of Object.entries(g.ratings)) t.ratings[l] = (t.ratings[l] ?? 0) + n;
   }
@@ -62,23 +123,42 @@ export function histogramPercentile(hist: Map<number, number>, p: number): numbe
 }
 
 /** The reference aggregation in memory (tests compare the SQL aggregation against it). */
-export function aggregateFacts(ctx: ReportContext, tickets: TicketFact[], events: EventFact[], ratings: RatingFact[]): Map<string, GroupTotals> {
+export function aggregateFacts(
+  ctx: ReportContext,
+  tickets: TicketFact[],
+  events: EventFact[],
+  ratings: RatingFact[],
+): Map<string, GroupTotals> {
   const accs = new Map<string, GroupTotals>();
   const acc = (id: string | null): GroupTotals | null => {
     if (id === null) return null;
     let a = accs.get(id);
-    if (!a) { a = emptyTotals(); accs.set(id, a); }
+    if (!a) {
+      a = emptyTotals();
+      accs.set(id, a);
+    }
     return a;
   };
-  const byArea = (areaId: string | null) => (areaId === null ? null : ctx.groupBy === 'department' ? ctx.departmentOf(areaId) : areaId);
+  const byArea = (areaId: string | null) =>
+    areaId === null ? null : ctx.groupBy === 'department' ? ctx.departmentOf(areaId) : areaId;
   const g = ctx.groupBy;
   const timeKey = (day: string, issuedAt: number) => (g === 'day' ? day : String(ctx.hourOf(issuedAt)));
-  const endKey = (t: TicketFact) => (g === 'area' || g === 'department' ? byArea(t.areaId) : g === 'counter' ? t.counterId : g === 'clerk' ? t.clerkId : timeKey(t.businessDay, t.issuedAt));
+  const endKey = (t: TicketFact) =>
+    g === 'area' || g === 'department'
+      ? byArea(t.areaId)
+      : g === 'counter'
+        ? t.counterId
+        : g === 'clerk'
+          ? t.clerkId
+          : timeKey(t.businessDay, t.issuedAt);
 
   for (const t of tickets) {
     if (g === 'area' || g === 'department' || g === 'hour' || g === 'day') {
       const a = acc(g === 'hour' || g === 'day' ? timeKey(t.businessDay, t.issuedAt) : byArea(t.issuedAreaId));
-      if (a) { a.issued++; if (t.status === 'expired') a.expired++; }
+      if (a) {
+        a.issued++;
+        if (t.status === 'expired') a.expired++;
+      }
     }
     const a = acc(endKey(t));
     if (!a) continue;
@@ -86,24 +166,48 @@ export function aggregateFacts(ctx: ReportContext, tickets: TicketFact[], events
     if (t.status === 'no_show') a.noShow++;
     if (t.firstCalledAt !== null) {
       const ms = t.firstCalledAt - t.issuedAt;
-      a.waitMsSum += ms; a.waitN++;
+      a.waitMsSum += ms;
+      a.waitN++;
       const sec = Math.floor(ms / 1000);
       a.waits.set(sec, (a.waits.get(sec) ?? 0) + 1);
       const target = ctx.targetWaitSec(t.issuedAreaId);
-      if (target !== null) { a.targeted++; if (ms <= target * 1000) a.within++; }
+      if (target !== null) {
+        a.targeted++;
+        if (ms <= target * 1000) a.within++;
+      }
     }
-    if (t.status === 'done' && t.calledAt !== null && t.finishedAt !== null) { a.svcMsSum += t.finishedAt - t.calledAt; a.svcN++; }
+    if (t.status === 'done' && t.calledAt !== null && t.finishedAt !== null) {
+      a.svcMsSum += t.finishedAt - t.calledAt;
+      a.svcN++;
+    }
   }
   const calledSeen = new Set<string>();
   for (const e of events) {
-    const key = g === 'counter' ? e.counterId : g === 'clerk' ? e.actorId : g === 'area' || g === 'department' ? byArea(e.areaId) : timeKey(e.businessDay, e.issuedAt);
+    const key =
+      g === 'counter'
+        ? e.counterId
+        : g === 'clerk'
+          ? e.actorId
+          : g === 'area' || g === 'department'
+            ? byArea(e.areaId)
+            : timeKey(e.businessDay, e.issuedAt);
     const a = acc(key);
     if (!a) continue;
     if (e.type === 'transferred') a.transferred++;
-    else if ((g === 'counter' || g === 'clerk') && !calledSeen.has(`${key}|${e.ticketId}`)) { calledSeen.add(`${key}|${e.ticketId}`); a.issued++; }
+    else if ((g === 'counter' || g === 'clerk') && !calledSeen.has(`${key}|${e.ticketId}`)) {
+      calledSeen.add(`${key}|${e.ticketId}`);
+      a.issued++;
+    }
   }
   for (const r of ratings) {
-    const key = g === 'counter' ? r.counterId : g === 'clerk' ? r.clerkId : g === 'area' || g === 'department' ? byArea(r.areaId) : timeKey(r.businessDay, r.issuedAt);
+    const key =
+      g === 'counter'
+        ? r.counterId
+        : g === 'clerk'
+          ? r.clerkId
+          : g === 'area' || g === 'department'
+            ? byArea(r.areaId)
+            : timeKey(r.businessDay, r.issuedAt);
     const a = acc(key);
     if (a) a.ratings[r.level] = (a.ratings[r.level] ?? 0) + 1;
   }
@@ -111,8 +215,14 @@ export function aggregateFacts(ctx: ReportContext, tickets: TicketFact[], events
 }
 
 /** Report rows from group totals, in the base order (every area, counter…) then any other group found. */
-export function rowsFromTotals(ctx: Pick<ReportContext, 'baseKeys' | 'label' | 'levels'>, totals: Map<string, GroupTotals>): ReportRow[] {
-  const order = [...ctx.baseKeys.map((b) => b.id), ...[...totals.keys()].filter((k) => !ctx.baseKeys.some((b) => b.id === k)).sort()];
+export function rowsFromTotals(
+  ctx: Pick<ReportContext, 'baseKeys' | 'label' | 'levels'>,
+  totals: Map<string, GroupTotals>,
+): ReportRow[] {
+  const order = [
+    ...ctx.baseKeys.map((b) => b.id),
+    ...[...totals.keys()].filter((k) => !ctx.baseKeys.some((b) => b.id === k)).sort(),
+  ];
   return order.map((id) => {
     const { key, label } = ctx.baseKeys.find((b) => b.id === id) ?? ctx.label(id);
     return toRow(key, label, totals.get(id) ?? emptyTotals(), ctx.levels);
@@ -123,29 +233,64 @@ export function toRow(key: string, label: string, a: GroupTotals, levels: string
   const lowest = levels[levels.length - 1];
   const rated = Object.values(a.ratings).reduce((s, n) => s + n, 0);
   return {
-    key, label, issued: a.issued, served: a.served, noShow: a.noShow, transferred: a.transferred, expired: a.expired,
+    key,
+    label,
+    issued: a.issued,
+    served: a.served,
+    noShow: a.noShow,
+    transferred: a.transferred,
+    expired: a.expired,
     avgWaitSec: a.waitN ? Math.round(a.waitMsSum / a.waitN / 1000) : null,
-    medianWaitSec: histogramPercentile(a.waits, 50), p90WaitSec: histogramPercentile(a.waits, 90),
+    medianWaitSec: histogramPercentile(a.waits, 50),
+    p90WaitSec: histogramPercentile(a.waits, 90),
     avgServiceSec: a.svcN ? Math.round(a.svcMsSum / a.svcN / 1000) : null,
     serviceLevel: a.targeted ? a.within / a.targeted : null,
-    ratings: Object.fromEntries(levels.map((l) => [l, a.ratings[l] ?? 0])), ratedCount: rated,
-    satisfiedShare: rated ? (rated - (lowest ? a.ratings[lowest] ?? 0 : 0)) / rated : null,
+    ratings: Object.fromEntries(levels.map((l) => [l, a.ratings[l] ?? 0])),
+    ratedCount: rated,
+    satisfiedShare: rated ? (rated - (lowest ? (a.ratings[lowest] ?? 0) : 0)) / rated : null,
   };
 }
 
-export function buildReport(ctx: ReportContext, tickets: TicketFact[], events: EventFact[], ratings: RatingFact[]): ReportRow[] {
+export function buildReport(
+  ctx: ReportContext,
+  tickets: TicketFact[],
+  events: EventFact[],
+  ratings: RatingFact[],
+): ReportRow[] {
   return rowsFromTotals(ctx, aggregateFacts(ctx, tickets, events, ratings));
 }
 
 const COLUMNS: [keyof ReportRow | 'level', string][] = [
-  ['key', 'Mã'], ['label', 'Tên'], ['issued', 'Đã cấp'], ['served', 'Đã phục vụ'], ['noShow', 'Vắng mặt'], ['transferred', 'Chuyển'], ['expired', 'Hết hạn'],
-  ['avgWaitSec', 'Chờ TB (giây)'], ['medianWaitSec', 'Chờ trung vị (giây)'], ['p90WaitSec', 'Chờ P90 (giây)'], ['avgServiceSec', 'Phục vụ TB (giây)'], ['serviceLevel', 'Tỉ lệ đúng hạn'],
+  ['key', 'Mã'],
+  ['label', 'Tên'],
+  ['issued', 'Đã cấp'],
+  ['served', 'Đã phục vụ'],
+  ['noShow', 'Vắng mặt'],
+  ['transferred', 'Chuyển'],
+  ['expired', 'Hết hạn'],
+  ['avgWaitSec', 'Chờ TB (giây)'],
+  ['medianWaitSec', 'Chờ trung vị (giây)'],
+  ['p90WaitSec', 'Chờ P90 (giây)'],
+  ['avgServiceSec', 'Phục vụ TB (giây)'],
+  ['serviceLevel', 'Tỉ lệ đúng hạn'],
 ];
 
 /** The report as a table: one header row (machine keys or Vietnamese titles), then one row per group. */
-export function reportTable(rows: ReportRow[], levels: { key: string; label: string }[], headers: 'keys' | 'vi' = 'keys'): (string | number | null)[][] {
-  const head = [...COLUMNS.map(([k, vi]) => (headers === 'keys' ? k : vi)), ...levels.map((l) => (headers === 'keys' ? l.key : l.label)), headers === 'keys' ? 'satisfiedShare' : 'Tỉ lệ hài lòng'];
-  const body = rows.map((r) => [...COLUMNS.map(([k]) => r[k as keyof ReportRow] as string | number | null), ...levels.map((l) => r.ratings[l.key] ?? 0), r.satisfiedShare]);
+export function reportTable(
+  rows: ReportRow[],
+  levels: { key: string; label: string }[],
+  headers: 'keys' | 'vi' = 'keys',
+): (string | number | null)[][] {
+  const head = [
+    ...COLUMNS.map(([k, vi]) => (headers === 'keys' ? k : vi)),
+    ...levels.map((l) => (headers === 'keys' ? l.key : l.label)),
+    headers === 'keys' ? 'satisfiedShare' : 'Tỉ lệ hài lòng',
+  ];
+  const body = rows.map((r) => [
+    ...COLUMNS.map(([k]) => r[k as keyof ReportRow] as string | number | null),
+    ...levels.map((l) => r.ratings[l.key] ?? 0),
+    r.satisfiedShare,
+  ]);
   return [head, ...body];
 }
 

@@ -15,10 +15,24 @@ describe('center settings', () => {
   it('rejects unknown keys, bad zones and duplicate rating keys, changing nothing', () => {
     const h = coreHarness();
     const before = h.settings.get();
-    const code = (patch: unknown) => { try { h.settings.update(patch, { kind: 'user', id: 'u1' }); return null; } catch (e) { return (e as AppError).code; } };
+    const code = (patch: unknown) => {
+      try {
+        h.settings.update(patch, { kind: 'user', id: 'u1' });
+        return null;
+      } catch (e) {
+        return (e as AppError).code;
+      }
+    };
     expect(code({ colour: 'red' })).toBe('settings.invalid');
     expect(code({ timeZone: 'Mars/Olympus' })).toBe('settings.invalid');
-    expect(code({ ratingLevels: [{ key: 'a', label: 'A' }, { key: 'a', label: 'B' }] })).toBe('settings.invalid');
+    expect(
+      code({
+        ratingLevels: [
+          { key: 'a', label: 'A' },
+          { key: 'a', label: 'B' },
+        ],
+      }),
+    ).toBe('settings.invalid');
     expect(code({ announceTimes: 0 })).toBe('settings.invalid');
     expect(h.settings.get()).toEqual(before);
   });

@@ -1,4 +1,8 @@
-import { centerSettingsPatchSchema, centerSettingsSchema, type CenterSettings } from '../../contract/settings.schema.ts';
+import {
+  centerSettingsPatchSchema,
+  centerSettingsSchema,
+  type CenterSettings,
+} from '../../contract/settings.schema.ts';
 import { AppError } from '../../contract/errors.ts';
 import type { Store } from '../../storage/store.ts';
 import type { Clock } from '../clock.ts';
@@ -8,10 +12,16 @@ import { isValidTimeZone } from '../time/zoned-time.ts';
 const KEY = 'center';
 
 /** A patch that passed every check, not written yet: what `write` stores. */
-export interface CheckedSettings { next: CenterSettings; sent: Record<string, unknown> }
+export interface CheckedSettings {
+  next: CenterSettings;
+  sent: Record<string, unknown>;
+}
 
 /** The center's settings, read once and cached; every write goes through validation and the audit log. */
-export function createSettingsService(store: Store, clock: Clock): SettingsSource & {
+export function createSettingsService(
+  store: Store,
+  clock: Clock,
+): SettingsSource & {
   update(patch: unknown, actor: { kind: string; id: string | null }): CenterSettings;
   check(patch: unknown): CheckedSettings;
   write(checked: CheckedSettings, actor: { kind: string; id: string | null }): void;
@@ -26,9 +36,16 @@ export function createSettingsService(store: Store, clock: Clock): SettingsSourc
   /** Every check of `update`, with no write: an import validates its settings before it changes anything. */
   function check(patch: unknown): CheckedSettings {
     const p = centerSettingsPatchSchema.safeParse(patch);
-    if (!p.success) throw new AppError('settings.invalid', undefined, p.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!p.success)
+      throw new AppError(
+        'settings.invalid',
+        undefined,
+        p.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     // zod's partial() still fills defaults: merge only the keys the caller actually sent.
-    const sent = Object.fromEntries(Object.keys(patch as object).map((k) => [k, (p.data as Record<string, unknown>)[k]]));
+    const sent = Object.fromEntries(
+      Object.keys(patch as object).map((k) => [k, (p.data as Record<string, unknown>)[k]]),
+    );
     const next = centerSettingsSchema.parse({ ...load(), ...sent });
     if (!isValidTimeZone(next.timeZone)) throw new AppError('settings.invalid', 'Múi giờ không hợp lệ.');
     const keys = new Set(next.ratingLevels.map((l) => l.key));
@@ -41,7 +58,15 @@ export function createSettingsService(store: Store, clock: Clock): SettingsSourc
    */
   function write({ next, sent }: CheckedSettings, actor: { kind: string; id: string | null }): void {
     store.settings.put(KEY, next, clock.now());
-    store.journal.audit({ at: clock.now(), actorKind: actor.kind, actorId: actor.id, action: 'settings.update', entity: 'settings', entityId: KEY, data: sent });
+    store.journal.audit({
+      at: clock.now(),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: KEY,
+      data: sent,
+    });
     cached = null;
   }
   return {

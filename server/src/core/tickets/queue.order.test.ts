@@ -10,7 +10,8 @@ import { issueTicket } from './tickets.usecases.ts';
  */
 function setup() {
   const h = coreHarness('2026-11-26T09:12:00+07:00');
-  const issue = (code: string, priority = false) => h.run((tx) => issueTicket(tx, { areaId: h.area(code).id, actor: h.kiosk, priority })).ticket;
+  const issue = (code: string, priority = false) =>
+    h.run((tx) => issueTicket(tx, { areaId: h.area(code).id, actor: h.kiosk, priority })).ticket;
   const lan = h.clerk('lan');
   const minh = h.clerk('minh');
   const hoa = h.clerk('hoa');
@@ -35,8 +36,18 @@ describe('queue order by issue sequence when the clock steps back', () => {
     expect(c.issuedAt).toBeLessThan(a.issuedAt); // the wall clock now says c came first; it did not
     expect([a.number, c.number, b.number, d.number]).toEqual(['1001', '1002', '2001', '2002']);
     expect(h.store.tickets.waitingAhead(c)).toBe(1);
-    expect(h.store.tickets.waitingListForCounter(a.businessDay, h.c1.id, 10).map((t) => t.id)).toEqual([a.id, b.id, c.id, d.id]);
-    expect([h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id]).toEqual([a.id, b.id, c.id, d.id]);
+    expect(h.store.tickets.waitingListForCounter(a.businessDay, h.c1.id, 10).map((t) => t.id)).toEqual([
+      a.id,
+      b.id,
+      c.id,
+      d.id,
+    ]);
+    expect([
+      h.next(h.c1.id, h.lan)?.id,
+      h.next(h.c1.id, h.lan)?.id,
+      h.next(h.c1.id, h.lan)?.id,
+      h.next(h.c1.id, h.lan)?.id,
+    ]).toEqual([a.id, b.id, c.id, d.id]);
   });
 
   it('priority still comes first, in its own order of issue', () => {
@@ -45,7 +56,11 @@ describe('queue order by issue sequence when the clock steps back', () => {
     const p1 = h.issue('LLTP', true);
     h.clock.advance(-60_000);
     const p2 = h.issue('LLTP', true);
-    expect([h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id]).toEqual([p1.id, p2.id, a.id]);
+    expect([h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id, h.next(h.c1.id, h.lan)?.id]).toEqual([
+      p1.id,
+      p2.id,
+      a.id,
+    ]);
   });
 
   it('a transfer keeps the place of the original issue, to an area and to a counter', () => {

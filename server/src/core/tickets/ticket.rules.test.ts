@@ -4,8 +4,28 @@ import { centerSettingsSchema } from '../../contract/settings.schema.ts';
 import type { Area } from '../entities.ts';
 import { areaAvailability, estimateWaitMin, issuingBlock, nextNumber, withinHours } from './ticket.rules.ts';
 
-const area: Area = { id: 'a', code: 'LLTP', departmentId: 'd', name: 'Lý lịch tư pháp', numberStart: 1001, numberEnd: 1003, dailyLimit: null, targetWaitMin: 20, hours: null, open: true, active: true, sort: 0 };
-const code = (fn: () => unknown) => { try { fn(); return null; } catch (e) { return (e as AppError).code; } };
+const area: Area = {
+  id: 'a',
+  code: 'LLTP',
+  departmentId: 'd',
+  name: 'Lý lịch tư pháp',
+  numberStart: 1001,
+  numberEnd: 1003,
+  dailyLimit: null,
+  targetWaitMin: 20,
+  hours: null,
+  open: true,
+  active: true,
+  sort: 0,
+};
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    return (e as AppError).code;
+  }
+};
 
 describe('numbering', () => {
   it('starts at numberStart and counts up', () => {
@@ -14,14 +34,23 @@ describe('numbering', () => {
   });
   it('refuses past the block and past the daily limit', () => {
     expect(code(() => nextNumber(area, { last_number: 1003, issued: 3 }))).toBe('area.numbers_exhausted');
-    expect(code(() => nextNumber({ ...area, dailyLimit: 2 }, { last_number: 1002, issued: 2 }))).toBe('area.daily_limit_reached');
+    expect(code(() => nextNumber({ ...area, dailyLimit: 2 }, { last_number: 1002, issued: 2 }))).toBe(
+      'area.daily_limit_reached',
+    );
   });
 });
 
 describe('issuing hours', () => {
   const VN = 'Asia/Ho_Chi_Minh';
-  const hours = [{ days: [1, 2, 3, 4, 5], from: '07:00', to: '11:30' }, { days: [6], from: '07:30', to: '11:00' }];
-  const settings = centerSettingsSchema.parse({ issuingHours: hours, enforceIssuingHours: true, holidays: ['2026-12-01'] });
+  const hours = [
+    { days: [1, 2, 3, 4, 5], from: '07:00', to: '11:30' },
+    { days: [6], from: '07:30', to: '11:00' },
+  ];
+  const settings = centerSettingsSchema.parse({
+    issuingHours: hours,
+    enforceIssuingHours: true,
+    holidays: ['2026-12-01'],
+  });
   it('knows the windows in local time', () => {
     expect(withinHours(hours, Date.parse('2026-11-26T07:00:00+07:00'), VN)).toBe(true); // Thursday
     expect(withinHours(hours, Date.parse('2026-11-26T11:30:00+07:00'), VN)).toBe(false); // end is exclusive

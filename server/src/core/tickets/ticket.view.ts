@@ -1,11 +1,22 @@
-import type { AreaDto, CallDto, CounterDto, CounterRef, PublicCounterDto, PublicTicketDto, StateDto, TicketDto } from '../../contract/dto.ts';
+import type {
+  AreaDto,
+  CallDto,
+  CounterDto,
+  CounterRef,
+  PublicCounterDto,
+  PublicTicketDto,
+  StateDto,
+  TicketDto,
+} from '../../contract/dto.ts';
 import type { Area, Counter, Ticket } from '../entities.ts';
 import type { Deps } from '../ports.ts';
 import { businessDay, toIso } from '../time/zoned-time.ts';
 import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, estimateWaitMin, issuingBlock } from './ticket.rules.ts';
 
-export interface ViewOptions { publicUrl: () => string }
+export interface ViewOptions {
+  publicUrl: () => string;
+}
 
 /** Builds what callers see from committed state: tickets, counters, areas and the whole-screen snapshot. */
 export function createTicketView(deps: Deps, opts: ViewOptions) {
@@ -19,13 +30,18 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   const avgServiceSec = (areaId: string): number | null => {
     const now = clock.now();
     if (!stats || now - stats.at > 15_000 || stats.day !== today()) {
-      const rows = store.db.prepare<[string], { area_id: string; avg: number }>(`SELECT area_id, AVG(finished_at - called_at) / 1000.0 AS avg FROM tickets
-        WHERE business_day = ? AND status = 'done' AND called_at IS NOT NULL GROUP BY area_id`).all(today());
+      const rows = store.db
+        .prepare<[string], { area_id: string; avg: number }>(
+          `SELECT area_id, AVG(finished_at - called_at) / 1000.0 AS avg FROM tickets
+        WHERE business_day = ? AND status = 'done' AND called_at IS NOT NULL GROUP BY area_id`,
+        )
+        .all(today());
       stats = { at: now, day: today(), avg: new Map(rows.map((r) => [r.area_id, r.avg])) };
     }
     return stats.avg.get(areaId) ?? null;
   };
-  const servingCounters = (areaId: string) => store.catalog.countersForArea(areaId).filter((c) => c.active && c.status === 'open').length;
+  const servingCounters = (areaId: string) =>
+    store.catalog.countersForArea(areaId).filter((c) => c.active && c.status === 'open').length;
 
   const counterRef = (id: string | null): CounterRef | null => {
     const c = id ? store.catalog.counter(id) : undefined;
@@ -45,16 +61,49 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     const ahead = waiting ? store.tickets.waitingAhead(t) : 0;
     const job = store.printJobs.latestOfTicket(t.id);
     return {
-      id: t.id, number: t.number, areaId: t.areaId, areaCode: area?.code ?? '', areaName: area?.name ?? '',
-      departmentId: dept?.id ?? '', departmentName: dept?.name ?? '', status: t.status, priority: t.priority, priorityGroup: t.priorityGroup,
-      businessDay: t.businessDay, issuedAt: iso(t.issuedAt)!, calledAt: iso(t.calledAt), finishedAt: iso(t.finishedAt),
+      id: t.id,
+      number: t.number,
+      areaId: t.areaId,
+      areaCode: area?.code ?? '',
+      areaName: area?.name ?? '',
+      departmentId: dept?.id ?? '',
+      departmentName: dept?.name ?? '',
+      status: t.status,
+      priority: t.priority,
+      priorityGroup: t.priorityGroup,
+      businessDay: t.businessDay,
+      issuedAt: iso(t.issuedAt)!,
+      calledAt: iso(t.calledAt),
+      finishedAt: iso(t.finishedAt),
       waitingAhead: ahead,
-      estimatedWaitMin: waiting && t.businessDay === today() ? estimateWaitMin({ ahead, avgServiceSec: avgServiceSec(t.areaId), servingCounters: servingCounters(t.areaId) }) : null,
-      counter: t.status === 'called' || t.status === 'serving' || t.status === 'done' || t.status === 'no_show' ? counterRef(t.counterId) : null,
-      targetCounterId: t.targetCounterId, waitingFor: waitingFor(t), recalls: t.recalls, transfers: t.transfers,
-      trackUrl: `${opts.publicUrl()}/t/${t.id}`, dossierCode: t.dossierCode, note: t.note,
+      estimatedWaitMin:
+        waiting && t.businessDay === today()
+          ? estimateWaitMin({
+              ahead,
+              avgServiceSec: avgServiceSec(t.areaId),
+              servingCounters: servingCounters(t.areaId),
+            })
+          : null,
+      counter:
+        t.status === 'called' || t.status === 'serving' || t.status === 'done' || t.status === 'no_show'
+          ? counterRef(t.counterId)
+          : null,
+      targetCounterId: t.targetCounterId,
+      waitingFor: waitingFor(t),
+      recalls: t.recalls,
+      transfers: t.transfers,
+      trackUrl: `${opts.publicUrl()}/t/${t.id}`,
+      dossierCode: t.dossierCode,
+      note: t.note,
       // An expired job was never printed: to the caller that is a failed print, with the reason as its message.
-      ...(job ? { print: { status: job.status === 'printing' ? 'queued' : job.status === 'expired' ? 'failed' : job.status, ...(job.message ? { message: job.message } : {}) } } : {}),
+      ...(job
+        ? {
+            print: {
+              status: job.status === 'printing' ? 'queued' : job.status === 'expired' ? 'failed' : job.status,
+              ...(job.message ? { message: job.message } : {}),
+            },
+          }
+        : {}),
     };
   }
 
@@ -65,8 +114,22 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   function publicCounter(c: Counter, hideIds = false): PublicCounterDto {
     const cur = c.currentTicketId ? store.tickets.get(c.currentTicketId) : undefined;
     return {
-      id: c.id, number: c.number, name: c.name, areaIds: c.areaIds, status: c.status, clerk: null,
-      currentTicket: cur ? { ...(hideIds ? {} : { id: cur.id }), number: cur.number, areaId: cur.areaId, status: cur.status, calledAt: iso(cur.calledAt), priority: cur.priority } : null,
+      id: c.id,
+      number: c.number,
+      name: c.name,
+      areaIds: c.areaIds,
+      status: c.status,
+      clerk: null,
+      currentTicket: cur
+        ? {
+            ...(hideIds ? {} : { id: cur.id }),
+            number: cur.number,
+            areaId: cur.areaId,
+            status: cur.status,
+            calledAt: iso(cur.calledAt),
+            priority: cur.priority,
+          }
+        : null,
       updatedAt: iso(c.updatedAt)!,
     };
   }
@@ -74,32 +137,65 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   /** A counter as staff see it: with the clerk who holds it. */
   function counter(c: Counter, hideIds = false): CounterDto {
     const clerk = c.clerkId ? store.accounts.user(c.clerkId) : undefined;
-    return { ...publicCounter(c, hideIds), clerk: clerk ? { id: clerk.id, username: clerk.username, displayName: clerk.displayName } : null };
+    return {
+      ...publicCounter(c, hideIds),
+      clerk: clerk ? { id: clerk.id, username: clerk.username, displayName: clerk.displayName } : null,
+    };
   }
 
   function area(a: Area, waiting: Map<string, { n: number; oldest: number }>): AreaDto {
     const dept = store.catalog.department(a.departmentId);
     const day = store.tickets.areaDay(a.id, today());
-    const reason = areaAvailability(issuingBlock(deps.settings.get(), a, clock.now()), a, day, areaServed(a.id, store.catalog.counters()));
+    const reason = areaAvailability(
+      issuingBlock(deps.settings.get(), a, clock.now()),
+      a,
+      day,
+      areaServed(a.id, store.catalog.counters()),
+    );
     const w = waiting.get(a.id);
     const serving = servingCounters(a.id);
     return {
-      id: a.id, code: a.code, name: a.name, departmentId: a.departmentId, departmentName: dept?.name ?? '', departmentCode: dept?.code ?? '',
-      open: a.open, active: a.active, available: reason === null, unavailableReason: reason, waiting: w?.n ?? 0,
-      issuedToday: day?.issued ?? 0, dailyLimit: a.dailyLimit, numberStart: a.numberStart, numberEnd: a.numberEnd,
-      targetWaitMinutes: a.targetWaitMin, servingCounters: serving,
-      estimatedWaitMin: estimateWaitMin({ ahead: w?.n ?? 0, avgServiceSec: avgServiceSec(a.id), servingCounters: serving }),
-      longestWaitSec: w ? Math.max(0, Math.round((clock.now() - w.oldest) / 1000)) : 0, hours: a.hours, sort: a.sort,
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      departmentId: a.departmentId,
+      departmentName: dept?.name ?? '',
+      departmentCode: dept?.code ?? '',
+      open: a.open,
+      active: a.active,
+      available: reason === null,
+      unavailableReason: reason,
+      waiting: w?.n ?? 0,
+      issuedToday: day?.issued ?? 0,
+      dailyLimit: a.dailyLimit,
+      numberStart: a.numberStart,
+      numberEnd: a.numberEnd,
+      targetWaitMinutes: a.targetWaitMin,
+      servingCounters: serving,
+      estimatedWaitMin: estimateWaitMin({
+        ahead: w?.n ?? 0,
+        avgServiceSec: avgServiceSec(a.id),
+        servingCounters: serving,
+      }),
+      longestWaitSec: w ? Math.max(0, Math.round((clock.now() - w.oldest) / 1000)) : 0,
+      hours: a.hours,
+      sort: a.sort,
     };
   }
 
-  const waitingMap = () => new Map(store.tickets.waitingByArea(today()).map((r) => [r.area_id, { n: r.n, oldest: r.oldest }]));
+  const waitingMap = () =>
+    new Map(store.tickets.waitingByArea(today()).map((r) => [r.area_id, { n: r.n, oldest: r.oldest }]));
 
   function call(ticketId: string, counterId: string, recall: boolean, at: number, hideIds = false): CallDto | null {
     const t = store.tickets.get(ticketId);
     const c = counterRef(counterId);
     if (!t || !c) return null;
-    return { ticket: { ...(hideIds ? {} : { id: t.id }), number: t.number, areaId: t.areaId }, counter: c, recall, at: iso(at)! };
+    return {
+      ticket: { ...(hideIds ? {} : { id: t.id }), number: t.number, areaId: t.areaId },
+      counter: c,
+      recall,
+      at: iso(at)!,
+    };
   }
 
   /**
@@ -109,27 +205,47 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   function snapshot(audience: 'staff' | 'public', tracking?: Ticket): StateDto {
     const hide = Boolean(tracking);
     const waiting = waitingMap();
-    const recent = store.journal.recentCalls(today(), 20)
+    const recent = store.journal
+      .recentCalls(today(), 20)
       .map((r) => call(r.ticket_id, r.counter_id, r.type === 'recalled', r.at, hide && r.ticket_id !== tracking?.id))
       .filter((x): x is CallDto => x !== null);
     const counters = store.catalog.counters().filter((c) => c.active);
     return {
-      counters: audience === 'staff' && !tracking ? counters.map((c) => counter(c)) : counters.map((c) => publicCounter(c, hide)),
-      areas: store.catalog.areas().filter((a) => a.active).map((a) => ({ id: a.id, waiting: waiting.get(a.id)?.n ?? 0 })),
+      counters:
+        audience === 'staff' && !tracking
+          ? counters.map((c) => counter(c))
+          : counters.map((c) => publicCounter(c, hide)),
+      areas: store.catalog
+        .areas()
+        .filter((a) => a.active)
+        .map((a) => ({ id: a.id, waiting: waiting.get(a.id)?.n ?? 0 })),
       recentCalls: recent,
-      businessDay: today(), serverTime: iso(clock.now())!,
+      businessDay: today(),
+      serverTime: iso(clock.now())!,
       ...(tracking ? { ticket: publicTicket(tracking) } : {}),
     };
   }
 
   return {
-    ticket, counter, publicTicket, publicCounter, call, counterRef, today,
+    ticket,
+    counter,
+    publicTicket,
+    publicCounter,
+    call,
+    counterRef,
+    today,
     /** Staff's snapshot; with `tracking`, a tracking phone's (public, its own ticket only). */
     state: (tracking?: Ticket): StateDto => snapshot(tracking ? 'public' : 'staff', tracking),
     /** The snapshot of kiosks, displays and rating pads: no clerk identity. */
     publicState: (): StateDto => snapshot('public'),
     /** Active areas; with `all`, inactive ones too (admin screens reactivate them). */
-    areas: (all = false): AreaDto[] => { const w = waitingMap(); return store.catalog.areas().filter((a) => all || a.active).map((a) => area(a, w)); },
+    areas: (all = false): AreaDto[] => {
+      const w = waitingMap();
+      return store.catalog
+        .areas()
+        .filter((a) => all || a.active)
+        .map((a) => area(a, w));
+    },
     area: (a: Area): AreaDto => area(a, waitingMap()),
     waitingCount: (areaId: string) => store.tickets.waitingCount(today(), areaId),
   };
@@ -140,11 +256,29 @@ export type TicketView = ReturnType<typeof createTicketView>;
 /** Picks the public fields, one by one: a field is public only once it is named here (and in PublicTicketDto). */
 export function toPublicTicket(d: PublicTicketDto): PublicTicketDto {
   return {
-    id: d.id, number: d.number, areaId: d.areaId, areaCode: d.areaCode, areaName: d.areaName, departmentId: d.departmentId, departmentName: d.departmentName,
-    status: d.status, priority: d.priority, priorityGroup: d.priorityGroup, businessDay: d.businessDay, issuedAt: d.issuedAt, calledAt: d.calledAt, finishedAt: d.finishedAt,
-    waitingAhead: d.waitingAhead, estimatedWaitMin: d.estimatedWaitMin, counter: d.counter, targetCounterId: d.targetCounterId,
+    id: d.id,
+    number: d.number,
+    areaId: d.areaId,
+    areaCode: d.areaCode,
+    areaName: d.areaName,
+    departmentId: d.departmentId,
+    departmentName: d.departmentName,
+    status: d.status,
+    priority: d.priority,
+    priorityGroup: d.priorityGroup,
+    businessDay: d.businessDay,
+    issuedAt: d.issuedAt,
+    calledAt: d.calledAt,
+    finishedAt: d.finishedAt,
+    waitingAhead: d.waitingAhead,
+    estimatedWaitMin: d.estimatedWaitMin,
+    counter: d.counter,
+    targetCounterId: d.targetCounterId,
     ...(d.waitingFor !== undefined ? { waitingFor: d.waitingFor } : {}),
-    recalls: d.recalls, transfers: d.transfers, trackUrl: d.trackUrl, ...(d.print ? { print: d.print } : {}),
+    recalls: d.recalls,
+    transfers: d.transfers,
+    trackUrl: d.trackUrl,
+    ...(d.print ? { print: d.print } : {}),
   };
 }
 

@@ -6,7 +6,13 @@ import { businessDay } from '../time/zoned-time.ts';
 import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, BLOCK_ERRORS, issuingBlock, nextNumber } from './ticket.rules.ts';
 
-export interface IssueInput { areaId: string; priority?: boolean; priorityGroup?: string | null; idempotencyKey?: string; actor: Actor }
+export interface IssueInput {
+  areaId: string;
+  priority?: boolean;
+  priorityGroup?: string | null;
+  idempotencyKey?: string;
+  actor: Actor;
+}
 
 /**
  * Issues a ticket: the number comes from area_days inside the same transaction as the insert,
@@ -26,19 +32,51 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
   const now = clock.now();
   const day = businessDay(now, settings.timeZone);
   const state = store.tickets.areaDay(area.id, day);
-  const reason = areaAvailability(issuingBlock(settings, area, now), area, state, areaServed(area.id, store.catalog.counters()));
+  const reason = areaAvailability(
+    issuingBlock(settings, area, now),
+    area,
+    state,
+    areaServed(area.id, store.catalog.counters()),
+  );
   if (reason) throw new AppError(BLOCK_ERRORS[reason]);
   const { seq, number } = nextNumber(area, state);
   const priority = Boolean(input.priority || input.priorityGroup);
   const draft: NewTicket = {
-    id: newId(), number, seq, businessDay: day, issuedAreaId: area.id, areaId: area.id, targetCounterId: null,
-    priority, priorityGroup: priority ? input.priorityGroup ?? null : null, status: 'waiting',
-    issuedAt: now, firstCalledAt: null, calledAt: null, finishedAt: null, counterId: null, clerkId: null,
-    recalls: 0, transfers: 0, issuerKind: input.actor.kind === 'device' ? input.actor.deviceKind : input.actor.kind,
-    issuerId, idempotencyKey: input.idempotencyKey ?? null, dossierCode: null, note: null,
+    id: newId(),
+    number,
+    seq,
+    businessDay: day,
+    issuedAreaId: area.id,
+    areaId: area.id,
+    targetCounterId: null,
+    priority,
+    priorityGroup: priority ? (input.priorityGroup ?? null) : null,
+    status: 'waiting',
+    issuedAt: now,
+    firstCalledAt: null,
+    calledAt: null,
+    finishedAt: null,
+    counterId: null,
+    clerkId: null,
+    recalls: 0,
+    transfers: 0,
+    issuerKind: input.actor.kind === 'device' ? input.actor.deviceKind : input.actor.kind,
+    issuerId,
+    idempotencyKey: input.idempotencyKey ?? null,
+    dossierCode: null,
+    note: null,
   };
   const ticket: Ticket = { ...draft, issueSeq: store.tickets.insert(draft) };
-  store.journal.event({ at: now, businessDay: day, ticketId: ticket.id, type: 'issued', areaId: area.id, actorKind: input.actor.kind, actorId: issuerId, data: { number, priority } });
+  store.journal.event({
+    at: now,
+    businessDay: day,
+    ticketId: ticket.id,
+    type: 'issued',
+    areaId: area.id,
+    actorKind: input.actor.kind,
+    actorId: issuerId,
+    data: { number, priority },
+  });
   tx.emit({ type: 'ticket:issued', ticketId: ticket.id });
   tx.emit({ type: 'queue:updated', areaId: area.id });
   return { ticket, created: true };
@@ -55,7 +93,15 @@ export function expireStaleTickets(tx: TxDeps): number {
   const areas = new Set<string>();
   for (const t of stale) {
     tx.store.tickets.update(t.id, { status: 'expired', finishedAt: now });
-    tx.store.journal.event({ at: now, businessDay: t.businessDay, ticketId: t.id, type: 'expired', areaId: t.areaId, actorKind: 'system', actorId: 'system' });
+    tx.store.journal.event({
+      at: now,
+      businessDay: t.businessDay,
+      ticketId: t.id,
+      type: 'expired',
+      areaId: t.areaId,
+      actorKind: 'system',
+      actorId: 'system',
+    });
     tx.emit({ type: 'ticket:updated', ticketId: t.id });
     areas.add(t.areaId);
   }
@@ -63,12 +109,25 @@ export function expireStaleTickets(tx: TxDeps): number {
   return stale.length;
 }
 
-export function annotateTicket(tx: TxDeps, input: { ticket: Ticket; dossierCode?: string | null; note?: string | null; actor: Actor }): Ticket {
+export function annotateTicket(
+  tx: TxDeps,
+  input: { ticket: Ticket; dossierCode?: string | null; note?: string | null; actor: Actor },
+): Ticket {
   const patch: { dossierCode?: string | null; note?: string | null } = {};
   if (input.dossierCode !== undefined) patch.dossierCode = input.dossierCode || null;
   if (input.note !== undefined) patch.note = input.note || null;
   tx.store.tickets.update(input.ticket.id, patch);
-  tx.store.journal.event({ at: tx.clock.now(), businessDay: input.ticket.businessDay, ticketId: input.ticket.id, type: 'annotated', counterId: input.ticket.counterId, areaId: input.ticket.areaId, actorKind: input.actor.kind, actorId: input.actor.id, data: patch });
+  tx.store.journal.event({
+    at: tx.clock.now(),
+    businessDay: input.ticket.businessDay,
+    ticketId: input.ticket.id,
+    type: 'annotated',
+    counterId: input.ticket.counterId,
+    areaId: input.ticket.areaId,
+    actorKind: input.actor.kind,
+    actorId: input.actor.id,
+    data: patch,
+  });
   tx.emit({ type: 'ticket:updated', ticketId: input.ticket.id });
   return tx.store.tickets.get(input.ticket.id)!;
 }
