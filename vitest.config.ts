@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { FRONT_END_ALIASES } from './ui/vite.base.ts';
 
 const LOAD = ['test/busy-day.test.ts', 'test/crash.test.ts', 'test/network-faults.test.ts'];
 
 export default defineConfig({
+  resolve: { alias: FRONT_END_ALIASES },
   test: {
     pool: 'forks',
     testTimeout: 30_000,
@@ -19,7 +21,7 @@ export default defineConfig({
           include: [
             'server/**/*.test.ts',
             'printer/**/*.test.ts',
-            '{kiosk,counter,display,admin}/src/**/*.test.{ts,tsx}',
+            '{kiosk,counter,display,admin,ui}/src/**/*.test.{ts,tsx}',
             'test/**/*.test.ts',
           ],
           exclude: [...LOAD, '**/node_modules/**'],

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeXlsx } from '../server/src/core/exports/xlsx.writer.ts';
+import { writeXlsx } from '../server/src/exports/xlsx.writer.ts';
 import { ADMIN_PASSWORD, fixtures, ROOT, startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { launchBrowser, shot } from './support/browser.ts';
 

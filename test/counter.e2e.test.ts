@@ -139,33 +139,37 @@ describe('counter console and rating pad (Chromium)', () => {
     expect(rows.find((r) => r.key === 'canbo1')?.ratings.unsatisfied).toBe(1);
   });
 
-  it('the console is whole again after a server restart, without reload, and stays live', async () => {
-    await con.keyboard.press('F1');
-    await con.waitForFunction(
-      (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
-      issued[2],
-    );
-    await con.evaluate(() => {
-      (window as unknown as { marker: number }).marker = 42;
-    });
-    await server.restart();
-    await con.waitForSelector('.offline-banner', { state: 'detached', timeout: 20_000 });
-    await issue(true);
-    await con.waitForFunction(
-      () => document.querySelector('[data-testid=waiting-count]')?.textContent === '1',
-      undefined,
-      { timeout: 15_000 },
-    );
-    expect(await con.textContent('[data-testid=current-number]')).toBe(issued[2]);
-    expect(await con.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-    expect(await con.textContent('.queue-row.is-priority')).toContain(issued[3]);
+  it(
+    'the console is whole again after a server restart, without reload, and stays live',
+    { timeout: 90_000 },
+    async () => {
+      await con.keyboard.press('F1');
+      await con.waitForFunction(
+        (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
+        issued[2],
+      );
+      await con.evaluate(() => {
+        (window as unknown as { marker: number }).marker = 42;
+      });
+      await server.restart();
+      await con.waitForSelector('.offline-banner', { state: 'detached', timeout: 20_000 });
+      await issue(true);
+      await con.waitForFunction(
+        () => document.querySelector('[data-testid=waiting-count]')?.textContent === '1',
+        undefined,
+        { timeout: 15_000 },
+      );
+      expect(await con.textContent('[data-testid=current-number]')).toBe(issued[2]);
+      expect(await con.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+      expect(await con.textContent('.queue-row.is-priority')).toContain(issued[3]);
 
-    await con.setViewportSize({ width: 1920, height: 1080 });
-    await con.waitForTimeout(300);
-    await con.screenshot({ path: shot('counter-console-1920') });
-    await con.keyboard.press('F6');
-    await con.waitForSelector('.dialog');
-    await con.screenshot({ path: shot('counter-transfer-1920') });
-    await con.keyboard.press('Escape');
-  });
+      await con.setViewportSize({ width: 1920, height: 1080 });
+      await con.waitForTimeout(300);
+      await con.screenshot({ path: shot('counter-console-1920') });
+      await con.keyboard.press('F6');
+      await con.waitForSelector('.dialog');
+      await con.screenshot({ path: shot('counter-transfer-1920') });
+      await con.keyboard.press('Escape');
+    },
+  );
 });

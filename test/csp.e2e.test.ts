@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemClock } from '../server/src/core/clock.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../server/src/testing/server.testing.ts';
 import { launchBrowser } from './support/browser.ts';
 
 /**

@@ -4,7 +4,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasOpenssl, selfSignedCert } from '../server/src/testing/self-signed.cert.ts';
+import { hasOpenssl, selfSignedCert } from '../server/src/testing/cert.testing.ts';
 import { ADMIN_PASSWORD, MAIN, ROOT, freePort } from './support/server-process.ts';
 
 /** `npm start` (the built server) with TLS_CERT/TLS_KEY: https URLs when right, one sentence and exit 1 when wrong. */

@@ -153,41 +153,51 @@ describe('kiosk end to end', () => {
     await snap(page, 'kiosk-search-1080x1920');
   });
 
-  it('shows the red offline banner when the server stops, disables taps, and recovers after a restart', async () => {
-    const page = await open(1080, 1920, `?token=${kiosk.token}`);
-    await ready(page);
-    await server.stop();
-    await page.waitForSelector('[data-testid=offline-banner]', { timeout: 10_000 });
-    expect(await page.textContent('[data-testid=offline-banner]')).toContain('Mất kết nối máy chủ — đang kết nối lại…');
-    expect(await page.isDisabled('[data-testid=start]')).toBe(true);
-    await snap(page, 'kiosk-offline-1080x1920');
-    await server.restart();
-    await page.waitForSelector('[data-testid=offline-banner]', { state: 'detached', timeout: 20_000 });
-    await ready(page);
-    // Still works after the restart: the same token, a new ticket.
-    const areaId = await toPriority(page);
-    const before = await issuedIn(areaId);
-    await page.click('[data-testid=no-priority]');
-    await page.waitForSelector('[data-testid=ticket]');
-    expect(await issuedIn(areaId)).toBe(before + 1);
-  });
+  it(
+    'shows the red offline banner when the server stops, disables taps, and recovers after a restart',
+    { timeout: 90_000 },
+    async () => {
+      const page = await open(1080, 1920, `?token=${kiosk.token}`);
+      await ready(page);
+      await server.stop();
+      await page.waitForSelector('[data-testid=offline-banner]', { timeout: 10_000 });
+      expect(await page.textContent('[data-testid=offline-banner]')).toContain(
+        'Mất kết nối máy chủ — đang kết nối lại…',
+      );
+      expect(await page.isDisabled('[data-testid=start]')).toBe(true);
+      await snap(page, 'kiosk-offline-1080x1920');
+      await server.restart();
+      await page.waitForSelector('[data-testid=offline-banner]', { state: 'detached', timeout: 20_000 });
+      await ready(page);
+      // Still works after the restart: the same token, a new ticket.
+      const areaId = await toPriority(page);
+      const before = await issuedIn(areaId);
+      await page.click('[data-testid=no-priority]');
+      await page.waitForSelector('[data-testid=ticket]');
+      expect(await issuedIn(areaId)).toBe(before + 1);
+    },
+  );
 
-  it('pairs with a 6-digit code, and goes back to pairing with a message when the device is revoked', async () => {
-    const dev = await fx.device('kiosk');
-    const page = await open(1080, 1920);
-    await page.waitForSelector('[data-screen=pairing]');
-    await snap(page, 'kiosk-pairing-1080x1920');
-    for (const d of dev.pairingCode) await page.click(`[data-key="${d}"]`);
-    await page.click('[data-testid=pair]');
-    await ready(page);
-    expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeTruthy();
+  it(
+    'pairs with a 6-digit code, and goes back to pairing with a message when the device is revoked',
+    { timeout: 90_000 },
+    async () => {
+      const dev = await fx.device('kiosk');
+      const page = await open(1080, 1920);
+      await page.waitForSelector('[data-screen=pairing]');
+      await snap(page, 'kiosk-pairing-1080x1920');
+      for (const d of dev.pairingCode) await page.click(`[data-key="${d}"]`);
+      await page.click('[data-testid=pair]');
+      await ready(page);
+      expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeTruthy();
 
-    expect((await fx.call('POST', `/api/devices/${dev.id}/revoke`, undefined, fx.admin)).status).toBe(200);
-    await page.waitForSelector('[data-testid=pairing-message]', { timeout: 15_000 });
-    expect(await page.textContent('[data-testid=pairing-message]')).toContain('thu hồi');
-    expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeNull();
-    await snap(page, 'kiosk-pairing-revoked-1080x1920');
-  });
+      expect((await fx.call('POST', `/api/devices/${dev.id}/revoke`, undefined, fx.admin)).status).toBe(200);
+      await page.waitForSelector('[data-testid=pairing-message]', { timeout: 15_000 });
+      expect(await page.textContent('[data-testid=pairing-message]')).toContain('thu hồi');
+      expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBeNull();
+      await snap(page, 'kiosk-pairing-revoked-1080x1920');
+    },
+  );
 
   it('a display token is not accepted as a kiosk', async () => {
     const display = await fx.device('display');

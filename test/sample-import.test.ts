@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../admin/src/transfer/csv.parse.ts';
 import { flatRows, planImport } from '../admin/src/transfer/import.parse.ts';
-import { startTestServer, type TestServer } from '../server/src/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../server/src/testing/server.testing.ts';
 
 /**
  * Defect 19 (issue 11): the sample file behind "Tải tệp mẫu" (admin/public/mau-nhap-lieu.csv) was written by hand

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { centerSettingsSchema } from '../../server/src/contract/settings.schema.ts';
+import { centerSettingsSchema } from '@contract/settings.schema';
 import { AdminApp } from './admin.app.tsx';
 import { TOKEN_KEY } from './admin.session.ts';
 import { fakeFetch, memoryStorage, settle, submit, type } from './admin.testing.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PublicConfigDto, UserDto } from '../../server/src/contract/dto.ts';
-import { ApiError } from '../../server/src/client/api.client.ts';
+import type { PublicConfigDto, UserDto } from '@contract/dto';
+import { ApiError } from '@client/api.client';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { createAdminApi } from './admin.api.ts';
 import { AdminScreen } from './admin.screen.tsx';
 import { navigate, useRoute, type Route } from './admin.router.ts';
@@ -74,7 +75,7 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
   }
 
   const centerName = config?.centerName ?? 'Trung tâm Phục vụ hành chính công';
-  const timeZone = config?.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const timeZone = config?.timeZone ?? DEFAULT_TIME_ZONE;
   const levels = config?.ratingLevels ?? [];
   if (checking) return <div class="loading-page">Đang kiểm tra đăng nhập…</div>;
   if (!token || !user) return <LoginScreen centerName={centerName} onLogin={login} />;

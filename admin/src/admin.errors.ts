@@ -1,4 +1,4 @@
-import { ApiError } from '../../server/src/client/api.client.ts';
+import { ApiError } from '@client/api.client';
 
 /** A route the server does not have yet answers 404/405 request.*: say so plainly instead of a raw code. */
 export function isUnsupported(e: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { dmy, parseDmy } from './admin.format.ts';
+import { formatDay } from '@ui/time.format';
+import { parseDmy } from './admin.format.ts';
 
 /** One labelled form field with its error under it. */
 export function Field(props: {
@@ -74,9 +75,9 @@ export function saveBlob(blob: Blob, name: string): void {
  * English Windows); the value outside is YYYY-MM-DD and changes only when the text is a real day.
  */
 export function DayInput(props: { value: string; onChange: (isoDay: string) => void; name?: string; label?: string }) {
-  const [text, setText] = useState(dmy(props.value));
+  const [text, setText] = useState(formatDay(props.value));
   useEffect(() => {
-    if (parseDmy(text) !== props.value) setText(dmy(props.value));
+    if (parseDmy(text) !== props.value) setText(formatDay(props.value));
   }, [props.value]);
   const bad = text.trim() !== '' && parseDmy(text) === null;
   return (

@@ -1,5 +1,7 @@
-/** Number and time formatting shared by the control room and the reports (Vietnamese conventions). */
-export const TZ_DEFAULT = 'Asia/Ho_Chi_Minh';
+/**
+ * Number formatting shared by the control room and the reports (Vietnamese conventions). Instants and days
+ * (dd/mm/yyyy, 24-hour, the business day) are ui/src/time.format.ts's.
+ */
 
 /** Seconds as mm:ss (minutes keep counting past 60, as a stopwatch does); null as a dash. */
 export function mmss(sec: number | null | undefined): string {
@@ -15,38 +17,6 @@ export function percent(share: number | null | undefined, digits = 1): string {
 }
 
 export const int = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN'));
-
-/** YYYY-MM-DD → dd/mm/yyyy. */
-export function dmy(isoDay: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
-}
-
-/** An instant as "dd/mm/yyyy HH:mm:ss" in the center's time zone. */
-export function dateTime(at: number | string | Date, timeZone = TZ_DEFAULT): string {
-  const d = new Date(at);
-  if (Number.isNaN(d.getTime())) return '—';
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
-}
-
-/** Today's date (YYYY-MM-DD) in the center's time zone. */
-export function todayIn(timeZone = TZ_DEFAULT, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export const bytes = (n: number) =>
   n >= 1 << 20

@@ -2,11 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { AreaDto, ReportRow } from '../../server/src/contract/dto.ts';
-import { ApiError } from '../../server/src/client/api.client.ts';
-import { centerSettingsSchema } from '../../server/src/contract/settings.schema.ts';
+import type { AreaDto, ReportRow } from '@contract/dto';
+import { ApiError } from '@client/api.client';
+import { centerSettingsSchema } from '@contract/settings.schema';
 import type { AdminApi } from './admin.api.ts';
 import { clickText, settle, submit, type } from './admin.testing.ts';
+import { renderSettled } from '@ui/render.testing';
 import { AreasPanel } from './catalog/areas.panel.tsx';
 import { CountersPanel } from './catalog/counters.panel.tsx';
 import { ReportsScreen } from './reports/reports.screen.tsx';
@@ -21,12 +22,7 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-const mount = async (node: preact.ComponentChild) => {
-  await act(async () => {
-    render(node, host);
-  });
-  await settle();
-};
+const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 const fake = (p: Partial<AdminApi>) => p as AdminApi;
 
 const area = (p: Partial<AreaDto>): AreaDto => ({

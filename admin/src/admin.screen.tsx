@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import type { UserDto } from '@contract/dto';
 import type { AdminApi } from './admin.api.ts';
 import { Notice } from './admin.fields.tsx';
 import { DevicesPanel } from './accounts/devices.panel.tsx';

@@ -1,4 +1,4 @@
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import type { UserDto } from '@contract/dto';
 
 /** The logged-in person's token, kept per browser so a wall screen survives reloads. */
 export const TOKEN_KEY = 'hcc.admin.token';

@@ -1,5 +1,3 @@
-import { act } from 'preact/test-utils';
-
 type Handler = (body: unknown, url: string) => [number, unknown] | unknown;
 
 /** A fetch that answers "METHOD /api/path" (query ignored) from a table; unknown routes are 404 request.not_found. */
@@ -25,10 +23,7 @@ export function fakeFetch(routes: Record<string, Handler>) {
   return { fetch: f as typeof fetch, calls };
 }
 
-export const settle = () =>
-  act(async () => {
-    for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 5));
-  });
+export { settle } from '@ui/render.testing';
 
 export function type(host: HTMLElement, selector: string, value: string) {
   const el = host.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null;

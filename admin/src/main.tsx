@@ -1,3 +1,4 @@
+import '@ui/zod.setup';
 import { render } from 'preact';
 import '../../ui/src/fonts.css';
 import './admin.css';

@@ -1,4 +1,4 @@
-import type { CounterDto, TicketDto } from '../../server/src/contract/dto.ts';
+import type { CounterDto, TicketDto } from '@contract/dto';
 import { SHORTCUTS, type ConsoleCommand } from './shortcuts.ts';
 
 const NEEDS_TICKET = new Set<ConsoleCommand>(['recall', 'noShow', 'finish', 'transfer']);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TicketDto } from '../../server/src/contract/dto.ts';
+import type { TicketDto } from '@contract/dto';
 
 /** The dossier code (mã hồ sơ) and a note attached to the ticket being served. */
 export function AnnotateForm({

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, createApiClient, type ApiClient } from '../../server/src/client/api.client.ts';
-import { connectQueueSocket } from '../../server/src/client/socket.client.ts';
+import { ApiError, createApiClient, type ApiClient } from '@client/api.client';
+import { connectQueueSocket } from '@client/socket.client';
 import { clearSession, loadSession, saveSession, type Session } from './console.session.ts';
 import { ConsoleScreen } from './console.screen.tsx';
 import { CounterPicker } from './counters.screen.tsx';
 import { LoginScreen } from './login.screen.tsx';
 import { OfflineBanner } from './offline.banner.tsx';
-import { useQueueSocket } from './socket.hook.ts';
+import { useQueueSocket } from '@ui/queue-socket.hook';
 
 type View = { name: 'login' } | { name: 'checking' } | { name: 'pick' } | { name: 'console'; counterId: string };
 
@@ -43,7 +43,13 @@ export function ConsoleApp({
   );
   const [view, setView] = useState<View>(session ? { name: 'checking' } : { name: 'login' });
   const [centerName, setCenterName] = useState('');
-  const { socket, online } = useQueueSocket(session?.token ?? null, connect);
+  const liveToken = session?.token ?? null;
+  const { socket, status } = useQueueSocket(
+    liveToken ? () => connect({ auth: { token: liveToken } }) : null,
+    liveToken,
+  );
+  // Online until a loss is seen: the offline banner is for a link that broke, not one still opening.
+  const online = status !== 'offline';
 
   useEffect(() => {
     api

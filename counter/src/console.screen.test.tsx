@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ApiError } from '../../server/src/client/api.client.ts';
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import { ApiError } from '@client/api.client';
+import type { UserDto } from '@contract/dto';
 import { ConsoleScreen } from './console.screen.tsx';
 import { config, counter, fakeApi, fakeSocket, ticket } from './fakes.testing.ts';
 

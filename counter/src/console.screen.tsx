@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../../server/src/client/api.client.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import type { ApiClient } from '@client/api.client';
+import type { QueueSocket } from '@client/socket.client';
+import type { UserDto } from '@contract/dto';
 import { ActionsPanel, commandEnabled } from './actions.panel.tsx';
 import { AnnotateForm } from './annotate.form.tsx';
 import { useConsole } from './console.state.ts';
 import { CurrentTicketPanel, useNow } from './current.panel.tsx';
-import { counterTitle, DEFAULT_TZ, ddmmyyyy, hhmm } from './format.ts';
+import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '@ui/time.format';
+import { counterTitle } from './format.ts';
 import { QueuePanel } from './queue.panel.tsx';
 import { useShortcuts, type ConsoleCommand } from './shortcuts.ts';
 import { TallyPanel } from './tally.panel.tsx';
@@ -34,7 +35,7 @@ export function ConsoleScreen({
 }) {
   const m = useConsole(api, counterId, socket, clockNow ? { now: clockNow } : {});
   const [dialog, setDialog] = useState<'transfer' | 'close' | null>(null);
-  const tz = m.config?.timeZone ?? DEFAULT_TZ;
+  const tz = m.config?.timeZone ?? DEFAULT_TIME_ZONE;
   const now = useNow(10_000);
 
   useEffect(() => {
@@ -88,7 +89,7 @@ export function ConsoleScreen({
             </span>
           )}
           <span class="topbar-time">
-            {hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}
+            {formatTime(now, tz)} · {formatDate(now, tz)}
           </span>
           <span class="topbar-user">{user.displayName}</span>
           <button class="btn btn-ghost" onClick={onLogout}>

@@ -1,4 +1,4 @@
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import type { UserDto } from '@contract/dto';
 
 /** The clerk's login lives for the browser tab: a shared counter PC must not keep yesterday's clerk. */
 export const SESSION_KEY = 'hcc.counter.session';

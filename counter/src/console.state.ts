@@ -1,37 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AreaDto, CounterDto, PublicConfigDto, TicketDto } from '../../server/src/contract/dto.ts';
-import { ApiError, type ApiClient } from '../../server/src/client/api.client.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
+import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
+import type { CounterDto, TicketDto } from '@contract/dto';
+import { ApiError, type ApiClient } from '@client/api.client';
+import type { QueueSocket } from '@client/socket.client';
+import { useSocketEvents } from '@ui/queue-socket.hook';
+import {
+  consoleReducer,
+  initialConsoleState,
+  liveTicket,
+  type ConsoleState,
+  type StatusLine,
+  type TransferTarget,
+} from './console.reducer.ts';
 import { createPressGuard } from './press.guard.ts';
 
-export type Tally = Awaited<ReturnType<ApiClient['myTally']>>;
-export interface StatusLine {
-  kind: 'ok' | 'info' | 'warn' | 'error';
-  text: string;
-  at: number;
-}
-/** A transfer the server refused because the target counter is closed: the clerk may confirm it (force). */
-export interface TransferConfirm {
-  to: TransferTarget;
-  message: string;
-}
-export type TransferTarget = { areaId: string; label: string } | { counterId: string; label: string };
+export type { StatusLine, Tally, TransferConfirm, TransferTarget } from './console.reducer.ts';
 
-export interface ConsoleModel {
-  counter: CounterDto | null;
-  current: TicketDto | null;
-  waiting: TicketDto[];
-  noShows: TicketDto[];
-  areas: AreaDto[];
-  counters: CounterDto[];
-  tally: Tally | null;
-  config: PublicConfigDto | null;
-  busy: boolean;
-  status: StatusLine | null;
-  /** Set once the counter was closed (by this clerk or a supervisor): back to the picker. */
-  released: boolean;
-  /** A transfer waiting for the clerk's "Vẫn chuyển" (the target counter is closed). */
-  confirm: TransferConfirm | null;
+/** The console's state (console.reducer.ts) and what the clerk can do. */
+export interface ConsoleModel extends ConsoleState {
   actions: ConsoleActions;
 }
 
@@ -49,7 +34,6 @@ export interface ConsoleActions {
   refresh(): Promise<void>;
 }
 
-const ACTIVE = new Set(['called', 'serving']);
 const EVENT_DEBOUNCE_MS = 200;
 const TALLY_POLL_MS = 60_000;
 
@@ -68,34 +52,25 @@ export function useConsole(
   socket: QueueSocket | null,
   opts: ConsoleOptions = {},
 ): ConsoleModel {
-  const [counter, setCounter] = useState<CounterDto | null>(null);
-  const [current, setCurrent] = useState<TicketDto | null>(null);
-  const [queue, setQueue] = useState<{ waiting: TicketDto[]; noShows: TicketDto[] }>({ waiting: [], noShows: [] });
-  const [areas, setAreas] = useState<AreaDto[]>([]);
-  const [counters, setCounters] = useState<CounterDto[]>([]);
-  const [tally, setTally] = useState<Tally | null>(null);
-  const [config, setConfig] = useState<PublicConfigDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<StatusLine | null>(null);
-  const [released, setReleased] = useState(false);
-  const [confirm, setConfirm] = useState<TransferConfirm | null>(null);
+  const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
+  const { counter, current } = state;
+  // The current ticket's id as of the last answer, read by async work that outlives a render.
   const currentId = useRef<string | null>(null);
   const busyRef = useRef(false);
   const guard = useRef(createPressGuard(opts.now)).current;
 
+  const setStatus = (status: StatusLine) => dispatch({ type: 'status', status });
   const say = (kind: StatusLine['kind'], text: string) => setStatus({ kind, text, at: Date.now() });
 
   const applyCurrent = useCallback((t: TicketDto | null) => {
-    const live = t && ACTIVE.has(t.status) ? t : null;
-    currentId.current = live?.id ?? null;
-    setCurrent(live);
+    currentId.current = liveTicket(t)?.id ?? null;
+    dispatch({ type: 'current', ticket: t });
   }, []);
 
   /** Follows the counter's current ticket: fetches the full ticket only when it changed. */
   const applyCounter = useCallback(
     async (c: CounterDto) => {
-      setCounter(c);
-      if (c.status === 'closed' || c.clerk === null) setReleased(true);
+      dispatch({ type: 'counter', counter: c });
       const id = c.currentTicket?.id ?? null;
       if (id === currentId.current) return;
       if (!id) {
@@ -113,14 +88,13 @@ export function useConsole(
   );
 
   const loadQueue = useCallback(async () => {
-    const [q, a] = await Promise.all([api.counterQueue(counterId), api.areas()]);
-    setQueue(q);
-    setAreas(a);
+    const [q, areas] = await Promise.all([api.counterQueue(counterId), api.areas()]);
+    dispatch({ type: 'queue', waiting: q.waiting, noShows: q.noShows, areas });
   }, [api, counterId]);
 
   const loadTally = useCallback(async () => {
     try {
-      setTally(await api.myTally());
+      dispatch({ type: 'tally', tally: await api.myTally() });
     } catch {
       /* keep the last one */
     }
@@ -128,9 +102,8 @@ export function useConsole(
 
   const refresh = useCallback(async () => {
     try {
-      const [cs, cfg] = await Promise.all([api.counters(), api.config()]);
-      setCounters(cs);
-      setConfig(cfg);
+      const [cs, config] = await Promise.all([api.counters(), api.config()]);
+      dispatch({ type: 'counters', counters: cs, config });
       const mine = cs.find((c) => c.id === counterId);
       if (mine) {
         currentId.current = '\u0000';
@@ -151,55 +124,41 @@ export function useConsole(
     return () => clearInterval(t);
   }, [loadTally]);
 
-  useEffect(() => {
-    if (!socket) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    // Bursts (a call changes a ticket, a counter and a queue at once) become one refetch.
-    const soon = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        void loadQueue().catch(() => undefined);
-      }, EVENT_DEBOUNCE_MS);
-    };
-    const onCounter = ({ counter: c }: { counter: CounterDto }) => {
-      setCounters((list) =>
-        list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c],
-      );
+  // Bursts (a call changes a ticket, a counter and a queue at once) become one refetch.
+  const queueTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const soon = () => {
+    if (queueTimer.current) clearTimeout(queueTimer.current);
+    queueTimer.current = setTimeout(() => {
+      queueTimer.current = null;
+      void loadQueue().catch(() => undefined);
+    }, EVENT_DEBOUNCE_MS);
+  };
+  useEffect(
+    () => () => {
+      if (queueTimer.current) clearTimeout(queueTimer.current);
+    },
+    [socket],
+  );
+  const onSnapshot = () => void refresh();
+  useSocketEvents(socket, {
+    'state:snapshot': onSnapshot,
+    'config:updated': onSnapshot,
+    // A citizen just rated at this counter: the tally updates at once (the poll is only a fallback).
+    'rating:recorded': ({ counterId: at }) => {
+      if (at === counterId) void loadTally();
+    },
+    'counter:updated': ({ counter: c }) => {
+      dispatch({ type: 'counterUpdated', counter: c });
       if (c.id === counterId) void applyCounter(c);
       soon();
-    };
-    const onTicket = ({ ticket }: { ticket: TicketDto }) => {
+    },
+    'ticket:updated': ({ ticket }) => {
       if (ticket.id === currentId.current) applyCurrent(ticket);
       soon();
-    };
-    const onSnapshot = () => {
-      void refresh();
-    };
-    // A citizen just rated at this counter: the tally updates at once (the poll is only a fallback).
-    const onRated = ({ counterId: at }: { counterId: string }) => {
-      if (at === counterId) void loadTally();
-    };
-    // One table for subscribe and unsubscribe, so the two can never drift apart.
-    const handlers: [string, (p: never) => void][] = [
-      ['state:snapshot', onSnapshot],
-      ['config:updated', onSnapshot],
-      ['rating:recorded', onRated],
-      ['counter:updated', onCounter],
-      ['ticket:updated', onTicket],
-      ['ticket:issued', soon],
-      ['queue:updated', soon],
-    ];
-    const bus = socket as unknown as {
-      on(e: string, f: (p: never) => void): void;
-      off(e: string, f: (p: never) => void): void;
-    };
-    for (const [event, fn] of handlers) bus.on(event, fn);
-    return () => {
-      if (timer) clearTimeout(timer);
-      for (const [event, fn] of handlers) bus.off(event, fn);
-    };
-  }, [socket, counterId, applyCounter, applyCurrent, loadQueue, loadTally, refresh]);
+    },
+    'ticket:issued': soon,
+    'queue:updated': soon,
+  });
 
   /**
    * One action at a time (nothing while a request is in flight), a repeat of the same action inside the guard's
@@ -210,7 +169,7 @@ export function useConsole(
     async (action: string, work: () => Promise<string | StatusLine>, after: { tally?: boolean } = {}) => {
       if (busyRef.current || !guard.accept(action)) return;
       busyRef.current = true;
-      setBusy(true);
+      dispatch({ type: 'busy', busy: true });
       let stale = false;
       try {
         const r = await work();
@@ -222,7 +181,7 @@ export function useConsole(
       } finally {
         busyRef.current = false;
         guard.settled(action);
-        setBusy(false);
+        dispatch({ type: 'busy', busy: false });
       }
       if (stale) {
         void refresh();
@@ -280,7 +239,7 @@ export function useConsole(
     transfer: (to, force = false) =>
       run(force ? 'transfer:force' : 'transfer', async () => {
         const n = numberOf();
-        setConfirm(null);
+        dispatch({ type: 'confirm', confirm: null });
         const target = 'areaId' in to ? { areaId: to.areaId } : { counterId: to.counterId };
         try {
           const { warning } = await api.transfer(counterId, { ...target, ...view, ...(force ? { force: true } : {}) });
@@ -290,25 +249,25 @@ export function useConsole(
         } catch (e) {
           // Closed counter: nobody would call the citizen there. Ask the clerk before sending it anyway.
           if (!force && e instanceof ApiError && e.code === 'counter.closed' && 'counterId' in to) {
-            setConfirm({ to, message: e.message });
+            dispatch({ type: 'confirm', confirm: { to, message: e.message } });
             return { kind: 'warn', text: e.message, at: Date.now() };
           }
           throw e;
         }
       }),
-    dismissConfirm: () => setConfirm(null),
+    dismissConfirm: () => dispatch({ type: 'confirm', confirm: null }),
     togglePause: () =>
       run('pause', async () => {
         const paused = counter?.status === 'paused';
         const { counter: c } = paused ? await api.resume(counterId) : await api.pause(counterId);
-        setCounter(c);
+        dispatch({ type: 'counter', counter: c });
         return paused ? 'Quầy tiếp tục phục vụ' : 'Quầy đang tạm dừng';
       }),
     close: () =>
       run('close', async () => {
         const { counter: c } = await api.closeCounter(counterId);
-        setCounter(c);
-        setReleased(true);
+        dispatch({ type: 'counter', counter: c });
+        dispatch({ type: 'released' });
         return 'Đã đóng quầy';
       }),
     call: (t) =>
@@ -334,19 +293,5 @@ export function useConsole(
     refresh,
   };
 
-  return {
-    counter,
-    current,
-    waiting: queue.waiting,
-    noShows: queue.noShows,
-    areas,
-    counters,
-    tally,
-    config,
-    busy,
-    status,
-    released,
-    confirm,
-    actions,
-  };
+  return { ...state, actions };
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../server/src/client/api.client.ts';
-import type { AreaDto, CounterDto, UserDto } from '../../server/src/contract/dto.ts';
+import { ApiError, type ApiClient } from '@client/api.client';
+import type { AreaDto, CounterDto, UserDto } from '@contract/dto';
 import { counterShortName } from './format.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
+import type { QueueSocket } from '@client/socket.client';
+import { useSocketEvents } from '@ui/queue-socket.hook';
 
 const STATUS_LABEL: Record<CounterDto['status'], string> = { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đang đóng' };
 
@@ -35,16 +36,7 @@ export function CounterPicker({
   useEffect(() => {
     void load();
   }, [api]);
-  useEffect(() => {
-    if (!socket) return;
-    const reload = () => void load();
-    socket.on('counter:updated', reload);
-    socket.on('state:snapshot', reload);
-    return () => {
-      socket.off('counter:updated', reload);
-      socket.off('state:snapshot', reload);
-    };
-  }, [socket]);
+  useSocketEvents(socket, { 'counter:updated': () => void load(), 'state:snapshot': () => void load() });
 
   async function open(c: CounterDto) {
     if (busy) return;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CounterDto, TicketDto } from '../../server/src/contract/dto.ts';
-import { clock, duration, hhmm } from './format.ts';
+import type { CounterDto, TicketDto } from '@contract/dto';
+import { formatTime } from '@ui/time.format';
+import { clock, duration } from './format.ts';
 
 /** A clock that ticks each second (kept local so only this panel re-renders). */
 export function useNow(intervalMs = 1000): number {
@@ -71,7 +72,7 @@ export function CurrentTicketPanel({
       <dl class="current-facts">
         <div>
           <dt>Lấy số lúc</dt>
-          <dd>{hhmm(ticket.issuedAt, timeZone)}</dd>
+          <dd>{formatTime(ticket.issuedAt, timeZone)}</dd>
         </div>
         <div>
           <dt>Đã chờ</dt>
@@ -79,7 +80,7 @@ export function CurrentTicketPanel({
         </div>
         <div>
           <dt>Gọi lúc</dt>
-          <dd>{hhmm(ticket.calledAt, timeZone)}</dd>
+          <dd>{formatTime(ticket.calledAt, timeZone)}</dd>
         </div>
         <div>
           <dt>Số lần gọi lại</dt>

@@ -1,35 +1,8 @@
-import type { ApiClient } from '../../server/src/client/api.client.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
-import type { CounterDto, PublicConfigDto, TicketDto } from '../../server/src/contract/dto.ts';
+import type { ApiClient } from '@client/api.client';
+import type { CounterDto, PublicConfigDto, TicketDto } from '@contract/dto';
 
-/** Test doubles for component tests: a socket whose events the test fires, and sample DTOs. */
-export function fakeSocket() {
-  const handlers = new Map<string, Set<(...a: unknown[]) => void>>();
-  const s = {
-    active: true,
-    on(ev: string, fn: (...a: unknown[]) => void) {
-      (handlers.get(ev) ?? handlers.set(ev, new Set()).get(ev)!).add(fn);
-      return s;
-    },
-    off(ev: string, fn: (...a: unknown[]) => void) {
-      handlers.get(ev)?.delete(fn);
-      return s;
-    },
-    connect() {
-      return s;
-    },
-    disconnect() {
-      return s;
-    },
-    fire(ev: string, ...a: unknown[]) {
-      for (const fn of [...(handlers.get(ev) ?? [])]) fn(...a);
-    },
-    count(ev: string) {
-      return handlers.get(ev)?.size ?? 0;
-    },
-  };
-  return s as typeof s & QueueSocket;
-}
+/** Test doubles for component tests: the shared socket stand-in (ui/src/socket.testing.ts) and sample DTOs. */
+export { fakeSocket } from '@ui/socket.testing';
 
 export const config: PublicConfigDto = {
   centerName: 'Trung tâm Phục vụ hành chính công tỉnh Nghệ An',

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clock, counterShortName, counterTitle, duration, hhmm } from './format.ts';
+import { clock, counterShortName, counterTitle, duration } from './format.ts';
 import { commandForKey } from './shortcuts.ts';
 
 describe('console formatting', () => {
-  it('shows the center clock in 24 hours', () => {
-    expect(hhmm('2026-11-26T01:15:00.000Z')).toBe('08:15');
-    expect(hhmm('2026-11-26T13:05:00.000Z')).toBe('20:05');
-  });
   it('formats running clocks and durations in Vietnamese', () => {
     expect(clock(75)).toBe('01:15');
     expect(clock(3725)).toBe('1:02:05');

@@ -1,18 +1,4 @@
-/** Clock and duration formatting in the center's time zone (24-hour, dd/mm/yyyy). */
-
-export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
-
-export function hhmm(iso: string | null | undefined, timeZone = DEFAULT_TZ): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(
-    new Date(iso),
-  );
-}
-
-export function ddmmyyyy(iso: string | Date, timeZone = DEFAULT_TZ): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(d);
-}
+/** Durations and counter names as clerks read them; instants (dates, clocks) are ui/src/time.format.ts's. */
 
 /** 75 → "01:15", 3725 → "1:02:05": a running clock clerks read at a glance. */
 export function clock(sec: number): string {

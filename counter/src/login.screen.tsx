@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../server/src/client/api.client.ts';
-import type { UserDto } from '../../server/src/contract/dto.ts';
+import { ApiError, type ApiClient } from '@client/api.client';
+import type { UserDto } from '@contract/dto';
 
 export function LoginScreen({
   api,

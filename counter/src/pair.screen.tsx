@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../server/src/client/api.client.ts';
+import { ApiError, type ApiClient } from '@client/api.client';
 
 /** An unpaired pad asks for the pairing code an administrator created for it. */
 export function PairScreen({

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { AreaDto, TicketDto } from '../../server/src/contract/dto.ts';
-import { duration, hhmm } from './format.ts';
+import type { AreaDto, TicketDto } from '@contract/dto';
+import { formatTime } from '@ui/time.format';
+import { duration } from './format.ts';
 import { useNow } from './current.panel.tsx';
 
 /** Waiting citizens of this counter's areas (priority first, as the server orders them) and the no-shows to call back. */
@@ -70,10 +71,10 @@ export function QueuePanel({
                 {t.areaName}
               </div>
               <div class="queue-meta">
-                Lấy số {hhmm(t.issuedAt, timeZone)} ·{' '}
+                Lấy số {formatTime(t.issuedAt, timeZone)} ·{' '}
                 {tab === 'waiting'
                   ? `chờ ${duration((now - new Date(t.issuedAt).getTime()) / 1000)}`
-                  : `gọi lúc ${hhmm(t.calledAt, timeZone)}`}
+                  : `gọi lúc ${formatTime(t.calledAt, timeZone)}`}
                 {t.targetCounterId && ' · chuyển đến quầy này'}
               </div>
             </div>

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ApiError } from '../../server/src/client/api.client.ts';
+import { ApiError } from '@client/api.client';
 import { RatingApp } from './rating.app.tsx';
 import { config, counter, fakeApi, fakeSocket, ticket } from './fakes.testing.ts';
 

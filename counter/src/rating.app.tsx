@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { ApiError, createApiClient } from '../../server/src/client/api.client.ts';
-import { connectQueueSocket } from '../../server/src/client/socket.client.ts';
-import type { CounterDto, PublicConfigDto } from '../../server/src/contract/dto.ts';
+import { ApiError, createApiClient } from '@client/api.client';
+import { connectQueueSocket } from '@client/socket.client';
+import type { CounterDto, PublicConfigDto } from '@contract/dto';
 import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from '../../ui/src/device-token.ts';
 import { OfflineBanner } from './offline.banner.tsx';
 import { PairScreen } from './pair.screen.tsx';
 import { RatingView } from './rating.screen.tsx';
 import { IDLE, keypadEvent, padReducer, phaseTimeoutMs } from './rating.state.ts';
-import { useQueueSocket } from './socket.hook.ts';
+import { useQueueSocket, useSocketEvents } from '@ui/queue-socket.hook';
 
 export const RATING_TOKEN_KEY = 'hcc.rating.token';
 
@@ -41,7 +41,13 @@ export function RatingApp({
   const [counterId, setCounterId] = useState<string | null>(null);
   const [counter, setCounter] = useState<CounterDto | null>(null);
   const [state, dispatch] = useReducer(padReducer, IDLE);
-  const { socket, online } = useQueueSocket(token, connect);
+  const liveToken = token;
+  const { socket, status } = useQueueSocket(
+    liveToken ? () => connect({ auth: { token: liveToken } }) : null,
+    liveToken,
+  );
+  // Online until a loss is seen: the offline banner is for a link that broke, not one still opening.
+  const online = status !== 'offline';
 
   async function load() {
     try {
@@ -69,14 +75,9 @@ export function RatingApp({
     if (token) void load();
   }, [token]);
 
-  useEffect(() => {
-    if (!socket) return;
-    const onRequested = (p: {
-      counterId: string;
-      ticket: { id: string; number: string };
-      clerkName: string | null;
-      remainingSeconds?: number;
-    }) => {
+  const onSnapshot = () => void load();
+  useSocketEvents(socket, {
+    'rating:requested': (p) => {
       if (counterId && p.counterId !== counterId) return;
       // A question sent again on connect (after a reload) has only the time it has left.
       const timeoutMs =
@@ -87,20 +88,11 @@ export function RatingApp({
         clerkName: p.clerkName,
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       });
-    };
-    const onClosed = (p: { ticketId: string }) => dispatch({ type: 'closed', ticketId: p.ticketId });
-    const onSnapshot = () => void load();
-    socket.on('rating:requested', onRequested);
-    socket.on('rating:closed', onClosed);
-    socket.on('config:updated', onSnapshot);
-    socket.on('state:snapshot', onSnapshot);
-    return () => {
-      socket.off('rating:requested', onRequested);
-      socket.off('rating:closed', onClosed);
-      socket.off('config:updated', onSnapshot);
-      socket.off('state:snapshot', onSnapshot);
-    };
-  }, [socket, counterId]);
+    },
+    'rating:closed': (p) => dispatch({ type: 'closed', ticketId: p.ticketId }),
+    'config:updated': onSnapshot,
+    'state:snapshot': onSnapshot,
+  });
 
   // Sending is a state, so a double tap cannot send twice.
   useEffect(() => {

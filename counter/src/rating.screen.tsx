@@ -1,8 +1,9 @@
-import type { CounterDto, PublicConfigDto } from '../../server/src/contract/dto.ts';
+import type { CounterDto, PublicConfigDto } from '@contract/dto';
 import { Face, levelColor, moodOf } from './rating.faces.tsx';
 import type { PadEvent, PadState } from './rating.state.ts';
 import { useNow } from './current.panel.tsx';
-import { counterShortName, counterTitle, DEFAULT_TZ, ddmmyyyy, hhmm } from './format.ts';
+import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '@ui/time.format';
+import { counterShortName, counterTitle } from './format.ts';
 
 export interface RatingViewProps {
   state: PadState;
@@ -123,7 +124,7 @@ export function RatingView({ state, config, counter, dispatch }: RatingViewProps
 
 function IdleView({ config, counter }: { config: PublicConfigDto | null; counter: CounterDto | null }) {
   const now = useNow(10_000);
-  const tz = config?.timeZone ?? DEFAULT_TZ;
+  const tz = config?.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <div class="pad pad-idle">
       <div class="idle-center">{config?.centerName ?? 'Trung tâm Phục vụ hành chính công'}</div>
@@ -139,7 +140,7 @@ function IdleView({ config, counter }: { config: PublicConfigDto | null; counter
       {counter && <div class="idle-name">{counterShortName(counter)}</div>}
       <div class="idle-hello">Kính chào Quý khách</div>
       <div class="idle-time">
-        {hhmm(new Date(now).toISOString(), tz)} · {ddmmyyyy(new Date(now), tz)}
+        {formatTime(now, tz)} · {formatDate(now, tz)}
       </div>
     </div>
   );

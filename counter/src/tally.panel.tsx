@@ -1,4 +1,4 @@
-import type { RatingLevel } from '../../server/src/contract/dto.ts';
+import type { RatingLevel } from '@contract/dto';
 import type { Tally } from './console.state.ts';
 import { duration } from './format.ts';
 import { levelColor } from './rating.faces.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { AreaDto, CounterDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto, CounterDto } from '@contract/dto';
 import type { TransferTarget } from './console.state.ts';
 import { counterTitle } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { AreaDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import { unavailableLabel, waitLabel } from './area.labels.ts';
 import { Icon } from './kiosk.icons.tsx';
 

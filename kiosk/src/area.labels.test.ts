@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { unavailableLabel, waitLabel, waitingLabel } from './area.labels.ts';
-import { formatClock, formatDate, formatWeekday } from './time.format.ts';
 
 describe('labels', () => {
   it('names every unavailable reason in Vietnamese', () => {
@@ -18,16 +17,5 @@ describe('labels', () => {
     expect(waitLabel(90)).toBe('Khoảng 1 giờ 30 phút');
     expect(waitLabel(120)).toBe('Khoảng 2 giờ');
     expect(waitingLabel(0)).toBe('Không có người chờ');
-  });
-});
-
-describe('time in the center time zone', () => {
-  const d = new Date('2026-11-26T01:15:02Z'); // 08:15:02 in Hà Nội
-  it('dd/mm/yyyy and 24-hour clock', () => {
-    expect(formatDate(d, 'Asia/Ho_Chi_Minh')).toBe('26/11/2026');
-    expect(formatClock(d, 'Asia/Ho_Chi_Minh')).toBe('08:15');
-    expect(formatClock(d, 'Asia/Ho_Chi_Minh', true)).toBe('08:15:02');
-    expect(formatWeekday(d, 'Asia/Ho_Chi_Minh')).toBe('Thứ Năm');
-    expect(formatClock(new Date('2026-11-26T10:05:00Z'), 'Asia/Ho_Chi_Minh')).toBe('17:05');
   });
 });

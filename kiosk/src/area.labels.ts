@@ -1,4 +1,4 @@
-import type { AreaDto, AreaUnavailableReason } from '../../server/src/contract/dto.ts';
+import type { AreaDto, AreaUnavailableReason } from '@contract/dto';
 
 /** Why a citizen cannot take a number in an area, in the words a center uses. */
 export function unavailableLabel(reason: AreaUnavailableReason): string {

@@ -1,4 +1,4 @@
-import type { AreaDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 
 /**
  * Vietnamese typed on an A–Z keyboard has no diacritics: compare without them.

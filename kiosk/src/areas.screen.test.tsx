@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AreasScreen } from './areas.screen.tsx';
 import { area } from './kiosk.fixtures.ts';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 
 describe('AreasScreen', () => {
   afterEach(() => {

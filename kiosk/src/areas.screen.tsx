@@ -1,4 +1,4 @@
-import type { AreaDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import { AreaCard } from './area.card.tsx';
 
 export interface AreasProps {

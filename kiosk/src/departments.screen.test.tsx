@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DepartmentsScreen } from './departments.screen.tsx';
 import { area, department } from './kiosk.fixtures.ts';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 
 describe('DepartmentsScreen', () => {
   afterEach(() => {

@@ -1,4 +1,4 @@
-import type { AreaDto, DepartmentDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto, DepartmentDto } from '@contract/dto';
 import { Icon } from './kiosk.icons.tsx';
 
 export interface DepartmentsProps {

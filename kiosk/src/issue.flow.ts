@@ -1,4 +1,4 @@
-import type { TicketDto } from '../../server/src/contract/dto.ts';
+import type { TicketDto } from '@contract/dto';
 
 export interface IssueInput {
   areaId: string;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { createApiClient } from '../../server/src/client/api.client.ts';
-import { connectQueueSocket } from '../../server/src/client/socket.client.ts';
+import { createApiClient } from '@client/api.client';
+import { connectQueueSocket } from '@client/socket.client';
 import { forgetDeviceToken, saveDeviceToken } from '../../ui/src/device-token.ts';
 import { KioskSession, NOT_A_KIOSK } from './kiosk.session.tsx';
 import { PairingScreen } from './pairing.screen.tsx';

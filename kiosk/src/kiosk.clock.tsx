@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatClock, formatDate, formatWeekday } from './time.format.ts';
+import { formatDate, formatTime, formatWeekday } from '@ui/time.format';
 
 /** Now, ticking every second; offsetMs corrects a kiosk whose own clock is wrong (server time minus local time). */
 export function useNow(offsetMs = 0): Date {
@@ -17,7 +17,7 @@ export function DateClock(props: { timeZone: string; offsetMs?: number; big?: bo
   return (
     <div class={props.big ? 'clock clock--big' : 'clock'} aria-live="off">
       <span class="clock__time" data-testid="clock">
-        {formatClock(now, props.timeZone, props.big)}
+        {formatTime(now, props.timeZone, props.big)}
       </span>
       <span class="clock__date">
         {formatWeekday(now, props.timeZone)}, {formatDate(now, props.timeZone)}

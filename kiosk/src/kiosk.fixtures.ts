@@ -1,4 +1,4 @@
-import type { AreaDto, DepartmentDto, PublicConfigDto, TicketDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto, DepartmentDto, PublicConfigDto, TicketDto } from '@contract/dto';
 
 /** Small, readable test data shared by the kiosk's tests. */
 export function area(over: Partial<AreaDto> = {}): AreaDto {

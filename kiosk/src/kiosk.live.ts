@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
+import { useQueueSocket } from '@ui/queue-socket.hook';
+import type { QueueSocket } from '@client/socket.client';
 import type { KioskAction } from './kiosk.state.ts';
 
 export interface LiveOptions {
@@ -22,52 +23,37 @@ export interface LiveOptions {
 export function useKioskLive(o: LiveOptions): void {
   const opts = useRef(o);
   opts.current = o;
-  useEffect(() => {
-    const socket = opts.current.connect();
-    let areasTimer: ReturnType<typeof setTimeout> | null = null;
-    let retryTimer: ReturnType<typeof setTimeout> | null = null;
-    const areasSoon = () => {
-      if (areasTimer) return;
-      areasTimer = setTimeout(() => {
-        areasTimer = null;
-        opts.current.reloadAreas();
-      }, opts.current.throttleMs ?? 1000);
-    };
-    socket.on('connect', () => opts.current.dispatch({ type: 'connection', status: 'online' }));
-    // When the server refuses or drops us on purpose (revoked token), socket.io stops retrying by itself:
-    // ask the caller to check the token, and try again later in case it was only a restart.
-    const refused = () => {
-      opts.current.onRefused();
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        if (!socket.connected) socket.connect();
-      }, 3000);
-    };
-    socket.on('disconnect', (reason) => {
-      opts.current.dispatch({ type: 'connection', status: 'offline' });
-      if (reason === 'io server disconnect') refused();
-    });
-    socket.on('connect_error', () => {
-      opts.current.dispatch({ type: 'connection', status: 'offline' });
-      if (!socket.active) refused();
-    });
-    socket.on('state:snapshot', (state) => {
+  const areasTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const areasSoon = () => {
+    if (areasTimer.current) return;
+    areasTimer.current = setTimeout(() => {
+      areasTimer.current = null;
+      opts.current.reloadAreas();
+    }, opts.current.throttleMs ?? 1000);
+  };
+  useEffect(
+    () => () => {
+      if (areasTimer.current) clearTimeout(areasTimer.current);
+    },
+    [],
+  );
+  // One socket for the session's lifetime; when the server refuses or drops us on purpose (revoked token),
+  // the caller checks the token, and the shared policy tries again in case it was only a restart.
+  useQueueSocket(o.connect, 'kiosk', {
+    connect: () => opts.current.dispatch({ type: 'connection', status: 'online' }),
+    disconnect: () => opts.current.dispatch({ type: 'connection', status: 'offline' }),
+    connect_error: () => opts.current.dispatch({ type: 'connection', status: 'offline' }),
+    gaveUp: () => opts.current.onRefused(),
+    'state:snapshot': (state) => {
       opts.current.dispatch({ type: 'connection', status: 'online' });
       opts.current.dispatch({ type: 'snapshot', state });
       opts.current.reloadAll();
-    });
-    socket.on('queue:updated', (p) => {
+    },
+    'queue:updated': (p) => {
       opts.current.dispatch({ type: 'waiting', areaId: p.areaId, waiting: p.waiting });
       areasSoon();
-    });
-    socket.on('counter:updated', areasSoon);
-    socket.on('config:updated', () => opts.current.reloadAll());
-    return () => {
-      if (areasTimer) clearTimeout(areasTimer);
-      if (retryTimer) clearTimeout(retryTimer);
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, []);
+    },
+    'counter:updated': areasSoon,
+    'config:updated': () => opts.current.reloadAll(),
+  });
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IssueOverlay } from './kiosk.overlay.tsx';
 import { ConnectionBanner } from './kiosk.layout.tsx';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 
 describe('IssueOverlay and ConnectionBanner', () => {
   afterEach(() => {

@@ -1,34 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { act } from 'preact/test-utils';
-import type { ApiClient } from '../../server/src/client/api.client.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
+import type { ApiClient } from '@client/api.client';
 import { area, config, department, ticket } from './kiosk.fixtures.ts';
 import { KioskSession, NOT_A_KIOSK, TOKEN_REFUSED } from './kiosk.session.tsx';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
+import { fakeSocket as sharedFakeSocket } from '@ui/socket.testing';
 
-/** A socket.io stand-in: the test fires the server's events. */
+/** The shared socket stand-in, each event fired inside act so the screen has redrawn when the test looks. */
 function fakeSocket() {
-  const handlers = new Map<string, ((...a: unknown[]) => void)[]>();
-  const s = {
-    connected: false,
-    active: true,
-    on(ev: string, fn: (...a: unknown[]) => void) {
-      handlers.set(ev, [...(handlers.get(ev) ?? []), fn]);
-      return s;
-    },
-    removeAllListeners() {
-      handlers.clear();
-      return s;
-    },
-    disconnect: vi.fn(),
-    connect: vi.fn(),
-    fire(ev: string, ...args: unknown[]) {
-      act(() => {
-        for (const fn of handlers.get(ev) ?? []) fn(...args);
-      });
-    },
-  };
+  const s = sharedFakeSocket();
+  const fire = s.fire;
+  s.fire = (ev: string, ...args: unknown[]) => act(() => fire(ev, ...args));
   return s;
 }
 
@@ -53,11 +36,7 @@ async function start(api = fakeApi()) {
   const socket = fakeSocket();
   const onUnauthorized = vi.fn();
   const v = mount(
-    <KioskSession
-      api={api as unknown as ApiClient}
-      connect={() => socket as unknown as QueueSocket}
-      onUnauthorized={onUnauthorized}
-    />,
+    <KioskSession api={api as unknown as ApiClient} connect={() => socket} onUnauthorized={onUnauthorized} />,
   );
   await flush();
   socket.connected = true;

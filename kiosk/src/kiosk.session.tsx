@@ -1,8 +1,8 @@
 import { printInBrowser } from './browser.print.ts';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { ApiClient } from '../../server/src/client/api.client.ts';
-import type { QueueSocket } from '../../server/src/client/socket.client.ts';
-import type { TicketDto } from '../../server/src/contract/dto.ts';
+import type { ApiClient } from '@client/api.client';
+import type { QueueSocket } from '@client/socket.client';
+import type { TicketDto } from '@contract/dto';
 import { AreasScreen } from './areas.screen.tsx';
 import { DepartmentsScreen } from './departments.screen.tsx';
 import { isTransient, issueErrorMessage, issueWithRetry, newIdempotencyKey } from './issue.flow.ts';

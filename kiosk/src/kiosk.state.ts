@@ -1,4 +1,4 @@
-import type { AreaDto, DepartmentDto, PublicConfigDto, StateDto, TicketDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto, DepartmentDto, PublicConfigDto, StateDto, TicketDto } from '@contract/dto';
 
 export type Screen = 'welcome' | 'departments' | 'areas' | 'search' | 'priority' | 'ticket';
 export type Connection = 'connecting' | 'online' | 'offline';

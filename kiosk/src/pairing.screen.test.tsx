@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PairingScreen } from './pairing.screen.tsx';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 
 describe('PairingScreen', () => {
   afterEach(() => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { area } from './kiosk.fixtures.ts';
 import { PriorityScreen } from './priority.screen.tsx';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 
 describe('PriorityScreen', () => {
   afterEach(() => {

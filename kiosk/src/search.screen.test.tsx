@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { area } from './kiosk.fixtures.ts';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 import { SearchScreen } from './search.screen.tsx';
 
 describe('SearchScreen', () => {

@@ -1,4 +1,4 @@
-import type { AreaDto } from '../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import { searchAreas } from './area.search.ts';
 import { AreaCard } from './area.card.tsx';
 import { KeyboardPanel } from './keyboard.panel.tsx';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { ticket } from './kiosk.fixtures.ts';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 import { printMessage, TicketScreen } from './ticket.screen.tsx';
 
 describe('TicketScreen', () => {

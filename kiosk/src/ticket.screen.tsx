@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PrintResult, TicketDto } from '../../server/src/contract/dto.ts';
+import type { PrintResult, TicketDto } from '@contract/dto';
 import { waitLabel } from './area.labels.ts';
 import { Icon } from './kiosk.icons.tsx';
 import { QrCode } from './qr.code.tsx';
-import { formatClock, formatDate } from './time.format.ts';
+import { formatDate, formatTime } from '@ui/time.format';
 
 const REMEMBER = 'Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình.';
 
@@ -70,7 +70,7 @@ export function TicketScreen(p: TicketProps) {
         </div>
         <div class="ticket__dept">{t.departmentName}</div>
         <div class="ticket__time">
-          Lấy số lúc {formatClock(issued, p.timeZone, true)} ngày {formatDate(issued, p.timeZone)}
+          Lấy số lúc {formatTime(issued, p.timeZone, true)} ngày {formatDate(issued, p.timeZone)}
         </div>
       </section>
       <section class="ticket__side">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount } from './render.helper.tsx';
+import { mount } from '@ui/render.testing';
 import { WelcomeScreen } from './welcome.screen.tsx';
 
 describe('WelcomeScreen', () => {

@@ -2,9 +2,10 @@ import type { RasterImage } from './printer.types.ts';
 import { bytesPerRow, sliceRows } from './raster.bits.ts';
 
 /**
- * Our own ESC/POS byte builder. node-thermal-printer is not used for bytes: its text path
- * re-encodes strings per character (mangling Vietnamese) and its image path re-thresholds
- * a PNG, so the bytes would no longer equal our preview. Only documented Epson commands.
+ * Our own ESC/POS byte builder, for model epson (the default). node-thermal-printer's Epson type is
+ * not used for these bytes: its text path re-encodes strings per character (mangling Vietnamese) and
+ * its image is one GS v 0 block (no bands). It makes the bytes of the other models (thermal.job.ts).
+ * Only documented Epson commands.
  */
 export const ESC = 0x1b;
 export const GS = 0x1d;

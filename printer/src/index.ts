@@ -9,12 +9,14 @@ export type {
   TicketRaster,
   NativeQrPlacement,
   PaperWidthMm,
+  PrinterModel,
 } from './printer.types.ts';
 export { DEFAULT_TIMEOUT_MS, dotsForPaper } from './printer.types.ts';
 export { PrinterError, PRINTER_MESSAGES, isPrinterError, type PrinterErrorCode } from './printer.error.ts';
 export { renderTicket } from './ticket.layout.ts';
 export { ticketToPng, sampleTicket } from './ticket.preview.ts';
 export { buildTicketJob } from './ticket.job.ts';
+export { buildThermalJob } from './thermal.job.ts';
 export { parsePrinterAddress, formatPrinterAddress } from './address.parser.ts';
 export { createTransport } from './transport.factory.ts';
 export { printTicket } from './printer.print.ts';

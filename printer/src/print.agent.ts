@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { PrintJobEvent, PrintJobOptions, PrintResultEvent } from '../../server/src/contract/print.job.ts';
 import type { PrintOptions, PrinterStatus, TicketPrintData } from './printer.types.ts';
 import { PrinterError } from './printer.error.ts';
 import { formatPrinterAddress, parsePrinterAddress } from './address.parser.ts';
@@ -6,17 +7,10 @@ import { createTransport } from './transport.factory.ts';
 import { printTicket } from './printer.print.ts';
 import { formatIssuedAt } from './ticket.text.ts';
 
-export interface PrintJobPayload {
-  jobId: string;
-  data: TicketPrintData;
-  options?: PrintOptions;
-}
-export interface PrintResultPayload {
-  jobId: string;
-  status: 'printed' | 'failed';
-  code?: string;
-  message?: string;
-}
+/** A job as it arrives (the server's `print:job`); a hand-made or older sender may leave out the options. */
+export type PrintJobPayload = Omit<PrintJobEvent, 'options'> & { options?: PrintJobOptions };
+/** What the agent answers (`print:result`). */
+export type PrintResultPayload = PrintResultEvent;
 
 export interface PrintAgentOptions {
   serverUrl: string;

@@ -4,9 +4,10 @@ import { PrinterError } from './printer.error.ts';
 import { parsePrinterAddress } from './address.parser.ts';
 import { createTransport } from './transport.factory.ts';
 import { buildTicketJob } from './ticket.job.ts';
+import { buildThermalJob, isThermalModel } from './thermal.job.ts';
 
 /**
- * Renders, encodes and sends one ticket. Always rejects with a PrinterError, whose
+ * Renders, encodes (for the printer's model) and sends one ticket. Always rejects with a PrinterError, whose
  * Vietnamese message can be shown as is.
  */
 export async function printTicket(
@@ -24,7 +25,9 @@ export async function printTicket(
       : DEFAULT_TIMEOUT_MS;
   let job: Buffer;
   try {
-    job = buildTicketJob(data, opts);
+    // epson (and no model): our own ESC/POS; another model: node-thermal-printer's commands for it.
+    const model = opts.model;
+    job = isThermalModel(model) ? await buildThermalJob(data, { ...opts, model }) : buildTicketJob(data, opts);
   } catch (err) {
     throw new PrinterError('printer.io', `render: ${(err as Error).message}`, { cause: err });
   }

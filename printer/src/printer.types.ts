@@ -1,31 +1,10 @@
-/** Data the server sends for one ticket. Strings arrive as Unicode (NFC or NFD; we normalise). */
-export interface TicketPrintData {
-  centerName: string;
-  departmentName: string;
-  areaName: string;
-  number: string;
-  priority: boolean;
-  priorityLabel?: string | null;
-  waitingAhead: number;
-  estimatedWaitMin?: number | null;
-  issuedAtMs: number;
-  timeZone: string;
-  trackUrl: string;
-  instruction?: string;
-  thanks?: string;
-}
+import type { PaperWidthMm, PrintJobOptions } from '../../server/src/contract/print.job.ts';
 
-export type PaperWidthMm = 80 | 58;
+// The job's shape is the server's contract (one definition for the server, this module and the print agent).
+export type { TicketPrintData, PaperWidthMm, PrinterModel } from '../../server/src/contract/print.job.ts';
 
-export interface PrintOptions {
-  /** 80 mm = 576 dots, 58 mm = 384 dots (203 dpi print heads). */
-  paperWidth?: PaperWidthMm;
-  /** raster = the whole ticket as an image (works on every printer); text = printer fonts. */
-  mode?: 'raster' | 'text';
-  /** Text mode only: which Vietnamese code page the printer has. */
-  codePage?: 'cp1258' | 'tcvn3';
-  /** The whole job (connect + write + printer confirmation) never takes longer. Default 3000. */
-  timeoutMs?: number;
+/** A job's options (paper, mode, code page, timeout) and what only a printer driven from here has. */
+export interface PrintOptions extends PrintJobOptions {
   /** Cut after the ticket. Default true. */
   cut?: boolean;
   /**

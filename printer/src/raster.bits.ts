@@ -64,18 +64,6 @@ export function blankRaster(width: number, height: number): RasterImage {
   return { width, height, bits: new Uint8Array(bytesPerRow(width) * height) };
 }
 
-export function countBlack(img: RasterImage): number {
-  let n = 0;
-  for (const b of img.bits) {
-    let v = b;
-    while (v) {
-      n += v & 1;
-      v >>= 1;
-    }
-  }
-  return n;
-}
-
 /** Back to RGBA (for decoders and QR readers). */
 export function rasterToRgba(img: RasterImage): Uint8ClampedArray {
   const out = new Uint8ClampedArray(img.width * img.height * 4);

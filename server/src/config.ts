@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseLogLevel, type LogThreshold } from './logging/logger.ts';
 import type { SocketLimits } from './realtime/realtime.limits.ts';
 
 /** Every setting read from the environment, once, with its default and what it is for. */
@@ -16,7 +17,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Max JSON body size in bytes. */
   bodyLimit: number;
-  logLevel: 'quiet' | 'info';
+  /** LOG_LEVEL: silent, error, warn, info (default), debug; `quiet` = error (logging/logger.ts). */
+  logLevel: LogThreshold;
   /** Local hour from which the nightly backup runs (once per business day). */
   backupHour: number;
   /**
@@ -52,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
     staticDir: resolve(root, env.STATIC_DIR ?? './dist'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     bodyLimit: Number(env.BODY_LIMIT ?? 64 * 1024),
-    logLevel: env.LOG_LEVEL === 'quiet' ? 'quiet' : 'info',
+    logLevel: parseLogLevel(env.LOG_LEVEL),
     backupHour: Math.min(23, Math.max(0, Number(env.BACKUP_HOUR ?? 22) || 0)),
     socketLimits: {
       trackersPerTicket: positiveInt(env.SOCKET_TRACKERS_PER_TICKET, 5),

@@ -2,23 +2,30 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
+import { systemClock } from './core/clock.ts';
+import { createLogger } from './logging/logger.ts';
 import { createServer } from './server.ts';
 
-/** Entry point: `npm start`. Prints where every screen is, stops cleanly on SIGTERM/SIGINT. */
+/**
+ * Entry point: `npm start`. Prints where every screen is, stops cleanly on SIGTERM/SIGINT. The start-up banner
+ * below is for the person at the console and always printed; events go through the logger (JSON lines, stderr).
+ */
 const root = findRoot(dirname(fileURLToPath(import.meta.url)));
 // A setting the center must fix (a bad PORT, a missing certificate) is one clear sentence and exit code 1,
 // so systemd shows it in `systemctl status`; anything else keeps its stack trace.
 const started = await (async () => {
   try {
     const config = loadConfig(process.env, root);
-    return { config, server: await createServer(config, {}) };
+    // The one logger of the process (LOG_LEVEL), handed to everything that logs.
+    const log = createLogger({ level: config.logLevel, now: systemClock.now });
+    return { config, log, server: await createServer(config, { log }) };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     console.error(`\nKhông khởi động được: ${e.message}\n`);
     process.exit(1);
   }
 })();
-const { config, server } = started;
+const { config, log, server } = started;
 const port = await server.listen();
 
 // Over HTTPS the links use a name the certificate covers (a wildcard or IP-only certificate: localhost).
@@ -69,7 +76,7 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     server.close().then(
       () => process.exit(0),
       (e) => {
-        console.error(e);
+        log.error('Không dừng được máy chủ một cách sạch sẽ', e);
         process.exit(1);
       },
     );

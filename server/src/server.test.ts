@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { createLogger } from './logging/logger.ts';
 import { createServer } from './server.ts';
-import { startTestServer } from './testing/test-server.ts';
+import { startTestServer } from './testing/server.testing.ts';
+
+/** These servers' logs are not under test. */
+const SILENT = createLogger({ level: 'silent', now: Date.now });
 
 describe('first start', () => {
   it('SEED=none leaves the center empty but creates admin', async () => {
@@ -19,7 +23,7 @@ describe('first start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hcc-first-'));
     try {
       const config = loadConfig({ DATA_DIR: dir, PORT: '0' }, process.cwd());
-      const first = await createServer(config, { log: () => undefined });
+      const first = await createServer(config, { log: SILENT });
       expect(first.firstStart).toBe(true);
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{14}$/);
       const login = await first.app.request('/api/auth/login', {
@@ -30,7 +34,7 @@ describe('first start', () => {
       expect(login.status).toBe(200);
       const areas = first.services.deps.store.catalog.areas().length;
       await first.close();
-      const second = await createServer(config, { log: () => undefined });
+      const second = await createServer(config, { log: SILENT });
       expect(second.firstStart).toBe(false);
       expect(second.adminPassword).toBe(null);
       expect(second.services.deps.store.catalog.areas().length).toBe(areas);

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { ServerConfig } from './config.ts';
+import { createLogger, type Logger } from './logging/logger.ts';
 import { createUser } from './core/accounts/accounts.usecases.ts';
 import { LoginLimiter } from './core/accounts/login.limiter.ts';
 import { randomPassword } from './core/accounts/password.ts';
@@ -36,7 +37,8 @@ import { createStore } from './storage/store.ts';
 export interface ServerOptions {
   clock?: Clock;
   printDriver?: PrintDriver;
-  log?: (msg: string, err?: unknown) => void;
+  /** Default: a JSON-lines logger on stderr at LOG_LEVEL (main.ts makes the same from config). */
+  log?: Logger;
   /** How often the day-close check runs (ms). */
   tickMs?: number;
   printerExtras?: PrinterExtras;
@@ -46,7 +48,7 @@ const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
 
 /** Wires config → database → migrations → services → HTTP + socket.io on one port. */
 export async function createServer(config: ServerConfig, opts: ServerOptions = {}) {
-  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const log = opts.log ?? createLogger({ level: config.logLevel, now: systemClock.now });
   // Before the database is touched: a wrong certificate path stops the start-up with a ConfigError, nothing half-open.
   const tls = config.tls ? readTlsFiles(config.tls) : null;
   const scheme = tls ? 'https' : 'http';
@@ -86,7 +88,12 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     extras: opts.printerExtras ?? defaultPrinterExtras,
   });
   // Health answers 503 while the database cannot be written; every storage fault a request meets is told to it.
-  const storage = createStorageHealth(db, { dataDir: config.dataDir, now: () => clock.now(), log });
+  // The health logs a fault with its error and the recovery without one: error and info.
+  const storage = createStorageHealth(db, {
+    dataDir: config.dataDir,
+    now: () => clock.now(),
+    log: (msg, err) => (err === undefined ? log.info(msg) : log.error(msg, err)),
+  });
   const backups = createBackups(db, join(config.dataDir, 'backups'));
   const services: Services = {
     deps,
@@ -101,7 +108,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     backups,
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
   };
-  const app = createApp(services, log);
+  const app = createApp(services, log.error);
   // With TLS_CERT/TLS_KEY the same single port speaks HTTPS; socket.io rides on it as wss.
   const http = (
     tls
@@ -132,7 +139,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const jobFailed = (what: string, e: unknown) => {
     const f = storageFault(e);
     if (f) storage.noteFault(f, e);
-    else log(what, e);
+    else log.error(what, e);
   };
   const tickOnce = () => {
     // Sockets whose session expired (or whose device moved) lose their rooms within one tick.
@@ -164,11 +171,14 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       const job = backups.start(clock.now());
       if (job) {
         backedUpDay = day;
-        job.catch((e) => {
-          backedUpDay = '';
-          backupRetryAt = clock.now() + 10 * 60_000;
-          jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e);
-        });
+        job.then(
+          (b) => log.info('Đã sao lưu tự động (nightly backup done)', { day, file: b.file }),
+          (e) => {
+            backedUpDay = '';
+            backupRetryAt = clock.now() + 10 * 60_000;
+            jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e);
+          },
+        );
       }
     }
   };
@@ -270,12 +280,12 @@ const defaultPrinterExtras: PrinterExtras = {
   },
   async png(data, options) {
     const printer = await import('../../printer/src/index.ts');
-    return printer.ticketToPng(data as unknown as import('../../printer/src/index.ts').TicketPrintData, options);
+    return printer.ticketToPng(data, options);
   },
 };
 
 /** printer/ is loaded on first use: a center without printers never pays for canvas and fonts. */
 const defaultPrintDriver: PrintDriver = async (address, data, options) => {
   const printer = await import('../../printer/src/index.ts');
-  await printer.printTicket(address, data as unknown as import('../../printer/src/index.ts').TicketPrintData, options);
+  await printer.printTicket(address, data, options);
 };

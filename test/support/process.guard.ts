@@ -1,5 +1,5 @@
 import { afterAll, afterEach } from 'vitest';
-import { recordUnexpected, takeUnexpected, type Unexpected } from '../../server/src/testing/unexpected.ts';
+import { recordUnexpected, takeUnexpected, type Unexpected } from '../../server/src/testing/unexpected.testing.ts';
 
 /**
  * Set up in every test file (vitest.config.ts setupFiles): nothing may go wrong in the background.

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { recordUnexpected } from '../../server/src/testing/unexpected.ts';
+import { recordUnexpected } from '../../server/src/testing/unexpected.testing.ts';
 
 /** The repository root: the nearest folder up with package.json (this file also runs compiled from dist/). */
 export const ROOT = findRoot(import.meta.dirname);

@@ -1,5 +1,7 @@
-import type { DeviceDto } from '../../../server/src/contract/dto.ts';
-import { isPrinterAddress, PRINTER_ADDRESS_HINT } from '../../../server/src/contract/printer.address.ts';
+import type { DeviceDto } from '@contract/dto';
+import { createDeviceInput } from '@contract/inputs.schema';
+import { isPrinterAddress, PRINTER_ADDRESS_HINT } from '@contract/printer.address';
+import { schemaErrors, unlessTooLong } from '../schema.validate.ts';
 
 export const KIND_LABEL: Record<DeviceDto['kind'], string> = {
   kiosk: 'Ki-ốt lấy số',
@@ -27,7 +29,7 @@ export function agentCommand(origin: string, token: string): string {
   return `npm run printer-agent -- --server ${origin} --token ${token} --printer tcp://192.168.1.50:9100`;
 }
 
-/** Cheap checks matching the server's createDeviceInput. */
+/** The server's createDeviceInput rules (name, printer address), then what each kind needs linked. */
 export function validateDevice(d: {
   kind: DeviceDto['kind'];
   name: string;
@@ -35,8 +37,13 @@ export function validateDevice(d: {
   kioskId: string;
   printer: string;
 }): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!d.name.trim()) e.name = 'Nhập tên thiết bị.';
+  const e = schemaErrors(
+    createDeviceInput.pick({ name: true }),
+    { name: d.name },
+    {
+      name: unlessTooLong('Nhập tên thiết bị.'),
+    },
+  );
   if (d.kind === 'rating' && !d.counterId) e.counterId = 'Thiết bị đánh giá cần gắn với một quầy.';
   if (d.kind === 'printer' && !d.kioskId) e.kioskId = 'Chương trình in cần gắn với một ki-ốt.';
   // The server's own rule (contract/printer.address.ts): what the form accepts, the server accepts.

@@ -2,9 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { AreaDto, DeviceDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, DeviceDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { clickText, settle, submit, type } from '../admin.testing.ts';
+import { renderSettled } from '@ui/render.testing';
 import { DevicesPanel } from './devices.panel.tsx';
 import { displaySettings, filterFromSettings } from './display.filter.tsx';
 
@@ -17,12 +18,7 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-const mount = async (node: preact.ComponentChild) => {
-  await act(async () => {
-    render(node, host);
-  });
-  await settle();
-};
+const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 
 const area = (id: string, code: string, name: string): AreaDto => ({
   id,
@@ -232,5 +228,60 @@ describe('pairing codes on demand', () => {
     });
     await settle();
     expect(host.querySelector('.notice-error')?.textContent).toBe('Không tìm thấy thiết bị.');
+  });
+});
+
+describe('kiosk printer model', () => {
+  const kiosk: DeviceDto = { ...hall, id: 'k1', kind: 'kiosk', name: 'Ki-ốt sảnh', printer: 'tcp://10.0.0.9:9100' };
+
+  it('creates a kiosk with its printer model in settings (epson, the default, adds nothing)', async () => {
+    const createDevice = vi.fn(async (d: Parameters<AdminApi['createDevice']>[0]) => ({
+      ...kiosk,
+      name: d.name,
+      token: 'tok',
+    }));
+    await mount(
+      <DevicesPanel api={{ devices: async () => [], createDevice } as unknown as AdminApi} catalog={catalog} />,
+    );
+    await act(async () => {
+      clickText(host, '+ Thêm thiết bị');
+    });
+    const models = [...host.querySelectorAll('select[name=printerModel] option')].map((o) => o.textContent);
+    expect(models).toEqual(['Epson / ESC/POS (mặc định)', 'Star (Star Line Mode)']);
+    await act(async () => {
+      type(host, 'input[name=name]', 'Ki-ốt tầng 1');
+    });
+    await act(async () => {
+      type(host, 'input[name=printer]', 'tcp://10.0.0.9:9100');
+    });
+    await act(async () => {
+      type(host, 'select[name=printerModel]', 'star');
+    });
+    await act(async () => {
+      submit(host.querySelector('form[aria-label="Thiết bị mới"]'));
+    });
+    await settle();
+    expect(createDevice).toHaveBeenCalledWith({
+      kind: 'kiosk',
+      name: 'Ki-ốt tầng 1',
+      printer: 'tcp://10.0.0.9:9100',
+      settings: { printerModel: 'star' },
+    });
+  });
+
+  it("changes a listed kiosk's printer model with PATCH settings, keeping its other settings", async () => {
+    const listed = { ...kiosk, settings: { note: 'x' } };
+    const updateDevice = vi.fn(async () => listed);
+    await mount(
+      <DevicesPanel api={{ devices: async () => [listed], updateDevice } as unknown as AdminApi} catalog={catalog} />,
+    );
+    const select = host.querySelector('select[aria-label="Loại máy in của Ki-ốt sảnh"]') as HTMLSelectElement;
+    expect(select.value).toBe('epson');
+    await act(async () => {
+      type(host, 'select[aria-label="Loại máy in của Ki-ốt sảnh"]', 'star');
+    });
+    await settle();
+    expect(updateDevice).toHaveBeenCalledWith('k1', { settings: { note: 'x', printerModel: 'star' } });
+    expect(host.textContent).toContain('Đã đổi loại máy in của Ki-ốt sảnh.');
   });
 });

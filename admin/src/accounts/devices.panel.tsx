@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import type { DeviceDto } from '../../../server/src/contract/dto.ts';
+import type { DeviceDto } from '@contract/dto';
 import type { AdminApi, DeviceInput, PairingCode } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { dateTime } from '../admin.format.ts';
+import { formatDateTime } from '@ui/time.format';
 import { Field, Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
@@ -15,6 +15,9 @@ import {
   type DisplayFilter,
 } from './display.filter.tsx';
 import { confirmRepair, PairingCodeBox, PairingStatus } from './pairing.box.tsx';
+import { modelSettings, PrinterModelSelect } from './printer.model.tsx';
+import { printerModelOf } from '@contract/printer.address';
+import type { PrinterModel } from '@contract/print.job';
 
 type Draft = {
   kind: DeviceDto['kind'];
@@ -22,6 +25,7 @@ type Draft = {
   counterId: string;
   kioskId: string;
   printer: string;
+  printerModel: PrinterModel;
   filter: DisplayFilter;
 };
 /** The server may or may not echo a device's settings back; when it does, the edit form starts from them. */
@@ -55,6 +59,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     if (draft.counterId && (draft.kind === 'rating' || draft.kind === 'display')) body.counterId = draft.counterId;
     if (draft.kind === 'printer') body.kioskId = draft.kioskId;
     if (draft.kind === 'kiosk' && draft.printer.trim()) body.printer = draft.printer.trim();
+    if (draft.kind === 'kiosk' && modelSettings(draft.printerModel)) body.settings = modelSettings(draft.printerModel);
     // A counter's own board shows that counter only, so the hall filter applies to hall displays alone.
     if (draft.kind === 'display' && !draft.counterId) body.settings = displaySettings(draft.filter);
     try {
@@ -85,6 +90,17 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     try {
       await props.api.updateDevice(d.id, { printer: p.trim() || null });
       setMsg({ kind: 'ok', text: `Đã đổi máy in của ${d.name}.` });
+      await load();
+    } catch (err) {
+      setMsg({ kind: 'error', text: errorText(err) });
+    }
+  }
+
+  async function changeModel(d: Listed, printerModel: PrinterModel) {
+    try {
+      // Settings are replaced as a whole: keep whatever else the kiosk has.
+      await props.api.updateDevice(d.id, { settings: { ...(d.settings ?? {}), printerModel } });
+      setMsg({ kind: 'ok', text: `Đã đổi loại máy in của ${d.name}.` });
       await load();
     } catch (err) {
       setMsg({ kind: 'error', text: errorText(err) });
@@ -136,7 +152,15 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
         <button
           class="btn btn-primary"
           onClick={() => {
-            setDraft({ kind: 'kiosk', name: '', counterId: '', kioskId: '', printer: '', filter: EMPTY_FILTER });
+            setDraft({
+              kind: 'kiosk',
+              name: '',
+              counterId: '',
+              kioskId: '',
+              printer: '',
+              printerModel: 'epson',
+              filter: EMPTY_FILTER,
+            });
             setErrors({});
             setCreated(null);
             setEditing(null);
@@ -159,7 +183,7 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
             <p>
               Mã ghép nối (nhập trên thiết bị, dùng một lần): <b class="pair-code">{created.pairingCode ?? '—'}</b>
               {created.pairingExpiresAt && (
-                <span class="muted"> · hết hạn {dateTime(created.pairingExpiresAt)} (10 phút)</span>
+                <span class="muted"> · hết hạn {formatDateTime(created.pairingExpiresAt)} (10 phút)</span>
               )}
             </p>
             {created.url ? (
@@ -245,6 +269,15 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
                 />
               </Field>
             )}
+            {draft.kind === 'kiosk' && (
+              <Field label="Loại máy in" hint="Star: máy Star ở chế độ Star Line Mode">
+                <PrinterModelSelect
+                  name="printerModel"
+                  value={draft.printerModel}
+                  onChange={(printerModel) => setDraft({ ...draft, printerModel })}
+                />
+              </Field>
+            )}
             {draft.kind === 'printer' && (
               <Field label="In cho ki-ốt" error={errors.kioskId}>
                 <select
@@ -323,11 +356,20 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
                     ? (devices.find((k) => k.id === d.kioskId)?.name ?? 'Ki-ốt')
                     : '—'}
               </td>
-              <td>{d.printer ?? '—'}</td>
+              <td>
+                {d.printer ?? '—'}
+                {d.kind === 'kiosk' && !d.revokedAt && (
+                  <PrinterModelSelect
+                    label={`Loại máy in của ${d.name}`}
+                    value={printerModelOf(d.settings)}
+                    onChange={(m) => changeModel(d, m)}
+                  />
+                )}
+              </td>
               <td>
                 <PairingStatus device={d} now={Date.now()} />
               </td>
-              <td>{d.lastSeenAt ? dateTime(d.lastSeenAt) : '—'}</td>
+              <td>{d.lastSeenAt ? formatDateTime(d.lastSeenAt) : '—'}</td>
               <td class="actions">
                 {!d.revokedAt && (
                   <>

@@ -1,4 +1,4 @@
-import type { AreaDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import { Field } from '../admin.fields.tsx';
 
 /** What a hall display shows, as edited: counter numbers typed as text, areas ticked by id. Empty = everything. */

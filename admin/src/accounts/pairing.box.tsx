@@ -1,6 +1,6 @@
-import type { DeviceDto } from '../../../server/src/contract/dto.ts';
+import type { DeviceDto } from '@contract/dto';
 import type { PairingCode } from '../admin.api.ts';
-import { dateTime } from '../admin.format.ts';
+import { formatDateTime } from '@ui/time.format';
 
 /** What the devices table says about pairing: the code itself is never listed (the server keeps only its hash). */
 export function PairingStatus(props: { device: DeviceDto; now: number }) {
@@ -10,7 +10,7 @@ export function PairingStatus(props: { device: DeviceDto; now: number }) {
   if (d.pairingExpiresAt && Date.parse(d.pairingExpiresAt) > props.now) {
     return (
       <span class="status-chip warn" title="Mã chỉ hiện một lần, lúc tạo">
-        Chờ ghép nối · mã hết hạn {dateTime(d.pairingExpiresAt)}
+        Chờ ghép nối · mã hết hạn {formatDateTime(d.pairingExpiresAt)}
       </span>
     );
   }
@@ -28,7 +28,7 @@ export function PairingCodeBox(props: { device: DeviceDto; code: PairingCode; on
         </p>
         <p>
           Nhập mã trên màn hình ghép nối của thiết bị. Mã dùng được <b>một lần</b>, đến{' '}
-          <b>{dateTime(props.code.expiresAt)}</b> (10 phút), và không còn hiệu lực khi thiết bị đã ghép nối.
+          <b>{formatDateTime(props.code.expiresAt)}</b> (10 phút), và không còn hiệu lực khi thiết bị đã ghép nối.
         </p>
         {props.code.replacedToken && (
           <p class="warn-text">Mã thiết bị cũ đã ngừng hoạt động: màn hình đang chạy với mã cũ sẽ về trang ghép nối.</p>

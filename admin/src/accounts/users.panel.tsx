@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Role, UserDto } from '../../../server/src/contract/dto.ts';
+import type { Role, UserDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { Field, Notice, Section } from '../admin.fields.tsx';

@@ -2,9 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { AreaDto, CounterDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, CounterDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { clickText, settle, submit, type } from '../admin.testing.ts';
+import { renderSettled } from '@ui/render.testing';
 import { AreasPanel } from './areas.panel.tsx';
 import { CountersPanel } from './counters.panel.tsx';
 
@@ -18,12 +19,7 @@ afterEach(() => {
   render(null, host);
   host.remove();
 });
-const mount = async (node: preact.ComponentChild) => {
-  await act(async () => {
-    render(node, host);
-  });
-  await settle();
-};
+const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 const fake = (p: Partial<AdminApi>) => p as AdminApi;
 
 const area = (p: Partial<AreaDto>): AreaDto => ({

@@ -1,5 +1,5 @@
-import type { AreaDto, CounterDto } from '../../../server/src/contract/dto.ts';
-import { areaServed, areasLeftWithoutCounter } from '../../../server/src/contract/counter.coverage.ts';
+import type { AreaDto, CounterDto } from '@contract/dto';
+import { areaServed, areasLeftWithoutCounter } from '@contract/counter.coverage';
 import type { CounterDraft } from './catalog.validate.ts';
 
 /**

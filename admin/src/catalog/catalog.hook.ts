@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AreaDto, CounterDto, DepartmentDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, CounterDto, DepartmentDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CounterDto } from '../../../server/src/contract/dto.ts';
+import type { CounterDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';

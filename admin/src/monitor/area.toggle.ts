@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AreaDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto } from '@contract/dto';
 import { computeAlerts, longestWait, overTarget } from './monitor.alerts.ts';
 
 const area = (p: Partial<AreaDto>): AreaDto => ({

@@ -1,4 +1,4 @@
-import type { AlertDto, AreaDto } from '../../../server/src/contract/dto.ts';
+import type { AlertDto, AreaDto } from '@contract/dto';
 import { mmss } from '../admin.format.ts';
 
 /** One alert line; the server's (GET /api/alerts) and the wall screen's own have the same shape. */

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AlertDto, AreaDto, CounterDto, ReportRow } from '../../../server/src/contract/dto.ts';
-import { connectQueueSocket } from '../../../server/src/client/socket.client.ts';
+import type { AlertDto, AreaDto, CounterDto, ReportRow } from '@contract/dto';
+import { connectQueueSocket } from '@client/socket.client';
+import { useQueueSocket } from '@ui/queue-socket.hook';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { todayIn } from '../admin.format.ts';
+import { businessDay } from '@ui/time.format';
 
 export interface MonitorData {
   areas: AreaDto[];
@@ -26,7 +27,6 @@ export function useMonitorData(
   connect: typeof connectQueueSocket = connectQueueSocket,
 ) {
   const [data, setData] = useState<MonitorData | null>(null);
-  const [online, setOnline] = useState(false);
   const [error, setError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The current fetch, so an action on the screen (opening or closing an area) can refetch without waiting for the socket.
@@ -36,7 +36,7 @@ export function useMonitorData(
     let alive = true;
     async function fetchAll() {
       try {
-        const day = todayIn(timeZone);
+        const day = businessDay(Date.now(), timeZone);
         const [areas, counters, report, alerts] = await Promise.all([
           api.areas(),
           api.counters(),
@@ -58,39 +58,32 @@ export function useMonitorData(
       }
     }
     refetch.current = fetchAll;
-    const soon = () => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(fetchAll, debounceMs);
-    };
     void fetchAll();
-    const socket = connect({ auth: { token } });
-    socket.on('connect', () => setOnline(true));
-    socket.on('disconnect', () => setOnline(false));
-    socket.on('connect_error', () => setOnline(false));
-    socket.on('state:snapshot', () => {
-      void fetchAll();
-    });
-    for (const ev of [
-      'ticket:issued',
-      'ticket:called',
-      'ticket:updated',
-      'counter:updated',
-      'queue:updated',
-      'rating:recorded',
-      'config:updated',
-    ] as const)
-      socket.on(ev, soon);
     // A slow safety net: the clocks run locally, but a missed event must not freeze a wall screen for hours.
     const poll = setInterval(fetchAll, 60_000);
     return () => {
       alive = false;
       clearInterval(poll);
       if (timer.current) clearTimeout(timer.current);
-      socket.close();
     };
   }, [api, token, timeZone]);
 
-  return { data, online, error, reload: () => refetch.current() };
+  // Every change the room shows refetches (debounced); a snapshot (each (re)connect) at once.
+  const soon = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void refetch.current(), debounceMs);
+  };
+  const { status } = useQueueSocket(() => connect({ auth: { token } }), token, {
+    'state:snapshot': () => void refetch.current(),
+    'ticket:issued': soon,
+    'ticket:called': soon,
+    'ticket:updated': soon,
+    'counter:updated': soon,
+    'queue:updated': soon,
+    'rating:recorded': soon,
+    'config:updated': soon,
+  });
+  return { data, online: status === 'online', error, reload: () => refetch.current() };
 }
 
 /** A one-second tick for the running clocks. */

@@ -1,4 +1,4 @@
-import type { AreaDto, CounterDto, RatingLevel, ReportRow } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, CounterDto, RatingLevel, ReportRow } from '@contract/dto';
 import { mmss, percent } from '../admin.format.ts';
 import type { AreaToggle } from './area.toggle.ts';
 import { longestWait, overTarget, type Alert } from './monitor.alerts.ts';

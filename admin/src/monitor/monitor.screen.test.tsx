@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { AreaDto, CounterDto, ReportRow } from '../../../server/src/contract/dto.ts';
-import type { QueueSocket } from '../../../server/src/client/socket.client.ts';
+import type { AreaDto, CounterDto, ReportRow } from '@contract/dto';
+import { fakeSocket as sharedFakeSocket } from '@ui/socket.testing';
 import type { AdminApi } from '../admin.api.ts';
 import { MonitorScreen } from './monitor.screen.tsx';
 
@@ -21,20 +21,14 @@ const wait = (ms: number) =>
     await new Promise((r) => setTimeout(r, ms));
   });
 
+/** The shared socket stand-in; `emit` fires inside act so the screen has refetched and redrawn when the test looks. */
 function fakeSocket() {
-  const handlers = new Map<string, ((...a: unknown[]) => void)[]>();
-  const s = {
-    on: (ev: string, fn: (...a: unknown[]) => void) => {
-      handlers.set(ev, [...(handlers.get(ev) ?? []), fn]);
-      return s;
-    },
-    close: vi.fn(),
-  };
+  const socket = sharedFakeSocket();
   return {
-    socket: s as unknown as QueueSocket,
+    socket,
     emit: (ev: string, ...a: unknown[]) =>
       act(async () => {
-        for (const h of handlers.get(ev) ?? []) h(...a);
+        socket.fire(ev, ...a);
       }),
   };
 }

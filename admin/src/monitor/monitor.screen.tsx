@@ -1,5 +1,6 @@
-import type { RatingLevel } from '../../../server/src/contract/dto.ts';
-import type { connectQueueSocket } from '../../../server/src/client/socket.client.ts';
+import type { RatingLevel } from '@contract/dto';
+import type { connectQueueSocket } from '@client/socket.client';
+import { formatDate, formatTime, formatWeekday } from '@ui/time.format';
 import type { AdminApi } from '../admin.api.ts';
 import { percent } from '../admin.format.ts';
 import { useAreaToggle } from './area.toggle.ts';
@@ -26,20 +27,8 @@ export function MonitorScreen(props: {
   );
   const toggle = useAreaToggle(props.api, reload);
   const now = useNow();
-  const clock = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: props.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(now);
-  const day = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: props.timeZone,
-    weekday: 'long',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(now);
+  const clock = formatTime(now, props.timeZone, true);
+  const day = `${formatWeekday(now, props.timeZone)}, ${formatDate(now, props.timeZone)}`;
   if (!data)
     return (
       <div class="monitor">

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RatingLevel } from '../../../server/src/contract/dto.ts';
+import type { RatingLevel } from '@contract/dto';
 import type { AdminApi, Report } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { dmy, int, mmss, percent } from '../admin.format.ts';
+import { formatDay } from '@ui/time.format';
+import { int, mmss, percent } from '../admin.format.ts';
 import { Notice } from '../admin.fields.tsx';
 import { periodRange, ROMAN } from './report.format.ts';
 
@@ -71,7 +72,7 @@ export function ClerkSummary(props: {
         </header>
         <h1 class="paper-title">BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ — {period.title}</h1>
         <p class="paper-sub">
-          Từ ngày {dmy(period.from)} đến ngày {dmy(period.to)}
+          Từ ngày {formatDay(period.from)} đến ngày {formatDay(period.to)}
         </p>
         <table class="paper-table">
           <thead>

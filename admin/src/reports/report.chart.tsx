@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../../server/src/contract/dto.ts';
+import type { ReportRow } from '@contract/dto';
 import type { GroupBy } from '../admin.api.ts';
 import { rowLabel } from './report.format.ts';
 

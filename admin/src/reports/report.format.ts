@@ -1,6 +1,7 @@
-import type { RatingLevel, ReportRow } from '../../../server/src/contract/dto.ts';
+import type { RatingLevel, ReportRow } from '@contract/dto';
 import type { GroupBy } from '../admin.api.ts';
-import { dmy, int, mmss, percent } from '../admin.format.ts';
+import { formatDay } from '@ui/time.format';
+import { int, mmss, percent } from '../admin.format.ts';
 
 export interface Column {
   key: string;
@@ -49,7 +50,7 @@ export function rowLabel(r: ReportRow, groupBy: GroupBy): string {
     const h = Number(r.key);
     return Number.isInteger(h) ? `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00` : r.label;
   }
-  if (groupBy === 'day') return dmy(r.key);
+  if (groupBy === 'day') return formatDay(r.key);
   if (groupBy === 'counter') return r.label && r.label !== r.key ? r.label : `Quầy ${r.key}`;
   return r.label && r.label !== r.key ? `${r.label}` : r.key;
 }

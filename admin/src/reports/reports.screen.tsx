@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RatingLevel } from '../../../server/src/contract/dto.ts';
-import { ApiError } from '../../../server/src/client/api.client.ts';
+import type { RatingLevel } from '@contract/dto';
+import { ApiError } from '@client/api.client';
 import type { AdminApi, GroupBy, Report } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { dmy, todayIn } from '../admin.format.ts';
+import { businessDay, formatDay } from '@ui/time.format';
 import { DayInput, Notice, saveBlob } from '../admin.fields.tsx';
 import { ClerkSummary } from './clerk.summary.tsx';
 import { ReportChart } from './report.chart.tsx';
@@ -11,7 +11,7 @@ import { GROUP_LABEL, PRESET_LABEL, presetRange, quarterOf, reportColumns, type 
 
 /** Reports: a date range, a grouping, the table, a chart, CSV/XLSX export, and the printable per-clerk summary. */
 export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: RatingLevel[]; centerName: string }) {
-  const today = todayIn(props.timeZone);
+  const today = businessDay(Date.now(), props.timeZone);
   const [range, setRange] = useState(() => presetRange('today', today));
   const [groupBy, setGroupBy] = useState<GroupBy>('area');
   const [report, setReport] = useState<Report | null>(null);
@@ -110,7 +110,9 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
           <header class="card-head">
             <h2>
               Báo cáo theo {GROUP_LABEL[groupBy].toLowerCase()} ·{' '}
-              {report.from === report.to ? dmy(report.from) : `${dmy(report.from)} – ${dmy(report.to)}`}
+              {report.from === report.to
+                ? formatDay(report.from)
+                : `${formatDay(report.from)} – ${formatDay(report.to)}`}
             </h2>
           </header>
           <ReportChart rows={report.rows} groupBy={groupBy} />

@@ -1,7 +1,9 @@
+import { centerSettingsSchema } from '@contract/settings.schema';
 import type { CenterSettings } from '../admin.api.ts';
+import { hoursOrderErrors, hoursRowMessage } from '../catalog/catalog.validate.ts';
+import { schemaErrors, unlessTooLong, type Errors, type FieldMessage } from '../schema.validate.ts';
 
-export type Errors = Record<string, string>;
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+export type { Errors };
 
 export function validDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -10,40 +12,47 @@ export function validDay(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
-const inRange = (n: number, lo: number, hi: number) => Number.isInteger(n) && n >= lo && n <= hi;
+/** A list of short texts: the list's own limit, or an item left empty (or too long). */
+const listMessage =
+  (tooMany: string, empty: string): FieldMessage =>
+  (issue) =>
+    issue.path.length === 1 ? tooMany : issue.code === 'too_big' ? issue.message : empty;
 
-/** Cheap checks before PATCH /api/settings, keyed by field; the server still has the last word. */
+const ratingLevelsMessage: FieldMessage = (issue) => {
+  if (issue.path.length === 1) return 'Cần từ 2 đến 7 mức đánh giá.';
+  if (issue.path[2] === 'key') return 'Mã mức chỉ gồm chữ thường không dấu, số và _.';
+  return issue.code === 'too_big' ? issue.message : 'Nhập tên cho mọi mức.';
+};
+
+/**
+ * Checks before PATCH /api/settings with the server's own schema (contract `centerSettingsSchema`), keyed by
+ * field, then what the schema cannot say alone (a real calendar day, levels named once, {number} in the
+ * announcement); the server still has the last word.
+ */
 export function validateSettings(s: CenterSettings): Errors {
-  const e: Errors = {};
-  if (!s.name.trim()) e.name = 'Nhập tên trung tâm.';
-  if (!s.announcement.trim()) e.announcement = 'Nhập câu mời.';
-  else if (!s.announcement.includes('{number}')) e.announcement = 'Câu mời cần có {number} (số thứ tự).';
-  if (!inRange(s.announceTimes, 1, 5)) e.announceTimes = 'Từ 1 đến 5 lần.';
-  s.issuingHours.forEach((h, i) => {
-    if (!h.days.length) e[`issuingHours.${i}`] = 'Chọn ít nhất một ngày.';
-    else if (!HHMM.test(h.from) || !HHMM.test(h.to)) e[`issuingHours.${i}`] = 'Giờ dạng HH:mm (24 giờ).';
-    else if (h.from >= h.to) e[`issuingHours.${i}`] = 'Giờ kết thúc phải sau giờ bắt đầu.';
+  const e = schemaErrors(centerSettingsSchema, s, {
+    name: unlessTooLong('Nhập tên trung tâm.'),
+    announcement: unlessTooLong('Nhập câu mời.'),
+    announceTimes: 'Từ 1 đến 5 lần.',
+    'issuingHours.*': hoursRowMessage,
+    ratingLevels: ratingLevelsMessage,
+    ratingReasons: listMessage('Tối đa 20 lý do.', 'Xoá lý do để trống.'),
+    priorityGroups: listMessage('Tối đa 20 nhóm.', 'Xoá nhóm để trống.'),
+    ratingWindowMinutes: 'Từ 1 đến 240 phút.',
+    kioskIdleSeconds: 'Từ 5 đến 600 giây.',
+    ratingTimeoutSeconds: 'Từ 5 đến 600 giây.',
+    printerTimeoutMs: 'Từ 500 đến 30000 ms.',
+    voicePack: 'Tên thư mục giọng đọc: chữ thường không dấu, số, - _.',
   });
+  if (!e.announcement && !s.announcement.includes('{number}')) e.announcement = 'Câu mời cần có {number} (số thứ tự).';
+  hoursOrderErrors(s.issuingHours, 'issuingHours', e);
   const badDay = s.holidays.find((d) => !validDay(d));
   if (badDay !== undefined) e.holidays = `Ngày không hợp lệ: ${badDay || '(trống)'}.`;
-  if (s.ratingLevels.length < 2 || s.ratingLevels.length > 7) e.ratingLevels = 'Cần từ 2 đến 7 mức đánh giá.';
-  else if (s.ratingLevels.some((l) => !/^[a-z0-9_]{1,40}$/.test(l.key)))
-    e.ratingLevels = 'Mã mức chỉ gồm chữ thường không dấu, số và _.';
-  else if (new Set(s.ratingLevels.map((l) => l.key)).size !== s.ratingLevels.length)
+  if (!e.ratingLevels && new Set(s.ratingLevels.map((l) => l.key)).size !== s.ratingLevels.length)
     e.ratingLevels = 'Mã mức đánh giá bị trùng.';
-  else if (s.ratingLevels.some((l) => !l.label.trim())) e.ratingLevels = 'Nhập tên cho mọi mức.';
-  if (s.ratingReasons.some((r) => !r.trim())) e.ratingReasons = 'Xoá lý do để trống.';
-  if (s.ratingReasons.length > 20) e.ratingReasons = 'Tối đa 20 lý do.';
-  if (s.priorityGroups.some((r) => !r.trim())) e.priorityGroups = 'Xoá nhóm để trống.';
   if (s.ratingReasonLevels.some((k) => !s.ratingLevels.some((l) => l.key === k)))
     e.ratingReasonLevels = 'Có mức hỏi lý do không còn tồn tại.';
-  if (!inRange(s.ratingWindowMinutes, 1, 240)) e.ratingWindowMinutes = 'Từ 1 đến 240 phút.';
-  if (!inRange(s.kioskIdleSeconds, 5, 600)) e.kioskIdleSeconds = 'Từ 5 đến 600 giây.';
-  if (!inRange(s.ratingTimeoutSeconds, 5, 600)) e.ratingTimeoutSeconds = 'Từ 5 đến 600 giây.';
-  if (!inRange(s.printerTimeoutMs, 500, 30000)) e.printerTimeoutMs = 'Từ 500 đến 30000 ms.';
-  if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(s.voicePack))
-    e.voicePack = 'Tên thư mục giọng đọc: chữ thường không dấu, số, - _.';
-  if (s.publicUrl && !/^https?:\/\/[^\s]+$/.test(s.publicUrl))
+  if (!e.publicUrl && s.publicUrl && !/^https?:\/\/[^\s]+$/.test(s.publicUrl))
     e.publicUrl = 'Địa chỉ dạng http://192.168.1.10:8080 hoặc để trống.';
   return e;
 }

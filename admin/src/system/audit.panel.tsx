@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminApi, AuditEntry } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { dateTime } from '../admin.format.ts';
+import { formatDateTime } from '@ui/time.format';
 import { Notice, Section } from '../admin.fields.tsx';
 
 const ACTIONS: Record<string, string> = {
@@ -86,15 +86,15 @@ export function AuditPanel(props: { api: AdminApi; timeZone: string }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td class="nowrap">{dateTime(r.at, props.timeZone)}</td>
+              <td class="nowrap">{formatDateTime(r.at, props.timeZone)}</td>
               <td>
-                {r.actor_kind === 'user' ? '' : `${r.actor_kind === 'device' ? 'thiết bị' : r.actor_kind}: `}
-                {r.actor_id ? (names.get(r.actor_id) ?? r.actor_id) : '—'}
+                {r.actorKind === 'user' ? '' : `${r.actorKind === 'device' ? 'thiết bị' : r.actorKind}: `}
+                {r.actorId ? (names.get(r.actorId) ?? r.actorId) : '—'}
               </td>
               <td>{actionLabel(r.action)}</td>
               <td>
-                {ENTITIES[r.entity] ?? r.entity}
-                {r.entity_id ? ` ${names.get(r.entity_id) ?? r.entity_id}` : ''}
+                {r.entity ? (ENTITIES[r.entity] ?? r.entity) : ''}
+                {r.entityId ? ` ${names.get(r.entityId) ?? r.entityId}` : ''}
               </td>
               <td class="audit-data">{r.data ? JSON.stringify(r.data).slice(0, 240) : ''}</td>
             </tr>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminApi, BackupInfo } from '../admin.api.ts';
 import { errorText, isUnsupported } from '../admin.errors.ts';
-import { bytes, dateTime } from '../admin.format.ts';
+import { formatDateTime } from '@ui/time.format';
+import { bytes } from '../admin.format.ts';
 import { Notice } from '../admin.fields.tsx';
 
 /** The last backup and a button to take one now. */
@@ -44,7 +45,11 @@ export function BackupCard(props: { api: AdminApi; timeZone: string }) {
       <div>
         <span class="muted">Sao lưu gần nhất</span>
         <b>
-          {last === undefined ? '…' : last ? `${dateTime(last.at, props.timeZone)} · ${bytes(last.bytes)}` : 'Chưa có'}
+          {last === undefined
+            ? '…'
+            : last
+              ? `${formatDateTime(last.at, props.timeZone)} · ${bytes(last.bytes)}`
+              : 'Chưa có'}
         </b>
         {last && (
           <span class="muted small">

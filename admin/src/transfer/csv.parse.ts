@@ -43,4 +43,4 @@ function guessDelimiter(src: string): string {
 }
 
 /** The one writer (formula triggers made inert) is the server's: server/src/contract/csv.ts. */
-export { csvCell, toCsv } from '../../../server/src/contract/csv.ts';
+export { csvCell, toCsv } from '@contract/csv';

@@ -238,3 +238,42 @@ describe('the configuration CSV export is inert (issue 11, defect 10)', () => {
     expect(back.doc.areas.map((a) => a.name)).toEqual(names.map((n) => n.trim()));
   });
 });
+
+describe('import rows are checked with the server’s own row schema (contract/config.schema.ts)', () => {
+  it('refuses, row by row, what POST /api/config/import would refuse for the whole file', () => {
+    const plan = planImport([
+      {
+        name: 'lv.csv',
+        rows: [
+          [
+            'ma_so_nganh',
+            'ma_linh_vuc',
+            'ten_linh_vuc',
+            'so_bat_dau',
+            'so_ket_thuc',
+            'gioi_han_ngay',
+            'thoi_gian_cho_muc_tieu',
+          ],
+          ['STP', 'A', 'Một', '100', '199', '100001', ''],
+          ['STP', 'B', 'Hai', '200', '1000000', '', '1441'],
+          ['STP', 'C', 'x'.repeat(201), '300', '399', '', ''],
+          ['STP', 'D', 'Bốn', '400', '499', '', '15'],
+          ['STP', 'E', 'Năm', 'abc', '599', '', ''],
+          ['có dấu', 'F', 'Sáu', '600', '699', '', ''],
+        ],
+      },
+    ]);
+    expect(plan.errors.filter((e) => e.sheet === 'lv.csv')).toEqual([
+      { sheet: 'lv.csv', row: 2, message: 'giới hạn ngày tối đa 100000.' },
+      {
+        sheet: 'lv.csv',
+        row: 3,
+        message: 'số bắt đầu/kết thúc phải là số nguyên từ 0 đến 999999; thời gian chờ mục tiêu tối đa 1440 phút.',
+      },
+      { sheet: 'lv.csv', row: 4, message: 'tên lĩnh vực tối đa 200 ký tự.' },
+      { sheet: 'lv.csv', row: 6, message: 'số bắt đầu/kết thúc phải là số nguyên.' },
+      { sheet: 'lv.csv', row: 7, message: 'mã sở, ngành «có dấu» không hợp lệ.' },
+    ]);
+    expect(plan.doc.areas.map((a) => a.code)).toEqual(['D']);
+  });
+});

@@ -1,5 +1,7 @@
-import { restoreText } from '../../../server/src/contract/csv.ts';
+import { restoreText } from '@contract/csv';
+import { configAreaRow, configCounterRow, configDepartmentRow } from '@contract/config.schema';
 import type { ConfigDoc } from '../admin.api.ts';
+import { schemaErrors, type FieldMessage } from '../schema.validate.ts';
 
 export interface SheetRows {
   name: string;
@@ -54,7 +56,29 @@ function columns(header: string[]): Record<string, number> {
   return out;
 }
 
-const CODE = /^[A-Za-z0-9_-]{1,20}$/;
+// The rules are the server's (contract/config.schema.ts); only the wording, tied to a spreadsheet row, is here.
+const validCode = (code: string) => configDepartmentRow.shape.code.safeParse(code).success;
+const validCounterNumber = (no: number) => configCounterRow.shape.number.safeParse(no).success;
+const numbers = (issue: { code: string }) =>
+  issue.code === 'too_big' || issue.code === 'too_small'
+    ? 'số bắt đầu/kết thúc phải là số nguyên từ 0 đến 999999'
+    : 'số bắt đầu/kết thúc phải là số nguyên';
+const areaRowMessages = (row: { code: string; department: string }): Record<string, FieldMessage> => ({
+  code: `mã lĩnh vực «${row.code}» không hợp lệ`,
+  name: (issue) => (issue.code === 'too_big' ? `tên lĩnh vực tối đa ${issue.maximum} ký tự` : 'thiếu tên lĩnh vực'),
+  numberStart: numbers,
+  numberEnd: numbers,
+  dailyLimit: (issue) =>
+    issue.code === 'too_big'
+      ? `giới hạn ngày tối đa ${issue.maximum}`
+      : 'giới hạn ngày phải là số nguyên dương hoặc để trống',
+  targetWaitMinutes: (issue) =>
+    issue.code === 'too_big'
+      ? `thời gian chờ mục tiêu tối đa ${issue.maximum} phút`
+      : 'thời gian chờ mục tiêu phải là số phút hoặc để trống',
+  department: row.department ? `mã sở, ngành «${row.department}» không hợp lệ` : 'thiếu mã sở, ngành',
+  '': 'số kết thúc nhỏ hơn số bắt đầu',
+});
 const list = (s: string) =>
   s
     .split(/[;,|\s]+/)
@@ -110,7 +134,7 @@ export function planImport(
       if (kind === 'departments' || kind === 'flat') {
         const code = get('deptCode') || get('code');
         const name = get('deptName') || get('name');
-        if (!CODE.test(code)) err(`Mã sở, ngành «${code}» không hợp lệ.`);
+        if (!validCode(code)) err(`Mã sở, ngành «${code}» không hợp lệ.`);
         else if (name) depts.set(code, { code, name });
         else if (!depts.has(code) && kind === 'departments') err('Thiếu tên sở, ngành.');
       }
@@ -125,16 +149,18 @@ export function planImport(
         const end = num('end');
         const limit = num('limit');
         const target = num('target');
-        const bad: string[] = [];
-        if (!CODE.test(code)) bad.push(`mã lĩnh vực «${code}» không hợp lệ`);
-        if (!name) bad.push('thiếu tên lĩnh vực');
-        if (start === null || Number.isNaN(start) || end === null || Number.isNaN(end))
-          bad.push('số bắt đầu/kết thúc phải là số nguyên');
-        else if (end < start) bad.push('số kết thúc nhỏ hơn số bắt đầu');
-        if (Number.isNaN(limit) || limit === 0) bad.push('giới hạn ngày phải là số nguyên dương hoặc để trống');
-        if (Number.isNaN(target) || target === 0) bad.push('thời gian chờ mục tiêu phải là số phút hoặc để trống');
         const dept = get('deptCode');
-        if (!dept) bad.push('thiếu mã sở, ngành');
+        const candidate = {
+          code,
+          department: dept,
+          name,
+          numberStart: start,
+          numberEnd: end,
+          dailyLimit: limit,
+          targetWaitMinutes: target,
+        };
+        // The import route's own row schema, so a file the server would refuse is refused here, row by row.
+        const bad = [...new Set(Object.values(schemaErrors(configAreaRow, candidate, areaRowMessages(candidate))))];
         if (bad.length) {
           err(bad.join('; ') + '.');
           return;
@@ -144,18 +170,14 @@ export function planImport(
           return;
         }
         areas.set(code, {
-          code,
-          department: dept,
-          name,
+          ...candidate,
           numberStart: start!,
           numberEnd: end!,
-          dailyLimit: limit,
-          targetWaitMinutes: target,
         });
         if (kind === 'flat')
           for (const n of list(get('counters'))) {
             const no = Number(n);
-            if (!Number.isInteger(no) || no < 1 || no > 9999) {
+            if (!validCounterNumber(no)) {
               err(`Số quầy «${n}» không hợp lệ.`);
               continue;
             }
@@ -166,7 +188,7 @@ export function planImport(
       }
       if (kind === 'counters') {
         const no = Number(get('counterNo'));
-        if (!Number.isInteger(no) || no < 1 || no > 9999) {
+        if (!validCounterNumber(no)) {
           err(`Số quầy «${get('counterNo')}» không hợp lệ.`);
           return;
         }

@@ -1,4 +1,4 @@
-import type { FieldChange, ImportChange, ImportResultDto } from '../../../server/src/contract/dto.ts';
+import type { FieldChange, ImportChange, ImportResultDto } from '@contract/dto';
 
 /**
  * What an import would change, as the server computed it on a dry run: every changed row, every changed field,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { ImportResultDto } from '../../../server/src/contract/dto.ts';
+import type { ImportResultDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { clickText, settle } from '../admin.testing.ts';
 import type { Catalog } from '../catalog/catalog.hook.ts';
@@ -142,7 +142,7 @@ describe('import preview', () => {
   });
 
   it('a dry run the server refuses is shown, and nothing can be sent', async () => {
-    const { ApiError } = await import('../../../server/src/client/api.client.ts');
+    const { ApiError } = await import('@client/api.client');
     const importConfig = vi.fn(async () => {
       throw new ApiError(422, 'settings.invalid', 'Múi giờ không hợp lệ.');
     });

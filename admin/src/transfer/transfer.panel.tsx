@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import type { AdminApi, ConfigDoc } from '../admin.api.ts';
 import { errorText, isUnsupported } from '../admin.errors.ts';
 import { Notice, saveBlob, Section } from '../admin.fields.tsx';
-import { todayIn } from '../admin.format.ts';
+import { businessDay } from '@ui/time.format';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { parseCsv, toCsv } from './csv.parse.ts';
 import { flatRows, planImport, type ImportPlan, type SheetRows } from './import.parse.ts';
 import { ImportPreview } from './import.preview.tsx';
-import type { ImportResultDto } from '../../../server/src/contract/dto.ts';
+import type { ImportResultDto } from '@contract/dto';
 
 /** The layout as the import/export document, built from what the screens already loaded. */
 export function docFromCatalog(c: Catalog): ConfigDoc {
@@ -120,7 +120,7 @@ export function TransferPanel(props: { api: AdminApi; catalog: Catalog; reload: 
       return docFromCatalog(props.catalog);
     }
   }
-  const day = todayIn();
+  const day = businessDay(Date.now());
   async function exportJson() {
     try {
       saveBlob(

@@ -1,10 +1,11 @@
 /** The hall display wired to the server: session, live state, voice. */
 import { useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { useNow } from '../shared/clock.view.tsx';
-import { DEFAULT_TIME_ZONE } from '../shared/clock.format.ts';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { useDisplaySession, type DisplaySession } from '../shared/display.session.ts';
 import { PairingScreen } from '../shared/pairing.screen.tsx';
-import { useQueueSocket } from '../shared/queue-socket.hook.ts';
+import { connectQueueSocket } from '@client/socket.client';
+import { useQueueSocket } from '@ui/queue-socket.hook';
 import { StartingScreen } from '../shared/starting.screen.tsx';
 import { HallScreen } from './hall.screen.tsx';
 import { useHallSound } from './hall.sound.hook.ts';
@@ -39,8 +40,9 @@ function HallLive({ session, reload, recheck }: { session: DisplaySession; reloa
   const auth = useMemo(() => ({ token: session.token }), [session.token]);
 
   const [connectFailed, setConnectFailed] = useState(false);
-  const connected = useQueueSocket(auth, {
-    connectError: () => {
+  // `auth` is memoised per token (ticket): a re-render with the same one keeps the socket.
+  const { status } = useQueueSocket(auth && (() => connectQueueSocket({ auth })), auth, {
+    connect_error: () => {
       setConnectFailed(true);
       recheck();
     },
@@ -59,6 +61,7 @@ function HallLive({ session, reload, recheck }: { session: DisplaySession; reloa
     'queue:updated': ({ areaId, waiting }) => dispatch({ type: 'queue', areaId, waiting }),
     'config:updated': () => reload(),
   });
+  const connected = status === 'online';
 
   const tick = useNow();
   const calls = visibleCalls(state, filter, session.areas);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { mount } from '@ui/render.testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CounterDto } from '../../../server/src/contract/dto.ts';
+import type { CounterDto } from '@contract/dto';
 import { HallScreen, counterLabel, type HallScreenProps } from './hall.screen.tsx';
 
 const counter = (n: number, over: Partial<CounterDto> = {}): CounterDto => ({
@@ -51,12 +52,7 @@ const props = (over: Partial<HallScreenProps> = {}): HallScreenProps => ({
 });
 
 let host: HTMLElement;
-const draw = (p: HallScreenProps) => {
-  host = document.createElement('div');
-  document.body.append(host);
-  render(<HallScreen {...p} />, host);
-  return host;
-};
+const draw = (p: HallScreenProps) => (host = mount(<HallScreen {...p} />).root);
 afterEach(() => {
   render(null, host);
   host.remove();

@@ -1,5 +1,5 @@
 /** The hall TV: the latest calls, every open counter, waiting per area, clock and notice. Pure view. */
-import type { CounterDto } from '../../../server/src/contract/dto.ts';
+import type { CounterDto } from '@contract/dto';
 import { ClockView } from '../shared/clock.view.tsx';
 import { NoticeTicker } from '../shared/notice.ticker.tsx';
 import { OfflineBanner, SoundBlockedWarning, SoundSetup } from '../shared/status.banners.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicConfigDto } from '../../../server/src/contract/dto.ts';
+import type { PublicConfigDto } from '@contract/dto';
 import { createHallSound, type HallSound } from './hall.sound.ts';
 import type { SoundView } from './hall.screen.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallDto, PublicConfigDto } from '../../../server/src/contract/dto.ts';
+import type { CallDto, PublicConfigDto } from '@contract/dto';
 import type { HallVoice, VoiceSettings } from '../voice/hall.voice.ts';
 import { createHallSound, toCallEvent, voiceSettingsFrom } from './hall.sound.ts';
 

@@ -5,7 +5,7 @@
  * Test hook: when the page defines `window.__hccAnnouncements` (an array, e.g. from a Playwright
  * init script), every clip list handed to the voice player is pushed onto it, in playing order.
  */
-import type { CallDto, PublicConfigDto } from '../../../server/src/contract/dto.ts';
+import type { CallDto, PublicConfigDto } from '@contract/dto';
 import type { AnnouncerLogger, CallEvent } from '../voice/announcer.queue.ts';
 import { browserVoiceDeps, createHallVoice, type HallVoice, type VoiceSettings } from '../voice/hall.voice.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaDto, CallDto, CounterDto, StateDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, CallDto, CounterDto, StateDto } from '@contract/dto';
 import {
   FLASH_MS,
   callEventKey,

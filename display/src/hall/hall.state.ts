@@ -2,7 +2,7 @@
  * The hall display's state as a pure reducer: drawn from `state:snapshot` on every (re)connect,
  * then moved by live events. Which counters and areas show comes from the device's settings.
  */
-import type { AreaDto, CallDto, CounterDto, StateDto } from '../../../server/src/contract/dto.ts';
+import type { AreaDto, CallDto, CounterDto, StateDto } from '@contract/dto';
 
 /** device.settings of a display: counter numbers and area ids or codes; absent = everything. */
 export interface HallFilter {

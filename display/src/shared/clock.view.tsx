@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatTime, formatWeekday } from './clock.format.ts';
+import { formatDate, formatTime, formatWeekday } from '@ui/time.format';
 
 /** The current time, corrected by the server's clock, ticking every second. */
 export function useNow(offsetMs = 0, everyMs = 1000): number {

@@ -3,8 +3,8 @@
  * the center's public config and the area names. Survives a server that is down: it retries.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, createApiClient, type ApiClient } from '../../../server/src/client/api.client.ts';
-import type { AreaDto, PublicConfigDto } from '../../../server/src/contract/dto.ts';
+import { ApiError, createApiClient, type ApiClient } from '@client/api.client';
+import type { AreaDto, PublicConfigDto } from '@contract/dto';
 import { forgetDeviceToken, saveDeviceToken, takeDeviceToken } from '../../../ui/src/device-token.ts';
 
 export const DISPLAY_TOKEN_KEY = 'hcc.display.token';

@@ -1,10 +1,11 @@
 /** /display/counter/:number wired to the server (display token). */
 import { useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { useNow } from '../shared/clock.view.tsx';
-import { DEFAULT_TIME_ZONE } from '../shared/clock.format.ts';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { useDisplaySession, type DisplaySession } from '../shared/display.session.ts';
 import { PairingScreen } from '../shared/pairing.screen.tsx';
-import { useQueueSocket } from '../shared/queue-socket.hook.ts';
+import { connectQueueSocket } from '@client/socket.client';
+import { useQueueSocket } from '@ui/queue-socket.hook';
 import { StartingScreen } from '../shared/starting.screen.tsx';
 import { hallReducer, initialHallState, isFlashing } from '../hall/hall.state.ts';
 import { SignScreen } from './sign.screen.tsx';
@@ -33,8 +34,9 @@ function SignLive({
   syncedRef.current = state.synced;
   const [connectFailed, setConnectFailed] = useState(false);
   const auth = useMemo(() => ({ token: session.token }), [session.token]);
-  const connected = useQueueSocket(auth, {
-    connectError: () => {
+  // `auth` is memoised per token (ticket): a re-render with the same one keeps the socket.
+  const { status } = useQueueSocket(auth && (() => connectQueueSocket({ auth })), auth, {
+    connect_error: () => {
       setConnectFailed(true);
       recheck();
     },
@@ -47,6 +49,7 @@ function SignLive({
     'counter:updated': ({ counter }) => dispatch({ type: 'counter', counter }),
     'config:updated': () => reload(),
   });
+  const connected = status === 'online';
   const tick = useNow();
   const counter = state.counters.find((c) => c.number === number) ?? null;
   const latest = counter ? state.calls.find((c) => c.counter.id === counter.id) : undefined;

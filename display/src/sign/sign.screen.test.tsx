@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { mount } from '@ui/render.testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CounterDto } from '../../../server/src/contract/dto.ts';
+import type { CounterDto } from '@contract/dto';
 import { SignScreen, type SignScreenProps } from './sign.screen.tsx';
 
 const counter = (over: Partial<CounterDto> = {}): CounterDto => ({
@@ -27,12 +28,7 @@ const props = (over: Partial<SignScreenProps> = {}): SignScreenProps => ({
   ...over,
 });
 let host: HTMLElement;
-const draw = (p: SignScreenProps) => {
-  host = document.createElement('div');
-  document.body.append(host);
-  render(<SignScreen {...p} />, host);
-  return host;
-};
+const draw = (p: SignScreenProps) => (host = mount(<SignScreen {...p} />).root);
 afterEach(() => {
   render(null, host);
   host.remove();

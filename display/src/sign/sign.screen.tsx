@@ -1,5 +1,5 @@
 /** The sign above one counter: its number and name, and the number served there now. Pure view. */
-import type { CounterDto } from '../../../server/src/contract/dto.ts';
+import type { CounterDto } from '@contract/dto';
 import { ClockView } from '../shared/clock.view.tsx';
 import { OfflineBanner } from '../shared/status.banners.tsx';
 import { counterLabel } from '../hall/hall.screen.tsx';

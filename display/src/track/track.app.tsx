@@ -1,8 +1,9 @@
 /** /t/:ticketId wired to the server: no login, a socket that only hears about this ticket. */
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
-import { ApiError, createApiClient } from '../../../server/src/client/api.client.ts';
-import { DEFAULT_TIME_ZONE } from '../shared/clock.format.ts';
-import { useQueueSocket } from '../shared/queue-socket.hook.ts';
+import { ApiError, createApiClient } from '@client/api.client';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
+import { connectQueueSocket } from '@client/socket.client';
+import { useQueueSocket } from '@ui/queue-socket.hook';
 import { TrackScreen } from './track.screen.tsx';
 import { trackReducer, type TrackState } from './track.state.ts';
 
@@ -49,12 +50,14 @@ export function TrackApp({ ticketId }: { ticketId: string | null }) {
   const ready = state.phase === 'ready';
   const auth = useMemo(() => (ready && ticketId ? { ticketId } : null), [ready, ticketId]);
   const [connectFailed, setConnectFailed] = useState(false);
-  const connected = useQueueSocket(auth, {
-    connectError: () => setConnectFailed(true),
+  // `auth` is memoised per token (ticket): a re-render with the same one keeps the socket.
+  const { status } = useQueueSocket(auth && (() => connectQueueSocket({ auth })), auth, {
+    connect_error: () => setConnectFailed(true),
     'state:snapshot': (s) => dispatch({ type: 'snapshot', state: s, now: Date.now() }),
     'ticket:updated': ({ ticket }) => dispatch({ type: 'updated', ticket, now: Date.now() }),
     'ticket:called': (call) => dispatch({ type: 'called', call, now: Date.now() }),
   });
+  const connected = status === 'online';
 
   const liveCalls = state.phase === 'ready' ? state.liveCalls : 0;
   useEffect(() => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { mount } from '@ui/render.testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallDto, StateDto, TicketDto } from '../../../server/src/contract/dto.ts';
+import type { CallDto, StateDto, TicketDto } from '@contract/dto';
 import { TrackScreen } from './track.screen.tsx';
 import {
   statusWords,
@@ -53,20 +54,15 @@ const ready = (t: TicketDto): TrackState => ({
 });
 
 let host: HTMLElement | null = null;
-const draw = (state: TrackState, offline = false) => {
-  host = document.createElement('div');
-  document.body.append(host);
-  render(
+const draw = (state: TrackState, offline = false) =>
+  (host = mount(
     <TrackScreen
       state={state}
       centerName="Trung tâm Phục vụ hành chính công tỉnh Nghệ An"
       timeZone="Asia/Ho_Chi_Minh"
       offline={offline}
     />,
-    host,
-  );
-  return host;
-};
+  ).root);
 afterEach(() => {
   if (host) {
     render(null, host);

@@ -1,6 +1,6 @@
 /** The tracking page on a phone: one ticket, its status in words, people ahead, estimated wait. Pure view. */
-import type { TicketDto } from '../../../server/src/contract/dto.ts';
-import { formatDate, formatTime } from '../shared/clock.format.ts';
+import type { TicketDto } from '@contract/dto';
+import { formatDate, formatTime } from '@ui/time.format';
 import { BellIcon } from '../shared/icons.tsx';
 import { statusWords, transferWords, waitWords, type TrackState } from './track.state.ts';
 

@@ -2,7 +2,7 @@
  * The citizen's tracking page as a pure reducer: first drawn from GET /api/tickets/:id, then
  * moved by its own socket's snapshot, ticket:updated and ticket:called. Only this ticket counts.
  */
-import type { CallDto, StateDto, TicketDto } from '../../../server/src/contract/dto.ts';
+import type { CallDto, StateDto, TicketDto } from '@contract/dto';
 
 export type TrackState =
   | { phase: 'loading' }

@@ -115,7 +115,9 @@ export function parseOne(
     }
     return { cmd: { type: 'unknown', bytes: buf.slice(pos, pos + 2) }, next: pos + 2 };
   }
-  if (b0 < 0x20) return { cmd: { type: 'unknown', bytes: buf.slice(pos, pos + 1) }, next: pos + 1 };
+  // DEL is no text either; taking it for an empty text run would never move pos (a fake printer fed a
+  // non-ESC/POS stream then spun forever).
+  if (b0 < 0x20 || b0 === 0x7f) return { cmd: { type: 'unknown', bytes: buf.slice(pos, pos + 1) }, next: pos + 1 };
   let end = pos;
   while (end < buf.length && (buf[end] ?? 0) >= 0x20 && buf[end] !== 0x7f) end++;
   const bytes = buf.slice(pos, end);

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { newDecoderState, parseOne } from './escpos.decoder.ts';
+import { parseStarOne } from './star.decoder.ts';
 
 /**
  * A network ESC/POS printer on 127.0.0.1 for tests and the benchmark. Modes:
@@ -14,6 +15,12 @@ export interface FakePrinterOptions {
   mode?: FakePrinterMode;
   paper?: FakePaper;
   dropAfterBytes?: number;
+  /**
+   * The command set it reads. escpos (default) answers DLE EOT like an Epson; star reads Star Line Mode
+   * (testing/star.decoder.ts) and, like a Star printer in Star mode, does not answer DLE EOT: the job is
+   * confirmed by the close after our FIN.
+   */
+  dialect?: 'escpos' | 'star';
   now?: () => number;
 }
 
@@ -94,10 +101,11 @@ export async function startFakePrinter(opts: FakePrinterOptions = {}): Promise<F
       }
       // Parse whole commands so bytes inside raster data are never taken for DLE EOT.
       for (;;) {
-        const r = parseOne(job.bytes, pos, st);
+        const r = opts.dialect === 'star' ? starStatusScan(job.bytes, pos) : parseOne(job.bytes, pos, st);
         if (!r) break;
         pos = r.next;
-        if (r.cmd?.type === 'status') {
+        if (r.cmd?.type === 'status' && opts.dialect === 'star') job.statusRequests.push(r.cmd.n);
+        else if (r.cmd?.type === 'status') {
           job.statusRequests.push(r.cmd.n);
           if (mode === 'ok') socket.write(Uint8Array.of(statusAnswer(r.cmd.n, printer.paper)));
         }
@@ -147,4 +155,14 @@ export async function startFakePrinter(opts: FakePrinterOptions = {}): Promise<F
     },
   };
   return printer;
+}
+
+/** A Star Line Mode command at pos, seen only for the DLE EOT requests among them (bit image data skipped). */
+function starStatusScan(
+  buf: Uint8Array,
+  pos: number,
+): { cmd: { type: 'status'; n: number } | null; next: number } | null {
+  const r = parseStarOne(buf, pos);
+  if (!r) return null;
+  return { cmd: r.cmd.type === 'epsonStatus' ? { type: 'status', n: r.cmd.n } : null, next: r.next };
 }

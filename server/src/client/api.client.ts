@@ -1,14 +1,4 @@
-import type {
-  ActionWarning,
-  AlertDto,
-  AreaDto,
-  CounterDto,
-  DepartmentDto,
-  PublicConfigDto,
-  StateDto,
-  TicketDto,
-  UserDto,
-} from '../contract/dto.ts';
+import { methodOf, type RouteBody, type RouteKey, type RoutePath, type RouteRes } from '../contract/routes.ts';
 import { ERRORS } from '../contract/errors.ts';
 
 /** An API error as the server sent it (or a network failure: code `network.offline`). */
@@ -77,88 +67,56 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     return json as T;
   }
 
-  const counterAction = <T>(id: string, action: string, body?: unknown) =>
-    request<T>('POST', `/counters/${encodeURIComponent(id)}/${action}`, body);
-  type TicketAnswer = { ticket: TicketDto | null };
-  type CounterView = { expectedTicketId?: string | null };
+  /** A route of the contract's map: its path, body and answer are typed from contract/routes.ts. */
+  const send = <K extends RouteKey>(route: K, path: RoutePath<K>, body?: RouteBody<K>) =>
+    request<RouteRes<K>>(methodOf(route), path, body);
+  const seg = encodeURIComponent;
+  type CounterView = RouteBody<'POST /api/counters/:id/recall'>;
 
   return {
     request,
-    health: () => request<{ ok: boolean }>('GET', '/health'),
-    config: () => request<PublicConfigDto>('GET', '/config/public'),
-    login: (username: string, password: string) =>
-      request<{ token: string; user: UserDto }>('POST', '/auth/login', { username, password }),
-    logout: () => request<{ ok: boolean }>('POST', '/auth/logout'),
-    me: () =>
-      request<{
-        kind: 'user' | 'device';
-        user?: UserDto;
-        counterId?: string | null;
-        device?: {
-          id: string;
-          kind: string;
-          name: string;
-          counterId: string | null;
-          kioskId: string | null;
-          printer: string | null;
-          settings: Record<string, unknown>;
-        };
-      }>('GET', '/auth/me'),
-    myTally: () =>
-      request<{
-        businessDay: string;
-        served: number;
-        noShow: number;
-        called: number;
-        avgServiceSec: number | null;
-        ratings: Record<string, number>;
-      }>('GET', '/auth/me/tally'),
-    pair: (code: string) =>
-      request<{ token: string; device: { id: string; kind: string; name: string; counterId: string | null } }>(
-        'POST',
-        '/auth/pair',
-        { code },
-      ),
-    departments: () => request<DepartmentDto[]>('GET', '/departments'),
-    areas: () => request<AreaDto[]>('GET', '/areas'),
-    counters: () => request<CounterDto[]>('GET', '/counters'),
-    state: () => request<StateDto>('GET', '/state'),
+    send,
+    health: () => send('GET /api/health', '/health'),
+    config: () => send('GET /api/config/public', '/config/public'),
+    login: (username: string, password: string) => send('POST /api/auth/login', '/auth/login', { username, password }),
+    logout: () => send('POST /api/auth/logout', '/auth/logout'),
+    me: () => send('GET /api/auth/me', '/auth/me'),
+    myTally: () => send('GET /api/auth/me/tally', '/auth/me/tally'),
+    pair: (code: string) => send('POST /api/auth/pair', '/auth/pair', { code }),
+    departments: () => send('GET /api/departments', '/departments'),
+    areas: () => send('GET /api/areas', '/areas'),
+    counters: () => send('GET /api/counters', '/counters'),
+    state: () => send('GET /api/state', '/state'),
     /** The control room's server-side alerts (supervisor, admin). */
-    alerts: () => request<{ alerts: AlertDto[] }>('GET', '/alerts'),
-    issueTicket: (input: {
-      areaId: string;
-      priority?: boolean;
-      priorityGroup?: string | null;
-      idempotencyKey?: string;
-    }) => request<TicketDto>('POST', '/tickets', input),
-    ticket: (id: string) => request<TicketDto>('GET', `/tickets/${encodeURIComponent(id)}`),
-    findTickets: (number: string) => request<TicketDto[]>('GET', `/tickets?number=${encodeURIComponent(number)}`),
-    annotate: (id: string, input: { dossierCode?: string | null; note?: string | null }) =>
-      request<{ ticket: TicketDto }>('POST', `/tickets/${encodeURIComponent(id)}/annotate`, input),
-    reprint: (id: string) =>
-      request<{ ticket: TicketDto; print: { status: string; message?: string } }>(
-        'POST',
-        `/tickets/${encodeURIComponent(id)}/reprint`,
-      ),
-    counterQueue: (id: string) =>
-      request<{ waiting: TicketDto[]; noShows: TicketDto[] }>('GET', `/counters/${encodeURIComponent(id)}/queue`),
-    openCounter: (id: string) => counterAction<{ counter: CounterDto }>(id, 'open'),
+    alerts: () => send('GET /api/alerts', '/alerts'),
+    issueTicket: (input: RouteBody<'POST /api/tickets'>) => send('POST /api/tickets', '/tickets', input),
+    ticket: (id: string) => send('GET /api/tickets/:id', `/tickets/${seg(id)}`),
+    findTickets: (number: string) => send('GET /api/tickets', `/tickets?number=${seg(number)}`),
+    annotate: (id: string, input: RouteBody<'POST /api/tickets/:id/annotate'>) =>
+      send('POST /api/tickets/:id/annotate', `/tickets/${seg(id)}/annotate`, input),
+    reprint: (id: string) => send('POST /api/tickets/:id/reprint', `/tickets/${seg(id)}/reprint`),
+    counterQueue: (id: string) => send('GET /api/counters/:id/queue', `/counters/${seg(id)}/queue`),
+    openCounter: (id: string) => send('POST /api/counters/:id/open', `/counters/${seg(id)}/open`),
     // `view`: what the clerk saw ({expectedTicketId}: the current ticket's id or null); a stale one is 409 counter.stale_view.
-    callNext: (id: string, view?: CounterView) => counterAction<TicketAnswer>(id, 'call-next', view),
+    callNext: (id: string, view?: CounterView) =>
+      send('POST /api/counters/:id/call-next', `/counters/${seg(id)}/call-next`, view),
     call: (id: string, ticketId: string, view?: CounterView) =>
-      counterAction<{ ticket: TicketDto }>(id, 'call', { ticketId, ...view }),
-    recall: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'recall', view),
-    startServing: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'start', view),
-    noShow: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'no-show', view),
-    finish: (id: string, view?: CounterView) => counterAction<{ ticket: TicketDto }>(id, 'finish', view),
+      send('POST /api/counters/:id/call', `/counters/${seg(id)}/call`, { ticketId, ...view }),
+    recall: (id: string, view?: CounterView) =>
+      send('POST /api/counters/:id/recall', `/counters/${seg(id)}/recall`, view),
+    startServing: (id: string, view?: CounterView) =>
+      send('POST /api/counters/:id/start', `/counters/${seg(id)}/start`, view),
+    noShow: (id: string, view?: CounterView) =>
+      send('POST /api/counters/:id/no-show', `/counters/${seg(id)}/no-show`, view),
+    finish: (id: string, view?: CounterView) =>
+      send('POST /api/counters/:id/finish', `/counters/${seg(id)}/finish`, view),
     /** `force`: even to a closed counter (otherwise 409 counter.closed); `warning`: nobody open can call it yet. */
     transfer: (id: string, to: ({ areaId: string } | { counterId: string }) & CounterView & { force?: boolean }) =>
-      counterAction<{ ticket: TicketDto; warning?: ActionWarning }>(id, 'transfer', to),
-    pause: (id: string) => counterAction<{ counter: CounterDto }>(id, 'pause'),
-    resume: (id: string) => counterAction<{ counter: CounterDto }>(id, 'resume'),
-    closeCounter: (id: string) => counterAction<{ counter: CounterDto }>(id, 'close'),
-    rate: (input: { ticketId: string; level: string; reasons?: string[]; comment?: string | null }) =>
-      request<{ id: string; ticketId: string; level: string }>('POST', '/ratings', input),
+      send('POST /api/counters/:id/transfer', `/counters/${seg(id)}/transfer`, to),
+    pause: (id: string) => send('POST /api/counters/:id/pause', `/counters/${seg(id)}/pause`),
+    resume: (id: string) => send('POST /api/counters/:id/resume', `/counters/${seg(id)}/resume`),
+    closeCounter: (id: string) => send('POST /api/counters/:id/close', `/counters/${seg(id)}/close`),
+    rate: (input: RouteBody<'POST /api/ratings'>) => send('POST /api/ratings', '/ratings', input),
   };
 }
 

@@ -1,4 +1,6 @@
 /** Shapes exchanged over HTTP and socket.io. Shared by the server and every front-end. */
+import type { z } from 'zod';
+import type { reportQuery } from './inputs.schema.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'expired';
 export type CounterStatus = 'closed' | 'open' | 'paused';
@@ -249,4 +251,27 @@ export interface ImportResultDto {
   unchanged: ImportCounts;
   changes: ImportChange[];
   dryRun: boolean;
+}
+
+/** A report's grouping: the values `GET /api/reports/summary?groupBy=` accepts (its query schema's own enum). */
+export type ReportGroupBy = z.output<typeof reportQuery>['groupBy'];
+/** The answer of GET /api/reports/summary (format=json). */
+export interface ReportDto {
+  from: string;
+  to: string;
+  groupBy: ReportGroupBy;
+  rows: ReportRow[];
+  totals: ReportRow;
+}
+
+/** One line of GET /api/audit: who changed what, and when (`at`: epoch ms), newest first. */
+export interface AuditEntryDto {
+  id: number;
+  at: number;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  data: unknown;
 }

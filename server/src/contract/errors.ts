@@ -193,10 +193,6 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export interface ErrorBody {
-  error: { code: ErrorCode | string; message: string; details?: unknown };
-}
-
 /** A coded error raised by the core or the edges; the HTTP layer maps it to {error: {code, message}}. */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -209,9 +205,4 @@ export class AppError extends Error {
   get status(): number {
     return ERRORS[this.code].status;
   }
-}
-
-export function errorMessage(code: string, lang: 'vi' | 'en' = 'vi'): string {
-  const e = (ERRORS as Record<string, { vi: string; en: string }>)[code];
-  return e ? e[lang] : ERRORS['server.internal'][lang];
 }

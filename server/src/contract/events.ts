@@ -1,17 +1,5 @@
 import type { CallDto, CounterDto, StateDto, TicketDto } from './dto.ts';
-
-/** Payloads of print jobs sent to a print agent (see printer/). Kept loose here: printer/ owns the shape. */
-export interface PrintJobEvent {
-  jobId: string;
-  data: Record<string, unknown>;
-  options: Record<string, unknown>;
-}
-export interface PrintResultEvent {
-  jobId: string;
-  status: 'printed' | 'failed';
-  code?: string;
-  message?: string;
-}
+import type { PrintJobEvent, PrintResultEvent } from './print.job.ts';
 
 export interface ServerToClientEvents {
   'state:snapshot': (state: StateDto) => void;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedRecord } from './json.bounds.ts';
-import { isPrinterAddress, PRINTER_ADDRESS_HINT } from './printer.address.ts';
+import { isPrinterAddress, PRINTER_ADDRESS_HINT, PRINTER_MODEL_HINT, printerModelSchema } from './printer.address.ts';
 import { hoursSchema } from './settings.schema.ts';
 
 /** Input schemas for every route body. Unknown keys are rejected so typos do not pass silently. */
@@ -83,6 +83,12 @@ export const updateUserInput = z
  */
 export const printerAddress = z.string().trim().max(200).refine(isPrinterAddress, PRINTER_ADDRESS_HINT);
 
+/** A device's free-form settings; a kiosk's `printerModel`, when given, is one the printer module knows. */
+const deviceSettings = boundedRecord().refine(
+  (s) => s.printerModel === undefined || printerModelSchema.safeParse(s.printerModel).success,
+  { message: PRINTER_MODEL_HINT, path: ['printerModel'] },
+);
+
 export const createDeviceInput = z
   .object({
     kind: z.enum(['kiosk', 'display', 'rating', 'printer']),
@@ -90,7 +96,7 @@ export const createDeviceInput = z
     counterId: id.nullish(),
     kioskId: id.nullish(),
     printer: printerAddress.nullish(),
-    settings: boundedRecord().optional(),
+    settings: deviceSettings.optional(),
   })
   .strict();
 
@@ -99,7 +105,7 @@ export const updateDeviceInput = z
     name: text(100).optional(),
     counterId: id.nullish(),
     printer: printerAddress.nullish(),
-    settings: boundedRecord().optional(),
+    settings: deviceSettings.optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import type { CenterSettings } from '../contract/settings.schema.ts';
-import type { Store } from '../storage/store.ts';
 import type { Clock } from './clock.ts';
+import type { StorePort } from './store.port.ts';
 
 /**
  * What happened, told to the outside (sockets, printers) only after the transaction committed.
@@ -29,9 +29,9 @@ export interface SettingsSource {
   get(): CenterSettings;
 }
 
-/** Everything a use case needs: the store, the clock, the settings and an emit bound to the current transaction. */
+/** Everything a use case needs: the store's ports, the clock, the settings and an emit bound to the current transaction. */
 export interface Deps {
-  store: Store;
+  store: StorePort;
   clock: Clock;
   settings: SettingsSource;
 }

@@ -1,15 +1,8 @@
 import { Hono } from 'hono';
-import { AppError } from '../contract/errors.ts';
 import type { DeviceDto } from '../contract/dto.ts';
 import { createDeviceInput, createUserInput, updateDeviceInput, updateUserInput } from '../contract/inputs.schema.ts';
-import {
-  createDevice,
-  createUser,
-  issuePairingCode,
-  revokeDevice,
-  updateUser,
-  userDto,
-} from '../core/accounts/accounts.usecases.ts';
+import { createUser, updateUser, userDto } from '../core/accounts/accounts.usecases.ts';
+import { createDevice, issuePairingCode, revokeDevice, updateDevice } from '../core/accounts/devices.usecases.ts';
 import type { Device } from '../core/entities.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import { requireActor } from './auth.middleware.ts';
@@ -68,56 +61,34 @@ export function accountRoutes(s: Services) {
   app.post('/devices', async (c) => {
     const actor = admin(c);
     const input = await readBody(c, createDeviceInput);
-    const { device, token, pairingCode } = createDevice(s.deps, input, actor);
+    const { device, token, pairingCode } = s.run((tx) => createDevice(tx, { ...input, actor }));
     return c.json({ ...deviceDto(device, true), pairingCode, token }, 201);
   });
   /** A pairing code on demand (valid 10 minutes, shown once); for a device in use this re-pairs it. */
   app.post('/devices/:id/pairing-code', (c) => {
     const actor = admin(c);
     const id = pathId(c, 'id');
-    const { code, expiresAt, replacedToken } = issuePairingCode(s.deps, id, actor);
+    const { code, expiresAt, replacedToken } = s.run((tx) => issuePairingCode(tx, { deviceId: id, actor }));
     if (replacedToken) s.disconnect('device', id);
     return c.json({ code, expiresAt: iso(expiresAt), replacedToken });
   });
   app.patch('/devices/:id', async (c) => {
     const actor = admin(c);
     const input = await readBody(c, updateDeviceInput);
-    const d = s.deps.store.accounts.device(pathId(c, 'id'));
-    if (!d || d.revokedAt) throw new AppError('device.not_found');
-    if (input.printer && d.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
-    if (input.counterId && !s.deps.store.catalog.counter(input.counterId)) throw new AppError('counter.not_found');
-    const next: Device = {
-      ...d,
-      name: input.name ?? d.name,
-      counterId: input.counterId === undefined ? d.counterId : (input.counterId ?? null),
-      printer: input.printer === undefined ? d.printer : (input.printer ?? null),
-      settings: input.settings ?? d.settings,
-    };
-    s.deps.store.tx(() => {
-      s.deps.store.accounts.updateDevice(next);
-      s.deps.store.journal.audit({
-        at: s.deps.clock.now(),
-        actorKind: 'user',
-        actorId: actor.id,
-        action: 'device.update',
-        entity: 'device',
-        entityId: d.id,
-        data: input,
-      });
-    });
+    const { device, moved } = s.run((tx) => updateDevice(tx, { deviceId: pathId(c, 'id'), patch: input, actor }));
     // Its open sockets are in the old counter's rooms: close them, the screen reconnects into the new ones.
-    if (next.counterId !== d.counterId || next.kioskId !== d.kioskId) s.disconnect('device', d.id);
-    return c.json(deviceDto(next));
+    if (moved) s.disconnect('device', device.id);
+    return c.json(deviceDto(device));
   });
   app.delete('/devices/:id', (c) => {
     const actor = admin(c);
-    const d = revokeDevice(s.deps, pathId(c, 'id'), actor);
+    const d = s.run((tx) => revokeDevice(tx, { deviceId: pathId(c, 'id'), actor }));
     s.disconnect('device', d.id);
     return c.json(deviceDto(d));
   });
   app.post('/devices/:id/revoke', (c) => {
     const actor = admin(c);
-    const d = revokeDevice(s.deps, pathId(c, 'id'), actor);
+    const d = s.run((tx) => revokeDevice(tx, { deviceId: pathId(c, 'id'), actor }));
     s.disconnect('device', d.id);
     return c.json(deviceDto(d));
   });

@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ticketToPng, type TicketPrintData } from '../../../printer/src/index.ts';
+import { ticketToPng } from '../../../printer/src/index.ts';
 import { ManualClock } from '../core/clock.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Issue #11, defect 16 (HTTP half): the ticket PNG was drawn on the event loop for anyone who asked (~30 ms
@@ -23,7 +23,7 @@ beforeAll(async () => {
     printerExtras: {
       png: async (data, options) => {
         renders++;
-        return ticketToPng(data as unknown as TicketPrintData, options);
+        return ticketToPng(data, options);
       },
     },
   });

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginInput, pairInput } from '../contract/inputs.schema.ts';
-import { login, logout, pairDevice, userDto } from '../core/accounts/accounts.usecases.ts';
+import { login, logout, userDto } from '../core/accounts/accounts.usecases.ts';
+import { pairDevice } from '../core/accounts/devices.usecases.ts';
 import { PairingLimiter } from '../core/accounts/pairing.limiter.ts';
 import { browserSignals, requireActor, SESSION_COOKIE } from './auth.middleware.ts';
 import { clientAddress } from './client.address.ts';
@@ -84,7 +85,7 @@ export function authRoutes(s: Services) {
     pairing.check(address);
     let res;
     try {
-      res = pairDevice(s.deps, code);
+      res = s.run((tx) => pairDevice(tx, { code }));
     } catch (e) {
       if (e instanceof AppError && e.code === 'auth.invalid_pairing_code') pairing.fail(address);
       throw e;

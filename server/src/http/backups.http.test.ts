@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /** Backups one at a time: concurrent requests never collide on a temporary file and never answer 5xx. */
 let t: TestServer;
@@ -38,5 +38,21 @@ describe('concurrent backups', () => {
     expect(readdirSync(dir).filter((f) => !/^queue-\d{8}-\d{6}\.sqlite$/.test(f))).toEqual([]);
     // Once it is done, the next one is made.
     expect((await post()).status).toBe(201);
+  });
+});
+
+describe('backup audit', () => {
+  it('a backup an admin asks for is in the audit log, by file and by admin', async () => {
+    const entries = () =>
+      t.server.db
+        .prepare("SELECT actor_kind, actor_id, entity_id FROM audit_log WHERE action = 'backup.create' ORDER BY id")
+        .all() as { actor_kind: string; actor_id: string; entity_id: string }[];
+    const before = entries().length;
+    const made = await post();
+    expect(made.status).toBe(201);
+    const after = entries();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ actor_kind: 'user', entity_id: made.body.file });
+    expect(after.at(-1)!.actor_id).toBeTruthy();
   });
 });

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { areaInput, counterInput, departmentInput } from '../contract/inputs.schema.ts';
 import { boundedRecord, DOCUMENT_BOUNDS } from '../contract/json.bounds.ts';
 import { saveArea, saveCounter, saveDepartment, setAreaOpen } from '../core/catalog/catalog.usecases.ts';
+import { updateSettings } from '../core/settings/settings.usecases.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { reply } from './route.reply.ts';
 import { parseWith, pathId, readBody } from './validation.ts';
 
 /** The center's layout and settings: admins change it; supervisors may open/close an area. */
@@ -67,9 +69,7 @@ export function catalogRoutes(s: Services) {
   app.patch('/settings', async (c) => {
     const a = admin(c);
     const body = await readBody(c, boundedRecord(DOCUMENT_BOUNDS));
-    const next = s.settings.update(body, { kind: a.kind, id: a.id });
-    s.run((tx) => tx.emit({ type: 'config:updated', reason: 'settings.update' }));
-    return c.json(next);
+    return c.json(s.run((tx) => updateSettings(tx, s.settings, body, a)));
   });
 
   app.get('/audit', (c) => {
@@ -81,10 +81,20 @@ export function catalogRoutes(s: Services) {
       }),
       c.req.query(),
     );
-    return c.json(
-      s.deps.store.journal
-        .auditPage(q.before ?? Number.MAX_SAFE_INTEGER, q.limit)
-        .map((r) => ({ ...r, data: r.data ? JSON.parse(r.data) : null })),
+    // The contract's camelCase entry, not the table's columns (a SELECT * would leak every new column).
+    return reply(
+      c,
+      'GET /api/audit',
+      s.deps.store.journal.auditPage(q.before ?? Number.MAX_SAFE_INTEGER, q.limit).map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        data: r.data ? JSON.parse(r.data) : null,
+      })),
     );
   });
   return app;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../core/clock.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Issue #11, defect 12: the server's clock steps back (NTP, a person at the BIOS). The real server runs on a

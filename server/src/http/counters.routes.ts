@@ -82,16 +82,9 @@ export function counterRoutes(s: Services) {
   /** What the clerk's console lists: the waiting queue of this counter, today's no-shows, the clerk's tally. */
   app.get('/:id/queue', (c) => {
     requireActor(c, { roles: STAFF });
-    const id = pathId(c, 'id');
-    const counter = s.deps.store.catalog.counter(id);
-    if (!counter) throw new AppError('counter.not_found');
-    const day = s.view.today();
-    const waiting = s.deps.store.tickets.waitingListForCounter(day, id, 200).map((t) => s.view.ticket(t));
-    const noShows = s.deps.store.tickets
-      .listByStatus(day, 'no_show', 100)
-      .filter((t) => counter.areaIds.includes(t.areaId) || t.counterId === id)
-      .map((t) => s.view.ticket(t));
-    return c.json({ waiting, noShows });
+    const queue = s.view.counterQueue(pathId(c, 'id'));
+    if (!queue) throw new AppError('counter.not_found');
+    return c.json(queue);
   });
 
   return app;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /** Every guard of the contract: 401 / 403 / 404 / 409 / 413 / 422, and nothing changes when refused. */
 let t: TestServer;

@@ -4,8 +4,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { systemClock } from '../core/clock.ts';
-import { hasOpenssl, selfSignedCert } from '../testing/self-signed.cert.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { hasOpenssl, selfSignedCert } from '../testing/cert.testing.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /** With TLS_CERT and TLS_KEY the one port speaks HTTPS, and socket.io runs over wss on it. */
 const OPENSSL = hasOpenssl();

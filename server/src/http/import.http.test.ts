@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Defect 9 (issue 11): an import refused for its settings (invalid time zone → 422) kept its departments and
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Everything an import may touch, row by row. */
 function dump(): Record<string, unknown[]> {
-  const db = t.server.services.deps.store.db;
+  const db = t.server.db;
   const tables = ['settings', 'departments', 'areas', 'counters', 'counter_areas', 'audit_log'];
   return Object.fromEntries(tables.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()]));
 }

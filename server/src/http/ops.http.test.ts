@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -116,6 +116,9 @@ describe('the nightly tick', () => {
     t.server.tick();
     await new Promise((r) => setTimeout(r, 300));
     expect(await count()).toBe(before + 1);
+    // The logger tells it once, at info, with the business day as a field.
+    const told = t.logs.filter((e) => e.level === 'info' && e.msg.startsWith('Đã sao lưu tự động'));
+    expect(told.map((e) => e.fields?.day)).toEqual(['2026-11-26']);
     clock.set('2026-11-27T07:00:00+07:00');
     t.server.tick();
     expect((await t.call('GET', `/api/tickets/${tk.id}`)).body.status).toBe('expired');

@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
-import {
-  checkDocument,
-  configDocument,
-  DryRunRollback,
-  exportConfig,
-  importConfig,
-} from '../core/catalog/config.transfer.ts';
+import { checkDocument, DryRunRollback, exportConfig, importConfig } from '../core/catalog/config.transfer.ts';
+import { configDocument } from '../contract/config.schema.ts';
 import type { CheckedSettings } from '../core/settings/settings.service.ts';
 import { AppError } from '../contract/errors.ts';
+import { recordBackup } from '../core/backups/backups.usecases.ts';
 import { requireActor } from './auth.middleware.ts';
+import { reply } from './route.reply.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { readBody } from './validation.ts';
 
@@ -20,7 +17,7 @@ export function opsRoutes(s: Services) {
   app.get('/config/export', (c) => {
     admin(c);
     c.header('content-disposition', `attachment; filename="cau-hinh-${s.view.today()}.json"`);
-    return c.json(exportConfig(s.deps.store, s.settings.get()));
+    return reply(c, 'GET /api/config/export', exportConfig(s.deps.store, s.settings.get()));
   });
   // All or nothing: the whole document (settings included) is checked before anything is written, then
   // applied in ONE transaction. `?dryRun=1` does everything and rolls back: the same answer, nothing changed.
@@ -63,14 +60,7 @@ export function opsRoutes(s: Services) {
     const job = s.backups.start(s.deps.clock.now());
     if (!job) throw new AppError('backup.in_progress');
     const info = await job;
-    s.deps.store.journal.audit({
-      at: s.deps.clock.now(),
-      actorKind: 'user',
-      actorId: actor.id,
-      action: 'backup.create',
-      entity: 'backup',
-      entityId: info.file,
-    });
+    s.run((tx) => recordBackup(tx, { file: info.file, actor }));
     return c.json(info, 201);
   });
   return app;

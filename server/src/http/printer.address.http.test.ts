@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Defect 11 (issue 11): `file:///any/path` and `/dev/../etc/passwd` were accepted as printer addresses and
@@ -106,9 +106,7 @@ describe('printer addresses', () => {
     const target = join(dir, 'not-a-printer.txt');
     writeFileSync(target, 'giữ nguyên\n');
     const kiosk = await t.createDevice('kiosk', { printer: 'agent' });
-    t.server.services.deps.store.db
-      .prepare('UPDATE devices SET printer = ? WHERE id = ?')
-      .run(`file://${target}`, kiosk.id);
+    t.server.db.prepare('UPDATE devices SET printer = ? WHERE id = ?').run(`file://${target}`, kiosk.id);
     const area = (await t.areas()).find((a) => a.code === 'LLTP');
     const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
     expect(r.status).toBe(201);

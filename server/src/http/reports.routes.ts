@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { reportQuery } from '../contract/inputs.schema.ts';
 import { reportTable, reportToCsv } from '../core/reports/report.aggregate.ts';
-import { writeXlsx } from '../core/exports/xlsx.writer.ts';
+import { writeXlsx } from '../exports/xlsx.writer.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { parseWith } from './validation.ts';
@@ -20,7 +20,8 @@ export function reportRoutes(s: Services) {
           rows: reportTable([...report.rows, report.totals], levels, 'vi'),
         },
       ]);
-      return c.body(bytes as unknown as ArrayBuffer, 200, {
+      // fflate's zip is a plain (not shared) ArrayBuffer: the narrower type hono's body asks for.
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="bao-cao-${q.groupBy}-${report.from}_${report.to}.xlsx"`,
       });

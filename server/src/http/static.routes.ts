@@ -1,50 +1,41 @@
-import { Hono, type Context } from 'hono';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { extname, join } from 'node:path';
 import type { AppEnv, Services } from './http.types.ts';
 import { LANDING_CSS, landingPage } from './landing.page.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** Vite's hashed file names change with their content: those may be kept a year; everything else is revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+/**
+ * The two types the voice packs use that hono's MIME table lacks: with `nosniff`, a clip sent as
+ * application/octet-stream would not play.
+ */
+const MISSING_TYPES: Record<string, string> = { '.wav': 'audio/wav', '.ogg': 'audio/ogg' };
 
-/** A file strictly inside root, or null: `..`, encoded slashes and absolute paths never escape. */
-export function safeJoin(root: string, rel: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rel);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = resolve(root, '.' + sep + decoded);
-  const base = resolve(root);
-  if (full !== base && !full.startsWith(base + sep)) return null;
-  try {
-    return statSync(full).isFile() ? full : null;
-  } catch {
-    return null;
-  }
+/**
+ * The files under `dir` for the part of the request path after `prefix`, through @hono/node-server's
+ * serve-static (MIME type, streaming, HEAD and ranges). It refuses by itself what could leave `dir`: any `%` in
+ * the path (an encoded slash, dot or NUL), `.`/`..` segments, `//` and backslashes; then the caller's fallback
+ * runs. No root option: serve-static warns once per missing root, and DATA_DIR/voice is usually absent.
+ */
+function filesUnder(prefix: string, dir: string): MiddlewareHandler<AppEnv> {
+  return serveStatic<AppEnv>({ rewriteRequestPath: (path) => join(dir, path.slice(prefix.length)) });
 }
 
-function sendFile(c: Context, file: string, immutable: boolean): Response {
-  return c.body(readFileSync(file), 200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+/** One file, whatever the path (a screen's page for all its client-side routes). */
+function oneFile(file: string): MiddlewareHandler<AppEnv> {
+  return serveStatic<AppEnv>({ path: file });
+}
+
+/** The file's answer with its cache rule, or undefined when there is no such file. */
+async function tryServe(c: Context<AppEnv>, files: MiddlewareHandler<AppEnv>, cache: string) {
+  const res = await files(c, async () => {});
+  if (!res) return undefined;
+  res.headers.set('cache-control', cache);
+  const type = MISSING_TYPES[extname(c.req.path).toLowerCase()];
+  if (type) res.headers.set('content-type', type);
+  return res;
 }
 
 function notBuilt(c: Context, app: string): Response {
@@ -59,37 +50,38 @@ function notBuilt(c: Context, app: string): Response {
 export function staticRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const dist = s.config.staticDir;
-  const page =
-    (appName: string, html = 'index.html') =>
-    (c: Context) => {
-      const file = join(dist, appName, html);
-      return existsSync(file) ? sendFile(c, file, false) : notBuilt(c, appName);
-    };
-  const assets = (appName: string) => (c: Context) => {
-    const rel = c.req.path.slice(`/${appName}/`.length);
-    const file = safeJoin(join(dist, appName), rel);
-    if (file) return sendFile(c, file, rel.startsWith('assets/'));
-    return null;
+  const page = (appName: string, html = 'index.html') => {
+    const file = oneFile(join(dist, appName, html));
+    return async (c: Context<AppEnv>) => (await tryServe(c, file, REVALIDATE)) ?? notBuilt(c, appName);
   };
 
   app.get('/', (c) => c.html(landingPage(s)));
   app.get('/landing.css', (c) =>
-    c.body(LANDING_CSS, 200, { 'content-type': TYPES['.css']!, 'cache-control': 'no-cache' }),
+    c.body(LANDING_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': REVALIDATE }),
   );
   for (const name of ['kiosk', 'counter', 'display', 'admin']) {
-    app.get(`/${name}`, page(name));
-    app.get(`/${name}/*`, (c) => assets(name)(c) ?? (extname(c.req.path) ? c.notFound() : page(name)(c)));
+    const index = page(name);
+    const files = filesUnder(`/${name}/`, join(dist, name));
+    app.get(`/${name}`, index);
+    app.get(`/${name}/*`, async (c) => {
+      const cache = c.req.path.startsWith(`/${name}/assets/`) ? IMMUTABLE : REVALIDATE;
+      const res = await tryServe(c, files, cache);
+      if (res) return res;
+      // A missing file is a 404; any other path is one of the screen's own routes: its page.
+      return extname(c.req.path) ? c.notFound() : index(c);
+    });
   }
   app.get('/rating', page('counter', 'rating.html'));
   app.get('/t/:id', page('display', 'track.html'));
-  app.get('/voice/*', (c) => {
-    const rel = c.req.path.slice('/voice/'.length);
-    const file = safeJoin(join(s.config.dataDir, 'voice'), rel) ?? safeJoin(join(dist, 'display', 'voice'), rel);
-    return file ? sendFile(c, file, false) : c.notFound();
-  });
-  app.get('/fonts/*', (c) => {
-    const file = safeJoin(join(dist, 'fonts'), c.req.path.slice('/fonts/'.length));
-    return file ? sendFile(c, file, true) : c.notFound();
-  });
+  // A center's own recordings (DATA_DIR/voice) before the bundled ones.
+  const ownVoice = filesUnder('/voice/', join(s.config.dataDir, 'voice'));
+  const bundledVoice = filesUnder('/voice/', join(dist, 'display', 'voice'));
+  app.get(
+    '/voice/*',
+    async (c) =>
+      (await tryServe(c, ownVoice, REVALIDATE)) ?? (await tryServe(c, bundledVoice, REVALIDATE)) ?? c.notFound(),
+  );
+  const fonts = filesUnder('/fonts/', join(dist, 'fonts'));
+  app.get('/fonts/*', async (c) => (await tryServe(c, fonts, IMMUTABLE)) ?? c.notFound());
   return app;
 }

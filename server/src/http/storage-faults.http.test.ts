@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../core/clock.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Storage faults on every route, over real HTTP, with real SQLite errors on the server's own connection:

@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
+import { createLogger } from '../logging/logger.ts';
 import { createServer } from '../server.ts';
-import { hasOpenssl, selfSignedCert } from '../testing/self-signed.cert.ts';
+import { hasOpenssl, selfSignedCert } from '../testing/cert.testing.ts';
 import { readTlsFiles } from './tls.options.ts';
+
+/** These servers' logs are not under test. */
+const SILENT = createLogger({ level: 'silent', now: Date.now });
 
 /** A wrong TLS setting is a sentence the center can act on, raised before the server opens anything. */
 describe('TLS_CERT / TLS_KEY settings', () => {
@@ -83,7 +87,7 @@ describe.skipIf(!OPENSSL)('reading the certificate and key', () => {
         { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TLS_CERT: good.certFile, TLS_KEY: other.keyFile },
         process.cwd(),
       );
-      await expect(createServer(config, { log: () => undefined })).rejects.toThrow(ConfigError);
+      await expect(createServer(config, { log: SILENT })).rejects.toThrow(ConfigError);
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { AppError } from '../contract/errors.ts';
 
-export type RenderPng = (data: Record<string, unknown>, options: Record<string, unknown>) => Promise<Buffer>;
+/** Draws one ticket; the renderer only keys its cache by the JSON of what it is given. */
+export type RenderPng<D, O> = (data: D, options: O) => Promise<Buffer>;
 
 export interface PngRendererLimits {
   /** Renders waiting or running at once, server-wide; one more is refused (503 server.busy, Retry-After). */
@@ -9,7 +10,7 @@ export interface PngRendererLimits {
   cacheBytes: number;
 }
 
-export const PNG_LIMITS: PngRendererLimits = { maxPending: 10, cacheBytes: 4 * 1024 * 1024 };
+const PNG_LIMITS: PngRendererLimits = { maxPending: 10, cacheBytes: 4 * 1024 * 1024 };
 
 /**
  * The ticket PNG without stalling the queue (issue #11, defect 16). Drawing a ticket is ~30 ms of synchronous
@@ -19,7 +20,7 @@ export const PNG_LIMITS: PngRendererLimits = { maxPending: 10, cacheBytes: 4 * 1
  * printed field (number, people ahead, estimate, center name…) is a new entry and a repeat costs nothing;
  * requests for the same payload while it renders share that render.
  */
-export function createPngRenderer(render: RenderPng, limits: PngRendererLimits = PNG_LIMITS) {
+export function createPngRenderer<D, O>(render: RenderPng<D, O>, limits: PngRendererLimits = PNG_LIMITS) {
   const cache = new Map<string, Buffer>();
   let cachedBytes = 0;
   const inflight = new Map<string, Promise<Buffer>>();
@@ -48,7 +49,7 @@ export function createPngRenderer(render: RenderPng, limits: PngRendererLimits =
   }
 
   return {
-    png(data: Record<string, unknown>, options: Record<string, unknown>): Promise<Buffer> {
+    png(data: D, options: O): Promise<Buffer> {
       const key = JSON.stringify([data, options]);
       const hit = cache.get(key);
       if (hit) {
@@ -88,5 +89,3 @@ export function createPngRenderer(render: RenderPng, limits: PngRendererLimits =
     stats: () => ({ pending, cached: cache.size, cachedBytes }),
   };
 }
-
-export type PngRenderer = ReturnType<typeof createPngRenderer>;

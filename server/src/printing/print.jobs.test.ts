@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../core/clock.ts';
 import { socketClients } from '../realtime/realtime.testing.ts';
 import { PRINT_RESEND_AFTER_MS } from './print.service.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
 /**
  * Issue #11, defect 15: after a printer outage the queued jobs were all resent on every print:agent-ready,

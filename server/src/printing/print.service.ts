@@ -1,5 +1,5 @@
 import type { PrintResult } from '../contract/dto.ts';
-import type { PrintJobEvent, PrintResultEvent } from '../contract/events.ts';
+import type { PrintJobEvent, PrintJobOptions, PrintResultEvent, TicketPrintData } from '../contract/print.job.ts';
 import type { Actor } from '../core/entities.ts';
 import { AppError } from '../contract/errors.ts';
 import { newId } from '../core/ids.ts';
@@ -8,18 +8,15 @@ import type { TicketView } from '../core/tickets/ticket.view.ts';
 import { businessDay } from '../core/time/zoned-time.ts';
 import type { PrintJob } from '../storage/print-jobs.repository.ts';
 import { createPngRenderer } from './png.renderer.ts';
+import { printerModelOf } from '../contract/printer.address.ts';
 
 /** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
-export type PrintDriver = (
-  address: string,
-  data: Record<string, unknown>,
-  options: Record<string, unknown>,
-) => Promise<void>;
+export type PrintDriver = (address: string, data: TicketPrintData, options: PrintJobOptions) => Promise<void>;
 
 /** Optional extras of the printer module: a status query (DLE EOT) and the ticket as the PNG a printer gets. */
 export interface PrinterExtras {
   status?(address: string, timeoutMs: number): Promise<{ online: boolean; paper?: string; error?: string }>;
-  png?(data: Record<string, unknown>, options: Record<string, unknown>): Promise<Buffer>;
+  png?(data: TicketPrintData, options: PrintJobOptions): Promise<Buffer>;
 }
 
 /** Sends a job to the print agent beside a kiosk; false when no agent of that kiosk is connected. */
@@ -75,7 +72,9 @@ export function createPrintService(
   const timeoutMs = () => deps.settings.get().printerTimeoutMs;
   // The PNG route is open to anyone on the LAN: renders are queued one at a time and cached (png.renderer.ts).
   const extras = opts.extras;
-  const renderer = extras?.png ? createPngRenderer((data, options) => extras.png!(data, options)) : null;
+  const renderer = extras?.png
+    ? createPngRenderer((data: TicketPrintData, options: PrintJobOptions) => extras.png!(data, options))
+    : null;
   // Jobs handed to an agent and not answered yet: when, and to which kiosk's agent (dropped when it goes).
   const sent = new Map<string, { kioskId: string; at: number }>();
 
@@ -141,6 +140,8 @@ export function createPrintService(
         mode: st.printerMode,
         codePage: st.printerCodePage,
         timeoutMs: st.printerTimeoutMs,
+        // Per kiosk (its device settings), unlike the center-wide options above.
+        model: printerModelOf(store.accounts.device(job.kioskId)?.settings),
       },
     };
   }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { startFakePrinter, type FakePrinter } from '../../../printer/src/testing/fake-printer.ts';
 import { decodeEscPos } from '../../../printer/src/testing/escpos.decoder.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { decodeStarLine } from '../../../printer/src/testing/star.decoder.ts';
+import { readQr } from '../../../printer/src/testing/raster.inspect.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 import { systemClock } from '../core/clock.ts';
 
 /** Print jobs through the real printer module to a fake TCP printer, and through a print agent socket. */
@@ -36,6 +38,37 @@ describe('printing a ticket', () => {
     const decoded = decodeEscPos(job!.bytes);
     expect(JSON.stringify(decoded)).toContain(r.body.trackUrl);
     expect((await t.call('GET', `/api/tickets/${r.body.id}`)).body.print.status).toBe('printed');
+  });
+
+  it("a kiosk whose printerModel is star gets Star Line Mode (node-thermal-printer's), the same ticket", async () => {
+    const fp = await startFakePrinter({ dialect: 'star' });
+    printers.push(fp);
+    const kiosk = await t.createDevice('kiosk', { printer: fp.address, settings: { printerModel: 'star' } });
+    const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    expect(r.body.print).toMatchObject({ status: 'printed' });
+    const [job] = await fp.waitForJobs(1, 3000);
+    const paper = decodeStarLine(job!.bytes);
+    expect(paper.commands.filter((c) => c.type === 'unknown')).toEqual([]);
+    expect(paper.commands.filter((c) => c.type === 'image').length).toBeGreaterThan(10);
+    expect(readQr(paper.image)).toBe(r.body.trackUrl);
+  });
+
+  it('printerModel is checked: an unknown model is refused (422) and changes nothing', async () => {
+    const bad = await t.call(
+      'POST',
+      '/api/devices',
+      { kind: 'kiosk', name: 'Ki-ốt Zebra', settings: { printerModel: 'zebra' } },
+      t.adminToken,
+    );
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toMatch(/Loại máy in/);
+    const kiosk = await t.createDevice('kiosk', { printer: 'tcp://127.0.0.1:9', settings: { printerModel: 'star' } });
+    const patch = await t.call('PATCH', `/api/devices/${kiosk.id}`, { settings: { printerModel: 1 } }, t.adminToken);
+    expect(patch.status).toBe(422);
+    const listed = (await t.call('GET', '/api/devices', undefined, t.adminToken)).body.find(
+      (d: { id: string }) => d.id === kiosk.id,
+    );
+    expect(listed.settings).toEqual({ printerModel: 'star' });
   });
 
   it('a print job that cannot be recorded (disk full) fails the print, not the committed ticket', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 import { socketClients } from './realtime.testing.ts';
 
 /** Every socket handler answers a storage fault instead of throwing (issue 11, defect 2, socket half). */

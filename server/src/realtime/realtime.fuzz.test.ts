@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CLIENT_EVENTS } from '../contract/events.ts';
 import { systemClock } from '../core/clock.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 import { socketClients } from './realtime.testing.ts';
 
 /**

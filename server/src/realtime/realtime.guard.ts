@@ -1,7 +1,9 @@
 import { AppError, ERRORS, type ErrorCode } from '../contract/errors.ts';
+import type { Logger } from '../logging/logger.ts';
 import { storageFault, type StorageFault } from '../storage/storage.fault.ts';
 
-export type Log = (msg: string, err?: unknown) => void;
+/** Socket handlers only ever log errors (a bug, a storage fault): the logger's `error`. */
+export type Log = Logger['error'];
 
 /** Where a storage fault met by a socket goes: the health check (storage.health.ts), as for HTTP requests. */
 export type NoteFault = (fault: StorageFault, err: unknown) => void;
@@ -83,5 +85,3 @@ export function guardedHandlers(log: Log, noteFault?: NoteFault) {
     },
   };
 }
-
-export type GuardedHandlers = ReturnType<typeof guardedHandlers>;

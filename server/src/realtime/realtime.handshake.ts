@@ -52,7 +52,7 @@ const header = (headers: unknown, name: string): string | undefined | null => {
 };
 
 /** The session token in a Cookie header: absent, malformed (any decoding trouble), or the token. */
-export function cookieToken(cookieHeader: string | undefined | null): Field {
+function cookieToken(cookieHeader: string | undefined | null): Field {
   if (cookieHeader === undefined) return { kind: 'absent' };
   if (cookieHeader === null || cookieHeader.length > MAX_COOKIE_HEADER) return { kind: 'bad' };
   for (const part of cookieHeader.split(';')) {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../core/clock.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 import { socketClients } from './realtime.testing.ts';
 
 /** A rating pad that reloads gets back the question its citizen has not answered (issue 11, defect 20). */

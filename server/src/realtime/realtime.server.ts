@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type BroadcastOperator, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { AppError, ERRORS, type ErrorCode } from '../contract/errors.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
@@ -10,15 +10,22 @@ import { pendingRating } from '../core/ratings/ratings.usecases.ts';
 import { securityHeadersFor } from '../http/security.headers.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { AgentChannel, PrintService } from '../printing/print.service.ts';
+import type { Logger } from '../logging/logger.ts';
 import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
 import { readHandshake, type SocketData } from './realtime.handshake.ts';
 import { createAnonymousCounter, type SocketLimits } from './realtime.limits.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/**
+ * The payload of a server event as a room broadcast takes it: socket.io wraps the event map (for acks with many
+ * answers), and only that wrapped form's parameters are accepted by `io.to(...).emit` for a generic event name.
+ */
+type RoomEvents = ReturnType<IoServer['to']> extends BroadcastOperator<infer M, SocketData> ? M : never;
+type Payload<E extends keyof ServerToClientEvents> = Parameters<RoomEvents[E]>;
 
 /** Rooms: who hears what (API.md, Real-time). */
-export const ROOMS = {
+const ROOMS = {
   staff: 'staff',
   displays: 'displays',
   kiosks: 'kiosks',
@@ -39,7 +46,8 @@ const printResult = z.object({
 });
 
 export interface RealtimeOptions {
-  log?: Log;
+  /** Where a socket handler's bug or a storage fault without a health check is written. */
+  log: Logger;
   noteFault?: NoteFault;
   limits: SocketLimits;
   /** PUBLIC_URL: an origin our own pages may have behind a proxy (the cookie handshake's Origin rule). */
@@ -60,7 +68,7 @@ export function createRealtime(
   printing: () => PrintService,
   opts: RealtimeOptions,
 ) {
-  const log: Log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
+  const log: Log = opts.log.error;
   const io: IoServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -144,19 +152,22 @@ export function createRealtime(
 
   // Payloads are built right after the commit (so they show the committed state), but written to the
   // sockets after the HTTP answer has gone: one FIFO, so the order of events is kept.
-  type Out = [rooms: string | string[] | null, event: keyof ServerToClientEvents, payload: unknown];
-  const outbox: Out[] = [];
+  const outbox: [event: keyof ServerToClientEvents, write: () => void][] = [];
   let flushing = false;
-  function send(rooms: string | string[] | null, event: keyof ServerToClientEvents, payload: unknown): void {
-    outbox.push([rooms, event, payload]);
+  /** Typed by the event map: an event name and a payload that do not match do not compile. */
+  function send<E extends keyof ServerToClientEvents>(
+    rooms: string | string[] | null,
+    event: E,
+    ...payload: Payload<E>
+  ): void {
+    // `except([])` is everyone, as io.emit, but through the same (room) operator type as `to`.
+    const target = rooms === null ? io.except([]) : io.to(rooms);
+    outbox.push([event, () => target.emit(event, ...payload)]);
     if (flushing) return;
     flushing = true;
     setImmediate(() => {
       flushing = false;
-      for (const [r, ev, p] of outbox.splice(0)) {
-        const target = r === null ? io : io.to(r);
-        guard.run(`gửi sự kiện ${ev}`, () => (target.emit as (e: string, p: unknown) => boolean)(ev, p));
-      }
+      for (const [ev, write] of outbox.splice(0)) guard.run(`gửi sự kiện ${ev}`, write);
     });
   }
 

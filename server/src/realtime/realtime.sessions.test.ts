@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../core/clock.ts';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../testing/server.testing.ts';
 import { socketClients } from './realtime.testing.ts';
 
 /** A socket has no more right than the session or device token it came with (issue 11, defect 13). */

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import type { AccountsRepository } from '../core/store.port.ts';
 import type { Device, User } from '../core/entities.ts';
 import type { DeviceKind, Role } from '../contract/dto.ts';
 import { bool, int, json } from './row-mapping.ts';
@@ -54,7 +55,7 @@ const toDevice = (r: DeviceRow): Device => ({
 });
 
 /** Users, their login sessions and the devices: tokens are stored only as SHA-256 hashes. */
-export function createAccountsRepository(db: Db) {
+export function createAccountsRepository(db: Db): AccountsRepository {
   const userById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const userByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
   const sessionUser = db.prepare<[string, number], UserRow>(
@@ -168,5 +169,3 @@ export function createAccountsRepository(db: Db) {
     },
   };
 }
-
-export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import type { CatalogRepository } from '../core/store.port.ts';
 import type { Area, Counter, Department } from '../core/entities.ts';
 import type { CounterStatus } from '../contract/dto.ts';
 import type { IssuingHours } from '../contract/settings.schema.ts';
@@ -47,7 +48,7 @@ const toArea = (r: AreaRow): Area => ({
 });
 
 /** Departments, areas and counters: the center's layout, read on every request, written by admins. */
-export function createCatalogRepository(db: Db) {
+export function createCatalogRepository(db: Db): CatalogRepository {
   const counterAreas = db.prepare<[string], { area_id: string }>(
     'SELECT area_id FROM counter_areas WHERE counter_id = ? ORDER BY position',
   );
@@ -134,5 +135,3 @@ export function createCatalogRepository(db: Db) {
     },
   };
 }
-
-export type CatalogRepository = ReturnType<typeof createCatalogRepository>;

@@ -1,29 +1,8 @@
 import type { Db } from './db.ts';
-
-export interface TicketEventRecord {
-  at: number;
-  businessDay: string;
-  ticketId: string;
-  type: string;
-  counterId?: string | null;
-  areaId?: string | null;
-  actorKind: string;
-  actorId?: string | null;
-  data?: unknown;
-}
-
-export interface AuditRecord {
-  at: number;
-  actorKind: string;
-  actorId: string | null;
-  action: string;
-  entity?: string | null;
-  entityId?: string | null;
-  data?: unknown;
-}
+import type { AuditRecord, JournalRepository, TicketEventRecord } from '../core/store.port.ts';
 
 /** The append-only logs: every ticket transition and every configuration change. */
-export function createJournalRepository(db: Db) {
+export function createJournalRepository(db: Db): JournalRepository {
   const addEvent =
     db.prepare(`INSERT INTO ticket_events (at, business_day, ticket_id, type, counter_id, area_id, actor_kind, actor_id, data)
     VALUES (@at, @businessDay, @ticketId, @type, @counterId, @areaId, @actorKind, @actorId, @data)`);
@@ -81,5 +60,3 @@ export function createJournalRepository(db: Db) {
     auditPage: (beforeId: number, limit: number) => audit.all(beforeId, limit),
   };
 }
-
-export type JournalRepository = ReturnType<typeof createJournalRepository>;

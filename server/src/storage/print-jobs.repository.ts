@@ -1,19 +1,9 @@
 import type { Db } from './db.ts';
+import type { PrintJob, PrintJobStatus, PrintJobsRepository } from '../core/store.port.ts';
 
-/** `expired`: never sent, because its ticket no longer waits, the day turned or it waited too long. */
-export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed' | 'expired';
-export interface PrintJob {
-  id: string;
-  ticketId: string;
-  kioskId: string;
-  printer: string;
-  status: PrintJobStatus;
-  code: string | null;
-  message: string | null;
-  attempts: number;
-  createdAt: number;
-  updatedAt: number;
-}
+// The job's shape is core's (store.port.ts); named here too for the callers that read jobs from storage.
+export type { PrintJob, PrintJobStatus };
+
 interface Row {
   id: string;
   ticket_id: string;
@@ -39,7 +29,7 @@ const toJob = (r: Row): PrintJob => ({
   updatedAt: r.updated_at,
 });
 
-export function createPrintJobsRepository(db: Db) {
+export function createPrintJobsRepository(db: Db): PrintJobsRepository {
   const latest = db.prepare<[string], Row>(
     'SELECT * FROM print_jobs WHERE ticket_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
   );
@@ -85,5 +75,3 @@ export function createPrintJobsRepository(db: Db) {
         .map(toJob),
   };
 }
-
-export type PrintJobsRepository = ReturnType<typeof createPrintJobsRepository>;

@@ -1,20 +1,7 @@
 import type { Db } from './db.ts';
+import type { RatingRecord, RatingsRepository } from '../core/store.port.ts';
 
-export interface RatingRecord {
-  id: string;
-  ticketId: string;
-  level: string;
-  reasons: string[];
-  comment: string | null;
-  counterId: string | null;
-  clerkId: string | null;
-  areaId: string | null;
-  deviceId: string | null;
-  at: number;
-  businessDay: string;
-}
-
-export function createRatingsRepository(db: Db) {
+export function createRatingsRepository(db: Db): RatingsRepository {
   const byTicket = db.prepare<[string], { id: string; level: string }>(
     'SELECT id, level FROM ratings WHERE ticket_id = ?',
   );
@@ -34,5 +21,3 @@ export function createRatingsRepository(db: Db) {
     dayTally: (day: string) => dayTally.all(day),
   };
 }
-
-export type RatingsRepository = ReturnType<typeof createRatingsRepository>;

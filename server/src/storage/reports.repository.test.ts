@@ -4,7 +4,8 @@ import { coreHarness } from '../testing/core-harness.ts';
 import * as counters from '../core/counters/counters.usecases.ts';
 import { issueTicket } from '../core/tickets/tickets.usecases.ts';
 import { aggregateFacts, type GroupBy, type ReportContext } from '../core/reports/report.aggregate.ts';
-import { aggregateSql, loadFacts } from './reports.repository.ts';
+import { loadFacts } from '../testing/report.facts.ts';
+import { aggregateSql } from './reports.repository.ts';
 
 /** The SQL aggregation must agree with the in-memory reference on random days of work. */
 describe('report aggregation in SQL', () => {

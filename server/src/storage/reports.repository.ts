@@ -1,25 +1,12 @@
 import type { Db } from './db.ts';
-import {
-  emptyTotals,
-  type EventFact,
-  type GroupBy,
-  type GroupTotals,
-  type RatingFact,
-  type TicketFact,
-} from '../core/reports/report.aggregate.ts';
+import type { AggregateQuery, ReportsRepository } from '../core/store.port.ts';
+import { emptyTotals, type GroupBy, type GroupTotals } from '../core/reports/report.aggregate.ts';
 
 /**
  * Report aggregation in SQL: counts, sums and a histogram of waits per group, so a year of tickets is
  * never loaded into memory. Must agree with aggregateFacts (the in-memory reference; see the tests).
  * Hours use one UTC offset for the range (exact for zones without daylight saving, as Vietnam).
  */
-/** 'all': one group holding everything (the totals row). */
-export interface AggregateQuery {
-  from: string;
-  to: string;
-  groupBy: GroupBy | 'all';
-  offsetMs: number;
-}
 
 // Bound numbers arrive as REAL: cast to integers so the hour is 7, not 7.5.
 const HOUR = (col: string) => `CAST(CAST(CAST(${col} + @off AS INTEGER) % 86400000 / 3600000 AS INTEGER) AS TEXT)`;
@@ -67,6 +54,11 @@ function keys(g: GroupBy | 'all') {
               ? '(SELECT department_id FROM areas WHERE id = r.area_id)'
               : time,
   };
+}
+
+/** The reports port over one connection (the report worker's read-only one, or the server's). */
+export function createReportsRepository(db: Db): ReportsRepository {
+  return { aggregate: (q) => aggregateSql(db, q) };
 }
 
 export function aggregateSql(db: Db, q: AggregateQuery): Map<string, GroupTotals> {
@@ -166,32 +158,4 @@ export function aggregateSql(db: Db, q: AggregateQuery): Map<string, GroupTotals
     if (a) a.ratings[r.level] = (a.ratings[r.level] ?? 0) + r.n;
   }
   return out;
-}
-
-/** Raw facts for the in-memory reference aggregation (tests only: it loads every row). */
-export function loadFacts(
-  db: Db,
-  from: string,
-  to: string,
-): { tickets: TicketFact[]; events: EventFact[]; ratings: RatingFact[] } {
-  return {
-    tickets: db
-      .prepare(
-        `SELECT issued_area_id AS issuedAreaId, area_id AS areaId, counter_id AS counterId, clerk_id AS clerkId, status, business_day AS businessDay,
-      issued_at AS issuedAt, first_called_at AS firstCalledAt, called_at AS calledAt, finished_at AS finishedAt, transfers FROM tickets WHERE business_day BETWEEN ? AND ?`,
-      )
-      .all(from, to) as TicketFact[],
-    events: db
-      .prepare(
-        `SELECT e.type, e.ticket_id AS ticketId, e.counter_id AS counterId, e.actor_id AS actorId, e.area_id AS areaId, e.business_day AS businessDay, t.issued_at AS issuedAt
-      FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.business_day BETWEEN ? AND ? AND e.type IN ('called', 'transferred')`,
-      )
-      .all(from, to) as EventFact[],
-    ratings: db
-      .prepare(
-        `SELECT r.level, r.area_id AS areaId, r.counter_id AS counterId, r.clerk_id AS clerkId, t.business_day AS businessDay, t.issued_at AS issuedAt
-      FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.business_day BETWEEN ? AND ?`,
-      )
-      .all(from, to) as RatingFact[],
-  };
 }

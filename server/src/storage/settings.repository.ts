@@ -1,7 +1,8 @@
 import type { Db } from './db.ts';
+import type { SettingsRepository } from '../core/store.port.ts';
 
 /** Key → JSON document. The center's settings live under 'center'. */
-export function createSettingsRepository(db: Db) {
+export function createSettingsRepository(db: Db): SettingsRepository {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const put = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
@@ -19,5 +20,3 @@ export function createSettingsRepository(db: Db) {
     put: (key: string, value: unknown, now: number) => put.run(key, JSON.stringify(value), now),
   };
 }
-
-export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

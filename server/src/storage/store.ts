@@ -1,14 +1,23 @@
 import type { Db } from './db.ts';
+import type { StorePort } from '../core/store.port.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { createCatalogRepository } from './catalog.repository.ts';
 import { createJournalRepository } from './journal.repository.ts';
 import { createPrintJobsRepository } from './print-jobs.repository.ts';
 import { createRatingsRepository } from './ratings.repository.ts';
+import { createReportsRepository } from './reports.repository.ts';
 import { createSettingsRepository } from './settings.repository.ts';
 import { createTicketsRepository } from './tickets.repository.ts';
 
-/** Every repository over one connection, plus the transaction that makes a use case atomic. */
-export function createStore(db: Db) {
+/**
+ * Core's StorePort over one connection. `db` is for storage's own neighbours (health, backups, tests);
+ * use cases are typed with StorePort and never reach it.
+ */
+export interface Store extends StorePort {
+  db: Db;
+}
+
+export function createStore(db: Db): Store {
   return {
     db,
     tickets: createTicketsRepository(db),
@@ -18,11 +27,10 @@ export function createStore(db: Db) {
     ratings: createRatingsRepository(db),
     printJobs: createPrintJobsRepository(db),
     settings: createSettingsRepository(db),
+    reports: createReportsRepository(db),
     /** BEGIN IMMEDIATE: the write lock is taken first, so two writers never interleave. */
     tx<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
     },
   };
 }
-
-export type Store = ReturnType<typeof createStore>;

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import type { TicketPatch, TicketsRepository } from '../core/store.port.ts';
 import type { NewTicket, Ticket } from '../core/entities.ts';
 import type { TicketStatus } from '../contract/dto.ts';
 import { bool } from './row-mapping.ts';
@@ -63,24 +64,6 @@ const toTicket = (r: TicketRow): Ticket => ({
  */
 const QUEUE_ORDER = 'priority DESC, issue_seq ASC';
 
-export type TicketPatch = Partial<
-  Pick<
-    Ticket,
-    | 'status'
-    | 'areaId'
-    | 'targetCounterId'
-    | 'firstCalledAt'
-    | 'calledAt'
-    | 'finishedAt'
-    | 'counterId'
-    | 'clerkId'
-    | 'recalls'
-    | 'transfers'
-    | 'dossierCode'
-    | 'note'
-  >
->;
-
 const COLUMNS: Record<keyof TicketPatch, string> = {
   status: 'status',
   areaId: 'area_id',
@@ -96,7 +79,7 @@ const COLUMNS: Record<keyof TicketPatch, string> = {
   note: 'note',
 };
 
-export function createTicketsRepository(db: Db) {
+export function createTicketsRepository(db: Db): TicketsRepository {
   const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const byKey = db.prepare<[string, string], TicketRow>(
     'SELECT * FROM tickets WHERE issuer_id = ? AND idempotency_key = ?',
@@ -153,6 +136,10 @@ export function createTicketsRepository(db: Db) {
   const byNumber = db.prepare<[string, string], TicketRow>(
     `SELECT * FROM tickets WHERE business_day = ? AND number = ? ORDER BY issue_seq`,
   );
+  const avgService = db.prepare<[string], { areaId: string; avgSec: number }>(
+    `SELECT area_id AS areaId, AVG(finished_at - called_at) / 1000.0 AS avgSec FROM tickets
+    WHERE business_day = ? AND status = 'done' AND called_at IS NOT NULL GROUP BY area_id`,
+  );
 
   return {
     get: (id: string): Ticket | undefined => {
@@ -200,7 +187,6 @@ export function createTicketsRepository(db: Db) {
       return r && toTicket(r);
     },
     findByNumber: (day: string, number: string): Ticket[] => byNumber.all(day, number).map(toTicket),
+    averageServiceByArea: (day: string) => avgService.all(day),
   };
 }
-
-export type TicketsRepository = ReturnType<typeof createTicketsRepository>;

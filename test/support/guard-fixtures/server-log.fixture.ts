@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../server/src/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../../server/src/testing/server.testing.ts';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,15 +1,13 @@
 import { AppError } from '../../contract/errors.ts';
-import type { DeviceKind, Role, UserDto } from '../../contract/dto.ts';
-import type { Actor, Device, User } from '../entities.ts';
+import type { Role, UserDto } from '../../contract/dto.ts';
+import type { Actor, User } from '../entities.ts';
 import { newId, newToken } from '../ids.ts';
 import type { Deps, TxDeps } from '../ports.ts';
 import { throttled } from './attempt.window.ts';
 import type { LoginLimiter } from './login.limiter.ts';
-import { hashPassword, hashToken, randomDigits, verifyPassword } from './password.ts';
+import { hashPassword, hashToken, verifyPassword } from './password.ts';
 
 const SESSION_MS = 24 * 3600_000;
-/** A pairing code is read out and typed at once: minutes, not days. */
-export const PAIRING_MS = 10 * 60_000;
 
 export const userDto = (u: User): UserDto => ({
   id: u.id,
@@ -142,139 +140,4 @@ export async function updateUser(
     });
   });
   return next;
-}
-
-export function createDevice(
-  deps: Deps,
-  input: {
-    kind: DeviceKind;
-    name: string;
-    counterId?: string | null;
-    kioskId?: string | null;
-    printer?: string | null;
-    settings?: Record<string, unknown>;
-  },
-  actor: Actor,
-): { device: Device; token: string; pairingCode: string } {
-  if (input.kind === 'rating' && !input.counterId) throw new AppError('device.counter_required');
-  if (input.kind === 'printer' && !input.kioskId) throw new AppError('device.kiosk_required');
-  if (input.printer && input.kind !== 'kiosk') throw new AppError('device.printer_only_kiosk');
-  if (input.counterId && !deps.store.catalog.counter(input.counterId)) throw new AppError('counter.not_found');
-  if (input.kioskId) {
-    const k = deps.store.accounts.device(input.kioskId);
-    if (!k || k.kind !== 'kiosk' || k.revokedAt) throw new AppError('device.not_found', 'Không tìm thấy ki-ốt.');
-  }
-  const now = deps.clock.now();
-  const token = newToken();
-  const device: Device = {
-    id: newId(12),
-    kind: input.kind,
-    name: input.name,
-    counterId: input.kind === 'rating' || input.kind === 'display' ? (input.counterId ?? null) : null,
-    kioskId: input.kind === 'printer' ? (input.kioskId ?? null) : null,
-    printer: input.kind === 'kiosk' ? (input.printer ?? null) : null,
-    settings: input.settings ?? {},
-    pairingExpiresAt: now + PAIRING_MS,
-    tokenUsedAt: null,
-    createdAt: now,
-    revokedAt: null,
-    lastSeenAt: null,
-  };
-  const pairingCode = deps.store.tx(() => {
-    deps.store.accounts.insertDevice(device, hashToken(token));
-    const code = drawPairingCode(deps);
-    deps.store.accounts.setPairingCode(device.id, code.hash, now + PAIRING_MS);
-    deps.store.journal.audit({
-      at: now,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      action: 'device.create',
-      entity: 'device',
-      entityId: device.id,
-      data: { kind: device.kind, name: device.name },
-    });
-    return code.code;
-  });
-  return { device, token, pairingCode };
-}
-
-/** Six digits an admin reads out; the database keeps only their SHA-256, and no live device may share one. */
-function drawPairingCode(deps: Deps): { code: string; hash: string } {
-  for (;;) {
-    const code = randomDigits(6);
-    const hash = hashToken(code);
-    if (!deps.store.accounts.pairingHashTaken(hash)) return { code, hash };
-  }
-}
-
-/**
- * An admin asks for a code on demand (valid PAIRING_MS; a newer code replaces an older one). For a device
- * whose token is in use this is a re-pairing (a new PC, a wiped browser): its current token stops working at
- * once, so the code is again the only way in. `replacedToken` tells the caller to drop the device's sockets.
- */
-export function issuePairingCode(
-  deps: Deps,
-  id: string,
-  actor: Actor,
-): { code: string; expiresAt: number; replacedToken: boolean } {
-  const now = deps.clock.now();
-  return deps.store.tx(() => {
-    const d = deps.store.accounts.device(id);
-    if (!d || d.revokedAt) throw new AppError('device.not_found');
-    const replacedToken = d.tokenUsedAt !== null;
-    if (replacedToken) deps.store.accounts.replaceToken(id, hashToken(newToken()));
-    const { code, hash } = drawPairingCode(deps);
-    deps.store.accounts.setPairingCode(id, hash, now + PAIRING_MS);
-    deps.store.journal.audit({
-      at: now,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      action: 'device.pairing_code',
-      entity: 'device',
-      entityId: id,
-      data: { replacedToken },
-    });
-    return { code, expiresAt: now + PAIRING_MS, replacedToken };
-  });
-}
-
-/**
- * Trades a live code for the device token, once. The token is minted now (only its hash is stored), so it
- * replaces the one shown when the device was made; the code dies in the same transaction.
- */
-export function pairDevice(deps: Deps, code: string): { device: Device; token: string } {
-  const token = newToken();
-  const now = deps.clock.now();
-  const device = deps.store.tx(() => {
-    const d = deps.store.accounts.takePairing(hashToken(code.trim()), now, hashToken(token));
-    if (d)
-      deps.store.journal.audit({
-        at: now,
-        actorKind: 'device',
-        actorId: d.id,
-        action: 'device.pair',
-        entity: 'device',
-        entityId: d.id,
-      });
-    return d;
-  });
-  if (!device) throw new AppError('auth.invalid_pairing_code');
-  return { device, token };
-}
-
-export function revokeDevice(deps: Deps, id: string, actor: Actor): Device {
-  const d = deps.store.accounts.device(id);
-  if (!d) throw new AppError('device.not_found');
-  deps.store.tx(() => {
-    deps.store.accounts.revokeDevice(id, deps.clock.now());
-    deps.store.journal.audit({
-      at: deps.clock.now(),
-      actorKind: actor.kind,
-      actorId: actor.id,
-      action: 'device.revoke',
-      entity: 'device',
-      entityId: id,
-    });
-  });
-  return deps.store.accounts.device(id)!;
 }

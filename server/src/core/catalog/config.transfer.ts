@@ -1,42 +1,14 @@
-import { z } from 'zod';
+import type { ConfigDocument } from '../../contract/config.schema.ts';
 import type { FieldChange, ImportChange, ImportResultDto } from '../../contract/dto.ts';
 import { AppError } from '../../contract/errors.ts';
-import { areaFields, blockInOrder, counterInput, departmentInput } from '../../contract/inputs.schema.ts';
-import { boundedRecord, DOCUMENT_BOUNDS } from '../../contract/json.bounds.ts';
 import type { CenterSettings } from '../../contract/settings.schema.ts';
 import type { Actor } from '../entities.ts';
 import type { Deps, TxDeps } from '../ports.ts';
 import type { CheckedSettings } from '../settings/settings.service.ts';
 import { saveArea, saveCounter, saveDepartment } from './catalog.usecases.ts';
 
-/**
- * The configuration as one document, the same shape as the demo seed: export, edit in a spreadsheet, import.
- * Rows are the route schemas' own fields (POST /api/departments, /areas, /counters), keyed by codes instead of
- * ids: an import can never store what those routes would refuse.
- */
-const departmentRow = departmentInput.pick({ code: true, name: true }).strict();
-const areaRow = areaFields
-  .pick({ code: true, name: true, numberStart: true, numberEnd: true, dailyLimit: true, targetWaitMinutes: true })
-  .extend({ department: departmentInput.shape.code })
-  .strict()
-  .refine(...blockInOrder);
-const counterRow = counterInput
-  .pick({ number: true, name: true })
-  .extend({ areas: z.array(areaFields.shape.code).max(200) })
-  .strict();
-
-export const configDocument = z
-  .object({
-    center: boundedRecord(DOCUMENT_BOUNDS).optional(),
-    departments: z.array(departmentRow).max(500).default([]),
-    areas: z.array(areaRow).max(5000).default([]),
-    counters: z.array(counterRow).max(1000).default([]),
-  })
-  .strict();
-
-export type ConfigDocument = z.infer<typeof configDocument>;
-
-export function exportConfig(store: Deps['store'], center: unknown) {
+/** The configuration document of the active catalog (its schema: contract/config.schema.ts, one definition). */
+export function exportConfig(store: Deps['store'], center: CenterSettings): ConfigDocument {
   const depts = store.catalog.departments();
   const areas = store.catalog.areas();
   const deptCode = new Map(depts.map((d) => [d.id, d.code]));

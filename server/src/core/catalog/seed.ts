@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { centerSettingsSchema } from '../../contract/settings.schema.ts';
-import type { Store } from '../../storage/store.ts';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
+import type { StorePort } from '../store.port.ts';
 
 /** The shape of demo-center.json (and of a center's own seed file). */
 export const seedSchema = z.object({
@@ -26,7 +26,7 @@ export type SeedData = z.infer<typeof seedSchema>;
 
 /** Creates departments, areas, counters and settings from a seed document, in one transaction. */
 export function seedCenter(
-  store: Store,
+  store: StorePort,
   clock: Clock,
   raw: unknown,
 ): { departments: number; areas: number; counters: number } {

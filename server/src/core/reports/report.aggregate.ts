@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../contract/dto.ts';
+import type { ReportGroupBy, ReportRow } from '../../contract/dto.ts';
 import { toCsv } from '../../contract/csv.ts';
 
 /**
@@ -7,7 +7,7 @@ import { toCsv } from '../../contract/csv.ts';
  * area a ticket was issued for; served/noShow/waits/service count where the ticket ended.
  * For counters and clerks `issued` counts the tickets they called (they issue nothing).
  */
-export type GroupBy = 'area' | 'department' | 'counter' | 'clerk' | 'hour' | 'day';
+export type GroupBy = ReportGroupBy; // the report query's own enum (contract/inputs.schema.ts)
 
 export interface TicketFact {
   issuedAreaId: string;

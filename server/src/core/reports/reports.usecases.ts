@@ -1,17 +1,11 @@
 import { AppError } from '../../contract/errors.ts';
-import type { ReportRow } from '../../contract/dto.ts';
-import { aggregateSql } from '../../storage/reports.repository.ts';
+import type { ReportDto } from '../../contract/dto.ts';
 import type { Deps } from '../ports.ts';
 import { businessDay, formatViDate, isDay, offsetMinutes } from '../time/zoned-time.ts';
 import { mergeTotals, rowsFromTotals, toRow, type GroupBy, type ReportContext } from './report.aggregate.ts';
 
-export interface ReportResult {
-  from: string;
-  to: string;
-  groupBy: GroupBy;
-  rows: ReportRow[];
-  totals: ReportRow;
-}
+/** The answer of GET /api/reports/summary: its one definition is the contract's. */
+export type ReportResult = ReportDto;
 
 /** Reads the facts of a date range and aggregates them by the requested grouping. */
 export function summaryReport(deps: Deps, q: { from?: string; to?: string; groupBy: GroupBy }): ReportResult {
@@ -91,7 +85,7 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   };
   // One offset for the range: exact for zones without daylight saving (Vietnam), documented otherwise.
   const offsetMs = offsetMinutes(Date.parse(`${from}T12:00:00Z`), settings.timeZone) * 60_000;
-  const groups = aggregateSql(deps.store.db, { from, to, groupBy: g, offsetMs });
+  const groups = deps.store.reports.aggregate({ from, to, groupBy: g, offsetMs });
   let rows = rowsFromTotals(ctx, groups);
   if (g === 'hour') rows = rows.sort((a, b) => a.key.localeCompare(b.key));
   // Where every ticket falls in exactly one group the total is their sum; counters and clerks need their own pass.
@@ -99,7 +93,7 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   const totals = toRow(
     'total',
     'Tổng cộng',
-    mergeTotals((partition ? groups : aggregateSql(deps.store.db, { from, to, groupBy: 'all', offsetMs })).values()),
+    mergeTotals((partition ? groups : deps.store.reports.aggregate({ from, to, groupBy: 'all', offsetMs })).values()),
     ctx.levels,
   );
   return { from, to, groupBy: g, rows, totals };

@@ -4,9 +4,9 @@ import {
   type CenterSettings,
 } from '../../contract/settings.schema.ts';
 import { AppError } from '../../contract/errors.ts';
-import type { Store } from '../../storage/store.ts';
 import type { Clock } from '../clock.ts';
 import type { SettingsSource } from '../ports.ts';
+import type { StorePort } from '../store.port.ts';
 import { isValidTimeZone } from '../time/zoned-time.ts';
 
 const KEY = 'center';
@@ -19,7 +19,7 @@ export interface CheckedSettings {
 
 /** The center's settings, read once and cached; every write goes through validation and the audit log. */
 export function createSettingsService(
-  store: Store,
+  store: StorePort,
   clock: Clock,
 ): SettingsSource & {
   update(patch: unknown, actor: { kind: string; id: string | null }): CenterSettings;

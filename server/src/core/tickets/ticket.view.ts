@@ -30,13 +30,8 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   const avgServiceSec = (areaId: string): number | null => {
     const now = clock.now();
     if (!stats || now - stats.at > 15_000 || stats.day !== today()) {
-      const rows = store.db
-        .prepare<[string], { area_id: string; avg: number }>(
-          `SELECT area_id, AVG(finished_at - called_at) / 1000.0 AS avg FROM tickets
-        WHERE business_day = ? AND status = 'done' AND called_at IS NOT NULL GROUP BY area_id`,
-        )
-        .all(today());
-      stats = { at: now, day: today(), avg: new Map(rows.map((r) => [r.area_id, r.avg])) };
+      const rows = store.tickets.averageServiceByArea(today());
+      stats = { at: now, day: today(), avg: new Map(rows.map((r) => [r.areaId, r.avgSec])) };
     }
     return stats.avg.get(areaId) ?? null;
   };
@@ -248,6 +243,21 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     },
     area: (a: Area): AreaDto => area(a, waitingMap()),
     waitingCount: (areaId: string) => store.tickets.waitingCount(today(), areaId),
+    /**
+     * A clerk's console list: the counter's waiting queue (its areas' tickets and those sent to it), and today's
+     * no-shows of its areas or called at it (they may be recalled). `undefined`: no such counter.
+     */
+    counterQueue: (counterId: string): { waiting: TicketDto[]; noShows: TicketDto[] } | undefined => {
+      const c = store.catalog.counter(counterId);
+      if (!c) return undefined;
+      const day = today();
+      const waiting = store.tickets.waitingListForCounter(day, c.id, 200).map(ticket);
+      const noShows = store.tickets
+        .listByStatus(day, 'no_show', 100)
+        .filter((t) => c.areaIds.includes(t.areaId) || t.counterId === c.id)
+        .map(ticket);
+      return { waiting, noShows };
+    },
   };
 }
 

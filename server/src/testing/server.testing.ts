@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { ManualClock, type Clock } from '../core/clock.ts';
+import { createLogger, type LogEntry } from '../logging/logger.ts';
 import type { PrintDriver, PrinterExtras } from '../printing/print.service.ts';
 import { createServer, type QueueServer } from '../server.ts';
-import { isUnexpectedLog, recordUnexpected } from './unexpected.ts';
+import { isUnexpectedLog, recordUnexpected } from './unexpected.testing.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';
 
@@ -37,16 +38,22 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const clock = opts.clock ?? new ManualClock(Date.parse('2026-11-26T08:00:00+07:00'));
   // Everything the server logs is kept (t.logs); what it logs as unexpected (a 500, a socket handler's bug)
   // fails the current test through the process guard, as an uncaught exception would.
-  const logs: { msg: string; err?: unknown }[] = [];
-  const log = (msg: string, err?: unknown) => {
-    logs.push({ msg, err });
-    if (isUnexpectedLog(msg))
-      recordUnexpected({
-        source: 'test server log',
-        message: `${msg}: ${err instanceof Error ? err.message : String(err ?? '')}`,
-        error: err,
-      });
-  };
+  // Every level is kept, whatever LOG_LEVEL says: nothing is printed, and the guard must see every bug.
+  const logs: LogEntry[] = [];
+  const log = createLogger({
+    level: 'debug',
+    now: () => clock.now(),
+    sink: (entry) => {
+      logs.push(entry);
+      const { msg, err } = entry;
+      if (isUnexpectedLog(msg))
+        recordUnexpected({
+          source: 'test server log',
+          message: `${msg}: ${err instanceof Error ? err.message : String(err ?? '')}`,
+          error: err,
+        });
+    },
+  });
   const server: QueueServer = await createServer(config, {
     clock,
     log,

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { inertText } from '../../contract/csv.ts';
+import { inertText } from '../contract/csv.ts';
 
 /**
  * A minimal XLSX (Office Open XML) workbook: one sheet per table, numbers as numbers, text as inline
