@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { AreaDto, ReportRow } from '@contract/dto';
 import { ApiError } from '@client/api.client';
@@ -14,14 +14,7 @@ import { ReportsScreen } from './reports/reports.screen.tsx';
 import { SettingsScreen } from './settings/settings.screen.tsx';
 
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 const fake = (p: Partial<AdminApi>) => p as AdminApi;
 

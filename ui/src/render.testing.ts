@@ -1,4 +1,5 @@
 import { render, type ComponentChild } from 'preact';
+import { afterEach, beforeEach } from 'vitest';
 import { act } from 'preact/test-utils';
 
 /**
@@ -59,4 +60,23 @@ export async function mountSettled(vnode: ComponentChild) {
   });
   await settle();
   return view!;
+}
+
+/**
+ * A fresh element in the document for each test of the file, emptied and removed after it:
+ * `let host: HTMLElement; withTestHost((h) => (host = h));`
+ */
+export function withTestHost(set: (host: HTMLElement) => void): void {
+  let host: HTMLElement | null = null;
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.appendChild(host);
+    set(host);
+  });
+  afterEach(() => {
+    if (!host) return;
+    render(null, host);
+    host.remove();
+    host = null;
+  });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { AreaDto, DeviceDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
@@ -10,14 +10,7 @@ import { DevicesPanel } from './devices.panel.tsx';
 import { displaySettings, filterFromSettings } from './display.filter.tsx';
 
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 
 const area = (id: string, code: string, name: string): AreaDto => ({

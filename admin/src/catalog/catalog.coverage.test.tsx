@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { AreaDto, CounterDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
@@ -11,14 +11,7 @@ import { CountersPanel } from './counters.panel.tsx';
 
 /** Admin warns before a citizen can be stranded: an area no counter serves, and a counter change that leaves one. */
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 const mount = (node: preact.ComponentChild) => renderSettled(node, host);
 const fake = (p: Partial<AdminApi>) => p as AdminApi;
 

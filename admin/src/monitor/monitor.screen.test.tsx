@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AreaDto, CounterDto, ReportRow } from '@contract/dto';
@@ -8,14 +9,7 @@ import type { AdminApi } from '../admin.api.ts';
 import { MonitorScreen } from './monitor.screen.tsx';
 
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 const wait = (ms: number) =>
   act(async () => {
     await new Promise((r) => setTimeout(r, ms));

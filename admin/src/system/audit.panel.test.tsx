@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AuditEntryDto } from '@contract/dto';
@@ -8,14 +9,7 @@ import { fakeFetch, settle } from '../admin.testing.ts';
 import { AuditPanel } from './audit.panel.tsx';
 
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 
 describe('audit panel', () => {
   it('reads the contract’s camelCase entries: who (by name), what, on which object', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withTestHost } from '@ui/render.testing';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { ImportResultDto } from '@contract/dto';
@@ -14,14 +15,7 @@ import { TransferPanel } from './transfer.panel.tsx';
  * is sent only after it.
  */
 let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-afterEach(() => {
-  render(null, host);
-  host.remove();
-});
+withTestHost((h) => (host = h));
 
 const zero = { departments: 0, areas: 0, counters: 0 };
 const dryRun: ImportResultDto = {
