@@ -4,34 +4,23 @@ import type { DeviceDto } from '@contract/dto';
 import type { AdminApi, DeviceInput, PairingCode } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { formatDateTime } from '@ui/time.format';
-import { Field, Notice, Section } from '../admin.fields.tsx';
+import { Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
-import { agentCommand, KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
-import {
-  DisplayFilterFields,
-  displaySettings,
-  EMPTY_FILTER,
-  filterFromSettings,
-  type DisplayFilter,
-} from './display.filter.tsx';
+import { KIND_LABEL, pairingUrl, validateDevice } from './device.links.ts';
+import { displaySettings, EMPTY_FILTER, filterFromSettings } from './display.filter.tsx';
 import { confirmRepair, PairingCodeBox, PairingStatus } from './pairing.box.tsx';
 import { modelSettings, PrinterModelSelect } from './printer.model.tsx';
 import { printerModelOf } from '@contract/printer.address';
 import type { PrinterModel } from '@contract/print.job';
-
-type Draft = {
-  kind: DeviceDto['kind'];
-  name: string;
-  counterId: string;
-  kioskId: string;
-  printer: string;
-  printerModel: PrinterModel;
-  filter: DisplayFilter;
-};
-/** The server may or may not echo a device's settings back; when it does, the edit form starts from them. */
-type Listed = DeviceDto & { settings?: Record<string, unknown> | null };
-type FilterEdit = { device: Listed; filter: DisplayFilter };
-type Created = DeviceDto & { token: string; url: string | null; qr: string | null };
+import {
+  CreatedDeviceBox,
+  DisplayFilterForm,
+  NewDeviceForm,
+  type Created,
+  type Draft,
+  type FilterEdit,
+  type Listed,
+} from './device.forms.tsx';
 
 /** Devices: create (token shown once, pairing code + QR), pairing codes on demand, change printer, revoke. */
 export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
@@ -171,164 +160,27 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       }
     >
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
-      {created && (
-        <div class="pair-box" data-testid="pairing">
-          {created.qr && (
-            <img class="pair-qr" src={created.qr} alt="Mã QR ghép nối thiết bị" width={260} height={260} />
-          )}
-          <div>
-            <h3>
-              Đã tạo {KIND_LABEL[created.kind].toLowerCase()} «{created.name}»
-            </h3>
-            <p>
-              Mã ghép nối (nhập trên thiết bị, dùng một lần): <b class="pair-code">{created.pairingCode ?? '—'}</b>
-              {created.pairingExpiresAt && (
-                <span class="muted"> · hết hạn {formatDateTime(created.pairingExpiresAt)} (10 phút)</span>
-              )}
-            </p>
-            {created.url ? (
-              <p>
-                Hoặc quét mã QR / mở địa chỉ: <code class="break">{created.url}</code>
-              </p>
-            ) : (
-              <p>
-                Chạy trên máy đặt cạnh ki-ốt: <code class="break">{agentCommand(location.origin, created.token)}</code>
-              </p>
-            )}
-            <p class="warn-text">
-              Mã thiết bị chỉ hiển thị một lần: <code class="break">{created.token}</code>
-            </p>
-            <button class="btn btn-soft" onClick={() => setCreated(null)}>
-              Đã ghi lại, đóng
-            </button>
-          </div>
-        </div>
-      )}
+      {created && <CreatedDeviceBox created={created} onClose={() => setCreated(null)} />}
       {fresh && <PairingCodeBox device={fresh.device} code={fresh.code} onClose={() => setFresh(null)} />}
       {draft && (
-        <form class="edit-box" onSubmit={create} noValidate aria-label="Thiết bị mới">
-          <div class="grid-4">
-            <Field label="Loại thiết bị">
-              <select
-                name="kind"
-                value={draft.kind}
-                onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as DeviceDto['kind'] })}
-              >
-                {(Object.keys(KIND_LABEL) as DeviceDto['kind'][]).map((k) => (
-                  <option value={k} key={k}>
-                    {KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Tên thiết bị" error={errors.name}>
-              <input
-                name="name"
-                value={draft.name}
-                placeholder="Ki-ốt sảnh chính"
-                onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-              />
-            </Field>
-            {(draft.kind === 'rating' || draft.kind === 'display') && (
-              <Field
-                label={draft.kind === 'rating' ? 'Quầy' : 'Bảng quầy (để trống: màn hình sảnh)'}
-                error={errors.counterId}
-              >
-                <select
-                  name="counterId"
-                  value={draft.counterId}
-                  onChange={(e) => setDraft({ ...draft, counterId: e.currentTarget.value })}
-                >
-                  <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>
-                  {catalog.counters.map((c) => (
-                    <option value={c.id} key={c.id}>
-                      Quầy {c.number} – {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-            {draft.kind === 'display' && !draft.counterId && (
-              <DisplayFilterFields
-                value={draft.filter}
-                areas={catalog.areas}
-                onChange={(filter) => setDraft({ ...draft, filter })}
-              />
-            )}
-            {draft.kind === 'kiosk' && (
-              <Field
-                label="Máy in"
-                error={errors.printer}
-                hint="tcp://192.168.1.50:9100, /dev/usb/lp0, cups://TÊN, agent, browser"
-              >
-                <input
-                  name="printer"
-                  value={draft.printer}
-                  placeholder="tcp://192.168.1.50:9100"
-                  onInput={(e) => setDraft({ ...draft, printer: e.currentTarget.value })}
-                />
-              </Field>
-            )}
-            {draft.kind === 'kiosk' && (
-              <Field label="Loại máy in" hint="Star: máy Star ở chế độ Star Line Mode">
-                <PrinterModelSelect
-                  name="printerModel"
-                  value={draft.printerModel}
-                  onChange={(printerModel) => setDraft({ ...draft, printerModel })}
-                />
-              </Field>
-            )}
-            {draft.kind === 'printer' && (
-              <Field label="In cho ki-ốt" error={errors.kioskId}>
-                <select
-                  name="kioskId"
-                  value={draft.kioskId}
-                  onChange={(e) => setDraft({ ...draft, kioskId: e.currentTarget.value })}
-                >
-                  <option value="">— Chọn ki-ốt —</option>
-                  {kiosks.map((k) => (
-                    <option value={k.id} key={k.id}>
-                      {k.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-          </div>
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Tạo thiết bị
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
-              Huỷ
-            </button>
-          </div>
-        </form>
+        <NewDeviceForm
+          draft={draft}
+          errors={errors}
+          catalog={catalog}
+          kiosks={kiosks}
+          onChange={setDraft}
+          onSubmit={create}
+          onCancel={() => setDraft(null)}
+        />
       )}
       {editing && (
-        <form class="edit-box" onSubmit={saveFilter} noValidate aria-label="Nội dung màn hình hiển thị">
-          <h3>Nội dung hiển thị của «{editing.device.name}»</h3>
-          {editing.device.settings == null && (
-            <Notice kind="info">
-              Bộ lọc đang dùng không đọc được từ máy chủ; khi lưu, lựa chọn dưới đây thay thế toàn bộ bộ lọc cũ.
-            </Notice>
-          )}
-          <div class="grid-4">
-            <DisplayFilterFields
-              value={editing.filter}
-              areas={catalog.areas}
-              onChange={(filter) => setEditing({ ...editing, filter })}
-            />
-          </div>
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Lưu nội dung hiển thị
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setEditing(null)}>
-              Huỷ
-            </button>
-          </div>
-        </form>
+        <DisplayFilterForm
+          editing={editing}
+          catalog={catalog}
+          onChange={setEditing}
+          onSubmit={saveFilter}
+          onCancel={() => setEditing(null)}
+        />
       )}
       <table class="data-table">
         <thead>
