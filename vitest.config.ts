@@ -23,6 +23,7 @@ export default defineConfig({
             'printer/**/*.test.ts',
             '{kiosk,counter,display,admin,ui}/src/**/*.test.{ts,tsx}',
             'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: [...LOAD, '**/node_modules/**'],
           sequence: { groupOrder: 0 },

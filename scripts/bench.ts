@@ -3,6 +3,12 @@ import { bareInsert, callToDisplay, httpIssue, report } from './bench/bench.queu
 import { busyDay, reportDay } from './bench/bench.day.ts';
 import { benchServerPrinting } from './bench/bench.print.ts';
 import { benchReports } from './bench/bench.reports.ts';
+import {
+  benchProcedureSearch,
+  benchProcedureSearchHttp,
+  reportProcedureSearch,
+  reportProcedureSearchHttp,
+} from './bench/bench.search.ts';
 import { DAY_MINUTES } from './load/day.plan.ts';
 import { fixtures, startServerProcess } from '../test/support/server-process.ts';
 
@@ -39,6 +45,9 @@ console.log(
   `Máy / machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`,
 );
 
+// Procedure search over 2,000 procedures (in memory, the server's own index), beside a bare loop: BENCH_SEARCH=0 skips.
+if (process.env.BENCH_SEARCH !== '0') reportProcedureSearch(benchProcedureSearch());
+
 const bare = bareInsert(N_ISSUE);
 const srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
 try {
@@ -74,6 +83,8 @@ try {
     calls: CALLS,
   });
   report(bare, issue, disp, SOCKETS);
+  if (process.env.BENCH_SEARCH !== '0')
+    reportProcedureSearchHttp(await benchProcedureSearchHttp(srv.url, fx.admin, kiosk.token));
   if (process.env.BENCH_PRINT !== '0')
     await benchServerPrinting(fx.call, fx.admin, bench.body.id, Number(process.env.BENCH_PRINT_TICKETS ?? 200));
 } finally {

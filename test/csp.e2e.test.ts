@@ -71,7 +71,7 @@ describe('screens under the Content-Security-Policy (Chromium)', () => {
   it('device screens, the phone page and the landing page load with no violation', async () => {
     await visit('/', (p) => p.waitForSelector('a.card'));
     await visit(`/kiosk?token=${tokens.kiosk}`, (p) =>
-      p.waitForSelector('[data-screen=welcome] [data-testid=start]:not([disabled])'),
+      p.waitForSelector('[data-screen=home] [data-testid=open-search]:not([disabled])'),
     );
     await visit(`/display?token=${tokens.display}`, (p) => p.waitForSelector('#app *'));
     await visit(`/display/counter/1?token=${tokens.display}`, (p) => p.waitForSelector('#app *'));
@@ -82,7 +82,7 @@ describe('screens under the Content-Security-Policy (Chromium)', () => {
   }, 90_000);
 
   it('the kiosk prints through the framed ticket page, which reports back to the kiosk only', async () => {
-    const kiosk = await visit(`/kiosk?token=${tokens.kiosk}`, (p) => p.waitForSelector('[data-screen=welcome]'));
+    const kiosk = await visit(`/kiosk?token=${tokens.kiosk}`, (p) => p.waitForSelector('[data-screen=home]'));
     const outcome = await kiosk.evaluate(
       (id) =>
         new Promise<string>((resolve) => {

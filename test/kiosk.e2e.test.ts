@@ -46,7 +46,7 @@ describe('kiosk end to end', () => {
     return page;
   }
   const ready = async (page: Page) => {
-    await page.waitForSelector('[data-screen=welcome] [data-testid=start]:not([disabled])', { timeout: 15_000 });
+    await page.waitForSelector('[data-screen=home] [data-testid=open-search]:not([disabled])', { timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready);
   };
   const snap = async (page: Page, name: string) => {
@@ -57,36 +57,69 @@ describe('kiosk end to end', () => {
     await page.screenshot({ path: shot(name) });
   };
   const issuedIn = async (areaId: string) => (await fx.areas()).find((a) => a.id === areaId).issuedToday as number;
-  const toPriority = async (page: Page, department = 'Sở Tư pháp') => {
-    await page.click('[data-testid=start]');
+  /** First screen → a department with several areas → its first open area → the "Lấy số" screen (3rd tap: Lấy số). */
+  const toTake = async (page: Page, department = 'Sở Tư pháp') => {
     await page.click(`[data-testid=department]:has-text("${department}")`);
     await page.waitForSelector('[data-screen=areas]');
     const areaId = (await page.getAttribute('[data-testid=area]:not([disabled])', 'data-area-id'))!;
     await page.click(`[data-area-id="${areaId}"]`);
-    await page.waitForSelector('[data-testid=no-priority]');
+    await page.waitForSelector('[data-testid=take]');
     return areaId;
   };
+  /**
+   * The procedure search. The contract's GET /api/procedures is served by the built server once the catalogue is in
+   * dist/; a server built before it answers 404, and then this test serves the contract's answer itself, so the
+   * kiosk side is still driven in a real browser (and says which way it ran).
+   */
+  const catalogue = async (page: Page) => {
+    const real = await fx.call('GET', '/api/procedures?q=khai%20sinh&limit=8');
+    if (real.status === 200 && Array.isArray(real.body) && real.body.length > 0) return 'server' as const;
+    const hotich = (await fx.areas()).find((a) => a.code === 'HTCT');
+    const item = {
+      id: 'e2e-khai-sinh',
+      code: '1.001193',
+      name: 'Đăng ký khai sinh',
+      areaId: hotich.id,
+      areaCode: hotich.code,
+      areaName: hotich.name,
+      departmentName: hotich.departmentName,
+      timeLimit: 'Ngay trong ngày tiếp nhận hồ sơ',
+      fee: 'Miễn lệ phí (đăng ký đúng hạn)',
+      documents: ['Tờ khai đăng ký khai sinh theo mẫu', 'Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký'],
+      keywords: ['khai sinh'],
+      active: true,
+    };
+    await page.route('**/api/procedures?*', (route) => {
+      const q = new URL(route.request().url()).searchParams.get('q') ?? '';
+      return route.fulfill({ json: q.startsWith('khai') ? [item] : [] });
+    });
+    console.warn('[kiosk e2e] the built server has no GET /api/procedures yet: its answer is served by the test');
+    return 'fake' as const;
+  };
+  const type = async (page: Page, keys: string[]) => {
+    for (const k of keys) await page.click(`[data-key="${k}"]`);
+  };
 
-  it('pairs with ?token=, takes a ticket through the flow, shows the stored number (portrait)', async () => {
+  it('pairs with ?token=, takes a ticket in 3 taps from the first screen, shows the stored number (portrait)', async () => {
     const page = await open(1080, 1920, `?token=${kiosk.token}`);
     await ready(page);
     expect(page.url()).not.toContain('token=');
     expect(await page.evaluate(() => localStorage.getItem('hcc.kiosk.token'))).toBe(kiosk.token);
-    await snap(page, 'kiosk-welcome-1080x1920');
+    // No "touch to start": the first screen already offers search, priority and the departments.
+    expect(await page.$('[data-testid=start]')).toBeNull();
+    expect(await page.isVisible('[data-testid=priority-entry]')).toBe(true);
+    await snap(page, 'kiosk-home-1080x1920');
 
-    await page.click('[data-testid=start]');
-    await page.waitForSelector('[data-screen=departments]');
-    await snap(page, 'kiosk-departments-1080x1920');
-    await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
+    await page.click('[data-testid=department]:has-text("Sở Tư pháp")'); // tap 1
     await page.waitForSelector('[data-screen=areas]');
     await snap(page, 'kiosk-areas-1080x1920');
 
     const areaId = (await page.getAttribute('[data-testid=area]', 'data-area-id'))!;
     const before = await issuedIn(areaId);
-    await page.click(`[data-area-id="${areaId}"]`);
-    await page.waitForSelector('[data-screen=priority]');
-    await snap(page, 'kiosk-priority-1080x1920');
-    await page.click('[data-testid=no-priority]');
+    await page.click(`[data-area-id="${areaId}"]`); // tap 2
+    await page.waitForSelector('[data-screen=take]');
+    await snap(page, 'kiosk-take-area-1080x1920');
+    await page.click('[data-testid=take]'); // tap 3
     await page.waitForSelector('[data-testid=ticket]');
     await snap(page, 'kiosk-ticket-1080x1920');
 
@@ -96,6 +129,7 @@ describe('kiosk end to end', () => {
     expect(stored.status).toBe(200);
     expect(stored.body.number).toBe(shown);
     expect(stored.body.areaId).toBe(areaId);
+    expect(stored.body.priority).toBe(false);
     expect(await issuedIn(areaId)).toBe(before + 1);
     expect(await page.getAttribute('[data-testid=qr]', 'data-text')).toBe(stored.body.trackUrl);
 
@@ -112,25 +146,60 @@ describe('kiosk end to end', () => {
     }
 
     await page.click('[data-testid=done]');
-    await page.waitForSelector('[data-screen=welcome]');
+    await page.waitForSelector('[data-screen=home]');
+  });
+
+  it('a department with one area: a ticket in 2 taps', async () => {
+    const areas = (await fx.areas()).filter((a) => a.active);
+    const byDept = new Map<string, any[]>();
+    for (const a of areas) byDept.set(a.departmentId, [...(byDept.get(a.departmentId) ?? []), a]);
+    const single = [...byDept.values()].find((list) => list.length === 1 && list[0].available);
+    if (!single) {
+      console.warn('[kiosk e2e] the demo center has no department with exactly one open area');
+      return;
+    }
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    const before = await issuedIn(single[0].id);
+    await page.click(`[data-department-id="${single[0].departmentId}"]`); // tap 1
+    await page.click('[data-testid=take]'); // tap 2
+    await page.waitForSelector('[data-testid=ticket]');
+    expect(await issuedIn(single[0].id)).toBe(before + 1);
+  });
+
+  it('priority only through its entry: group, department, area, "Lấy số"', async () => {
+    const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    await ready(page);
+    await page.click('[data-testid=priority-entry]');
+    await page.waitForSelector('[data-screen=priority]');
+    await snap(page, 'kiosk-priority-1080x1920');
+    const group = (await page.textContent('[data-testid=priority-group]'))!.trim();
+    await page.click('[data-testid=priority-group]');
+    expect(await page.textContent('[data-testid=priority-chosen]')).toContain(group);
+    await toTake(page);
+    await page.click('[data-testid=take]');
+    await page.waitForSelector('[data-testid=ticket]');
+    const id = (await page.getAttribute('[data-testid=ticket]', 'data-ticket-id'))!;
+    const stored = await fx.call('GET', `/api/tickets/${id}`);
+    expect([stored.body.priority, stored.body.priorityGroup]).toEqual([true, group]);
   });
 
   it('a double tap gives one ticket', async () => {
     const page = await open(1080, 1920, `?token=${kiosk.token}`);
     await ready(page);
-    let areaId = await toPriority(page);
+    let areaId = await toTake(page);
     let before = await issuedIn(areaId);
-    await page.dblclick('[data-testid=no-priority]');
+    await page.dblclick('[data-testid=take]');
     await page.waitForSelector('[data-testid=ticket]');
     await page.waitForTimeout(500);
     expect(await issuedIn(areaId)).toBe(before + 1);
 
     // Two taps within one frame, before the screen could redraw.
     await page.click('[data-testid=done]');
-    areaId = await toPriority(page);
+    areaId = await toTake(page);
     before = await issuedIn(areaId);
     await page.evaluate(() => {
-      const b = document.querySelector<HTMLButtonElement>('[data-testid=no-priority]')!;
+      const b = document.querySelector<HTMLButtonElement>('[data-testid=take]')!;
       b.click();
       b.click();
       b.click();
@@ -140,17 +209,39 @@ describe('kiosk end to end', () => {
     expect(await issuedIn(areaId)).toBe(before + 1);
   });
 
-  it('finds an area typed without diacritics on the on-screen keyboard', async () => {
+  it('finds a procedure typed without diacritics, shows its card, then issues with it; not found says ask', async () => {
     const page = await open(1080, 1920, `?token=${kiosk.token}`);
+    const via = await catalogue(page);
     await ready(page);
-    await page.click('[data-testid=start]');
     await page.click('[data-testid=open-search]');
     await page.waitForSelector('[data-screen=search]');
     await snap(page, 'kiosk-search-empty-1080x1920');
-    for (const k of ['D', 'A', 'T', 'space', 'D', 'A', 'I']) await page.click(`[data-key="${k}"]`);
-    await page.waitForSelector('[data-testid=area]');
-    expect(await page.textContent('[data-testid=area]')).toContain('Đất đai');
+    await type(page, ['K', 'H', 'A', 'I', 'space', 'S', 'I', 'N', 'H']);
+    await page.waitForSelector('[data-testid=procedure]');
+    expect(await page.textContent('[data-testid=procedure]')).toContain('khai sinh');
     await snap(page, 'kiosk-search-1080x1920');
+    await page.click('[data-testid=procedure]');
+    await page.waitForSelector('[data-screen=take] [data-testid=documents]');
+    expect(await page.$$eval('[data-testid=documents] li', (l) => l.length)).toBeGreaterThan(0);
+    expect(await page.isVisible('[data-testid=fee]')).toBe(true);
+    expect(await page.isVisible('[data-testid=time-limit]')).toBe(true);
+    await snap(page, 'kiosk-procedure-1080x1920');
+    if (via === 'server') {
+      await page.click('[data-testid=take]');
+      await page.waitForSelector('[data-testid=ticket]');
+      const id = (await page.getAttribute('[data-testid=ticket]', 'data-ticket-id'))!;
+      expect((await fx.call('GET', `/api/tickets/${id}`)).body.procedure?.name).toContain('khai sinh');
+      await page.click('[data-testid=done]');
+    } else {
+      await page.click('[data-testid=home]');
+    }
+    await page.click('[data-testid=open-search]');
+    await type(page, ['Q', 'Q', 'Q', 'X']);
+    await page.waitForSelector('[data-testid=not-found]');
+    expect(await page.textContent('[data-testid=not-found]')).toBe(
+      'Không tìm thấy thủ tục. Xin mời hỏi quầy hướng dẫn.',
+    );
+    await snap(page, 'kiosk-search-not-found-1080x1920');
   });
 
   it(
@@ -164,15 +255,16 @@ describe('kiosk end to end', () => {
       expect(await page.textContent('[data-testid=offline-banner]')).toContain(
         'Mất kết nối máy chủ — đang kết nối lại…',
       );
-      expect(await page.isDisabled('[data-testid=start]')).toBe(true);
+      expect(await page.isDisabled('[data-testid=open-search]')).toBe(true);
+      expect(await page.isDisabled('[data-testid=department] >> nth=0')).toBe(true);
       await snap(page, 'kiosk-offline-1080x1920');
       await server.restart();
       await page.waitForSelector('[data-testid=offline-banner]', { state: 'detached', timeout: 20_000 });
       await ready(page);
       // Still works after the restart: the same token, a new ticket.
-      const areaId = await toPriority(page);
+      const areaId = await toTake(page);
       const before = await issuedIn(areaId);
-      await page.click('[data-testid=no-priority]');
+      await page.click('[data-testid=take]');
       await page.waitForSelector('[data-testid=ticket]');
       expect(await issuedIn(areaId)).toBe(before + 1);
     },
@@ -215,25 +307,43 @@ describe('kiosk end to end', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/kiosk?token=${kiosk.token}`);
     await ready(page);
-    await snap(page, 'kiosk-welcome-1920x1080');
-    await page.click('[data-testid=start]');
-    await snap(page, 'kiosk-departments-1920x1080');
+    await catalogue(page);
+    await snap(page, 'kiosk-home-1920x1080');
     await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
     await page.waitForSelector('[data-testid=reason]');
     expect(await page.textContent('[data-testid=reason]')).toContain('Tạm ngừng cấp số');
     const issuedBefore = await issuedIn(htct.id);
     await page.click(`[data-area-id="${htct.id}"]`, { force: true }).catch(() => undefined);
+    expect(await page.isVisible('[data-screen=areas]')).toBe(true);
     expect(await issuedIn(htct.id)).toBe(issuedBefore);
     await snap(page, 'kiosk-areas-1920x1080');
     expect((await fx.call('POST', `/api/areas/${htct.id}/open`, undefined, fx.admin)).status).toBe(200);
     await page.click('[data-testid=back]');
     await page.click('[data-testid=open-search]');
-    for (const k of ['H', 'O', 'space', 'T', 'I', 'C', 'H']) await page.click(`[data-key="${k}"]`);
+    await type(page, ['K', 'H', 'A', 'I', 'space', 'S', 'I', 'N', 'H']);
+    await page.waitForSelector('[data-testid=procedure]');
     await snap(page, 'kiosk-search-1920x1080');
+    await page.click('[data-testid=procedure]');
+    await page.waitForSelector('[data-testid=documents]');
+    await snap(page, 'kiosk-procedure-1920x1080');
+    // "English" and "Chữ lớn": the kiosk's words change, the catalogue's names stay Vietnamese; nothing overflows.
     await page.click('[data-testid=home]');
-    await toPriority(page);
+    await page.click('[data-testid=lang]');
+    await page.waitForSelector('[data-testid=open-search]:has-text("Find a procedure")');
+    await snap(page, 'kiosk-home-english-1920x1080');
+    await page.click('[data-testid=large-text]');
+    await snap(page, 'kiosk-home-large-english-1920x1080');
+    await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
+    await page.waitForSelector('[data-screen=areas]');
+    await snap(page, 'kiosk-areas-large-english-1920x1080');
+    await page.click('[data-testid=home]');
+    expect(await page.textContent('[data-testid=open-search]')).toContain('Tìm thủ tục');
+    await page.click('[data-testid=priority-entry]');
     await snap(page, 'kiosk-priority-1920x1080');
     await page.click('[data-testid=priority-group]');
+    await toTake(page);
+    await snap(page, 'kiosk-take-priority-1920x1080');
+    await page.click('[data-testid=take]');
     await page.waitForSelector('[data-testid=ticket]');
     await snap(page, 'kiosk-ticket-1920x1080');
     await server.stop();
@@ -247,14 +357,35 @@ describe('kiosk end to end', () => {
     await snap(pairing, 'kiosk-pairing-1920x1080');
   });
 
+  it('a lookup kiosk (device setting mode: lookup) shows procedures, papers and counters, and issues nothing', async () => {
+    const lookup = await fx.device('kiosk', { settings: { mode: 'lookup' } });
+    const page = await open(1080, 1920, `?token=${lookup.token}`);
+    await catalogue(page);
+    await ready(page);
+    expect(await page.isVisible('[data-testid=lookup-note]')).toBe(true);
+    expect(await page.$('[data-testid=priority-entry]')).toBeNull();
+    await snap(page, 'kiosk-lookup-home-1080x1920');
+    await page.click('[data-testid=open-search]');
+    await type(page, ['K', 'H', 'A', 'I', 'space', 'S', 'I', 'N', 'H']);
+    await page.click('[data-testid=procedure]');
+    await page.waitForSelector('[data-testid=counters]');
+    expect(await page.$('[data-testid=take]')).toBeNull();
+    await snap(page, 'kiosk-lookup-procedure-1080x1920');
+    const before = (await fx.areas()).reduce((n, a) => n + a.issuedToday, 0);
+    await page.click('[data-testid=home]');
+    await page.click('[data-testid=department]:has-text("Sở Tư pháp")');
+    await page.click('[data-testid=area] >> nth=0');
+    await page.waitForSelector('[data-testid=counters]');
+    expect(await page.$('[data-testid=take]')).toBeNull();
+    expect((await fx.areas()).reduce((n, a) => n + a.issuedToday, 0)).toBe(before);
+  });
+
   it('fits a 10-inch tablet (1280×800)', async () => {
     const page = await open(1280, 800, `?token=${kiosk.token}`);
     await ready(page);
-    await page.click('[data-testid=start]');
-    await snap(page, 'kiosk-departments-1280x800');
-    await page.click('[data-testid=home]');
-    await toPriority(page);
-    await page.click('[data-testid=no-priority]');
+    await snap(page, 'kiosk-home-1280x800');
+    await toTake(page);
+    await page.click('[data-testid=take]');
     await page.waitForSelector('[data-testid=ticket]');
     await snap(page, 'kiosk-ticket-1280x800');
     // Every button stays a comfortable target for a finger.
@@ -269,8 +400,8 @@ describe('kiosk end to end', () => {
     const browserKiosk = await fx.device('kiosk', { printer: 'browser' });
     const page = await open(1080, 1920, `?token=${browserKiosk.token}`);
     await ready(page);
-    await toPriority(page);
-    await page.click('[data-testid=no-priority]');
+    await toTake(page);
+    await page.click('[data-testid=take]');
     await page.waitForSelector('[data-testid=print-message][data-print-status=printed]', { timeout: 10_000 });
     expect(await page.$$eval('iframe', (fs) => fs.map((f) => f.getAttribute('src')))).toEqual([
       expect.stringMatching(/^\/print\/ticket\//),
@@ -283,7 +414,7 @@ describe('kiosk end to end', () => {
       const p2 = await open(1080, 1920, `?token=${paperless.token}`);
       await ready(p2);
       expect(await p2.textContent('[data-testid=printer-warning]')).toContain('hết giấy');
-      await snap(p2, 'kiosk-welcome-printer-warning-1080x1920');
+      await snap(p2, 'kiosk-home-printer-warning-1080x1920');
     } finally {
       await empty.close();
     }

@@ -1,6 +1,13 @@
 import { ApiError, createApiClient } from '@client/api.client';
-import type { AuditEntryDto, ImportResultDto, ReportDto, ReportGroupBy } from '@contract/dto';
-import type { BackupDto, ConfigDocumentDto, PairingCodeDto, RouteBody } from '@contract/routes';
+import type {
+  AuditEntryDto,
+  ImportResultDto,
+  ProcedureDto,
+  ProcedureImportResultDto,
+  ReportDto,
+  ReportGroupBy,
+} from '@contract/dto';
+import type { BackupDto, ConfigDocumentDto, PairingCodeDto, RouteBody, RouteRes } from '@contract/routes';
 import type { CenterSettings, IssuingHours } from '@contract/settings.schema';
 
 // The admin's names for the contract's shapes (contract/dto.ts, contract/routes.ts): aliases, not copies.
@@ -15,6 +22,15 @@ export type ConfigDoc = ConfigDocumentDto;
 export type ImportResult = ImportResultDto;
 export type PairingCode = PairingCodeDto;
 export type BackupInfo = BackupDto;
+export type Procedure = ProcedureDto;
+export type ProcedureImportResult = ProcedureImportResultDto;
+/** POST /api/procedures, PUT /api/procedures/:id (contract, section Procedures). */
+export type ProcedureInput = RouteBody<'POST /api/procedures'>;
+export interface ProcedureQuery {
+  q?: string;
+  areaId?: string;
+  limit?: number;
+}
 
 /** Everything the admin screens call: the shared typed client plus the admin-only routes. */
 export function createAdminApi(getToken: () => string | null, fetchImpl?: typeof fetch) {
@@ -52,9 +68,63 @@ export function createAdminApi(getToken: () => string | null, fetchImpl?: typeof
     return { blob: await res.blob(), name: m?.[1] ?? fallbackName };
   }
 
+  /** A file (CSV, XLSX) sent as the body itself, with its own content type; answers and errors as `request`. */
+  async function upload<T>(path: string, body: Blob, contentType: string): Promise<T> {
+    const token = getToken();
+    let res: Response;
+    try {
+      res = await (fetchImpl ?? fetch)(`/api${path}`, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'content-type': contentType,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError(0, 'network.offline', 'Mất kết nối tới máy chủ. Vui lòng thử lại.');
+    }
+    let json: unknown = null;
+    try {
+      json = await res.json();
+    } catch {
+      /* not JSON */
+    }
+    if (!res.ok) {
+      const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      throw new ApiError(res.status, err?.code ?? 'server.internal', err?.message ?? `Lỗi ${res.status}`, err?.details);
+    }
+    return json as T;
+  }
+
+  const procedureQuery = (p: ProcedureQuery): `/procedures?${string}` => {
+    const qs = new URLSearchParams();
+    if (p.q) qs.set('q', p.q);
+    if (p.areaId) qs.set('areaId', p.areaId);
+    qs.set('limit', String(p.limit ?? 200));
+    return `/procedures?${qs.toString()}`;
+  };
+
   return {
     ...api,
     download,
+    /** The catalogue of procedures; `limit` at most 200 (the server's cap). */
+    procedures: (p: ProcedureQuery = {}) => send('GET /api/procedures', procedureQuery(p)),
+    saveProcedure: (body: ProcedureInput, procId?: string) =>
+      procId
+        ? send('PUT /api/procedures/:id', `/procedures/${id(procId)}`, body)
+        : send('POST /api/procedures', '/procedures', body),
+    /** Withdraws a procedure: the kiosk stops offering it; past tickets keep it. */
+    withdrawProcedure: (procId: string) => send('DELETE /api/procedures/:id', `/procedures/${id(procId)}`),
+    /** A CSV or XLSX file as picked; `dryRun`: the same answer (or row errors), nothing changed. */
+    importProcedures: (file: Blob, contentType: string, opts: { dryRun?: boolean } = {}) =>
+      upload<RouteRes<'POST /api/procedures/import'>>(
+        `/procedures/import${opts.dryRun ? '?dryRun=1' : ''}`,
+        file,
+        contentType,
+      ),
     settings: () => send('GET /api/settings', '/settings'),
     patchSettings: (p: Partial<CenterSettings>) => send('PATCH /api/settings', '/settings', p),
     /** `all`: inactive entries too (admin screens reactivate them). */

@@ -8,6 +8,7 @@ import { AreasPanel } from './catalog/areas.panel.tsx';
 import { useCatalog } from './catalog/catalog.hook.ts';
 import { CountersPanel } from './catalog/counters.panel.tsx';
 import { DepartmentsPanel } from './catalog/departments.panel.tsx';
+import { ProceduresPanel } from './procedures/procedures.panel.tsx';
 import { SettingsScreen } from './settings/settings.screen.tsx';
 import { AuditPanel } from './system/audit.panel.tsx';
 import { BackupCard } from './system/backup.card.tsx';
@@ -17,6 +18,7 @@ export const TABS = [
   ['settings', 'Cấu hình chung'],
   ['departments', 'Sở, ngành'],
   ['areas', 'Lĩnh vực'],
+  ['procedures', 'Thủ tục hành chính'],
   ['counters', 'Quầy'],
   ['users', 'Người dùng'],
   ['devices', 'Thiết bị'],
@@ -54,6 +56,7 @@ export function AdminScreen(props: { api: AdminApi; user: UserDto; timeZone: str
         {tab === 'settings' && <SettingsScreen api={props.api} onSaved={props.onConfigChanged} />}
         {tab === 'departments' && <DepartmentsPanel api={props.api} catalog={catalog} reload={cat.reload} />}
         {tab === 'areas' && <AreasPanel api={props.api} catalog={catalog} reload={cat.reload} />}
+        {tab === 'procedures' && <ProceduresPanel api={props.api} catalog={catalog} />}
         {tab === 'counters' && <CountersPanel api={props.api} catalog={catalog} reload={cat.reload} />}
         {tab === 'users' && <UsersPanel api={props.api} selfId={props.user.id} />}
         {tab === 'devices' && <DevicesPanel api={props.api} catalog={catalog} />}

@@ -54,6 +54,7 @@ export function ticket(over: Partial<TicketDto> = {}): TicketDto {
     recalls: 0,
     transfers: 0,
     trackUrl: '',
+    procedure: null,
     dossierCode: null,
     note: null,
     ...over,

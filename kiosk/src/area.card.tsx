@@ -1,5 +1,6 @@
 import type { AreaDto } from '@contract/dto';
 import { unavailableLabel, waitLabel } from './area.labels.ts';
+import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
 
 /** One lĩnh vực: name, people waiting (live), estimated wait; greyed with the reason when no number can be taken. */
@@ -10,6 +11,7 @@ export function AreaCard(p: {
   onChoose: (areaId: string) => void;
 }) {
   const a = p.area;
+  const { lang, t } = useText();
   const available = a.available && a.active;
   return (
     <button
@@ -28,11 +30,11 @@ export function AreaCard(p: {
           <span class="card__facts">
             <span class="fact">
               <Icon name="people" />
-              <b data-testid="waiting">{a.waiting}</b> người đang chờ
+              <b data-testid="waiting">{a.waiting}</b> {t('waiting')}
             </span>
             <span class="fact">
               <Icon name="clock" />
-              {waitLabel(a.estimatedWaitMin)}
+              {waitLabel(a.estimatedWaitMin, lang)}
             </span>
           </span>
         ) : (

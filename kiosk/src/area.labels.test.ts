@@ -11,7 +11,7 @@ describe('labels', () => {
     expect(unavailableLabel('no_counter')).toBe('Chưa có quầy phục vụ lĩnh vực này');
   });
   it('estimated wait: minutes, hours, or not estimable', () => {
-    expect(waitLabel(null)).toBe('Chưa ước tính được');
+    expect(waitLabel(null)).toBe('Chưa có quầy mở');
     expect(waitLabel(0)).toBe('Được phục vụ ngay');
     expect(waitLabel(15)).toBe('Khoảng 15 phút');
     expect(waitLabel(90)).toBe('Khoảng 1 giờ 30 phút');

@@ -1,4 +1,5 @@
 import type { AreaDto, AreaUnavailableReason } from '@contract/dto';
+import { NO_COUNTER_OPEN } from '@ui/wait.words';
 
 /** Why a citizen cannot take a number in an area, in the words a center uses. */
 export function unavailableLabel(reason: AreaUnavailableReason): string {
@@ -23,9 +24,13 @@ export function unavailableLabel(reason: AreaUnavailableReason): string {
   }
 }
 
-/** "Khoảng 15 phút", "Được phục vụ ngay", or null when there is no estimate (no counter open). */
-export function waitLabel(minutes: number | null): string {
-  if (minutes === null) return 'Chưa ước tính được';
+/** "Khoảng 15 phút", "Được phục vụ ngay", or the shared "no counter open" words when there is no estimate. */
+export function waitLabel(minutes: number | null, lang: 'vi' | 'en' = 'vi'): string {
+  if (minutes === null) return NO_COUNTER_OPEN[lang];
+  if (lang === 'en') {
+    if (minutes <= 0) return 'Served now';
+    return minutes < 60 ? `About ${minutes} min` : `About ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  }
   if (minutes <= 0) return 'Được phục vụ ngay';
   if (minutes < 60) return `Khoảng ${minutes} phút`;
   const h = Math.floor(minutes / 60);

@@ -21,7 +21,7 @@ describe('AreasScreen', () => {
     const [a1, a2] = v.$$('[data-testid=area]');
     expect(a1!.querySelector('[data-testid=waiting]')!.textContent).toBe('7');
     expect(a1!.textContent).toContain('Khoảng 35 phút');
-    expect(a2!.textContent).toContain('Chưa ước tính được');
+    expect(a2!.textContent).toContain('Chưa có quầy mở');
   });
 
   it('greys unavailable areas with the reason in Vietnamese, and they cannot be chosen', () => {

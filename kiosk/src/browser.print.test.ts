@@ -16,7 +16,7 @@ describe('browser printing', () => {
   });
 });
 
-import { printerProblem } from './kiosk.session.tsx';
+import { printerProblem } from './kiosk.printer.ts';
 describe('printer warning', () => {
   it('speaks only when the printer is in trouble', () => {
     expect(printerProblem(undefined)).toBe(null);

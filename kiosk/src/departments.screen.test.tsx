@@ -16,15 +16,7 @@ describe('DepartmentsScreen', () => {
   ];
 
   it('lists departments with their areas and waiting people; a closed one says so', () => {
-    const v = mount(
-      <DepartmentsScreen
-        departments={departments}
-        areas={areas}
-        disabled={false}
-        onChoose={() => {}}
-        onSearch={() => {}}
-      />,
-    );
+    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled={false} onChoose={() => {}} />);
     const cards = v.$$('[data-testid=department]');
     expect(cards.map((c) => c.querySelector('.card__name')!.textContent)).toEqual(['Sở Tư pháp', 'Công an tỉnh']);
     expect(cards[0]!.textContent).toContain('5 người đang chờ');
@@ -32,29 +24,16 @@ describe('DepartmentsScreen', () => {
     expect(cards[1]!.classList.contains('card--off')).toBe(true);
   });
 
-  it('a tap chooses the department; the search entry opens search', () => {
+  it('a tap chooses the department', () => {
     const onChoose = vi.fn();
-    const onSearch = vi.fn();
-    const v = mount(
-      <DepartmentsScreen
-        departments={departments}
-        areas={areas}
-        disabled={false}
-        onChoose={onChoose}
-        onSearch={onSearch}
-      />,
-    );
+    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled={false} onChoose={onChoose} />);
     v.click('[data-department-id=d2]');
-    v.click('[data-testid=open-search]');
     expect(onChoose).toHaveBeenCalledWith('d2');
-    expect(onSearch).toHaveBeenCalledOnce();
   });
 
   it('disabled (offline or issuing): taps do nothing', () => {
     const onChoose = vi.fn();
-    const v = mount(
-      <DepartmentsScreen departments={departments} areas={areas} disabled onChoose={onChoose} onSearch={() => {}} />,
-    );
+    const v = mount(<DepartmentsScreen departments={departments} areas={areas} disabled onChoose={onChoose} />);
     v.click('[data-department-id=d1]');
     expect(onChoose).not.toHaveBeenCalled();
   });

@@ -1,4 +1,5 @@
 import type { AreaDto, DepartmentDto } from '@contract/dto';
+import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
 
 export interface DepartmentsProps {
@@ -6,19 +7,13 @@ export interface DepartmentsProps {
   areas: AreaDto[];
   disabled: boolean;
   onChoose: (departmentId: string) => void;
-  onSearch: () => void;
 }
 
-/** Step 1: the sở, ngành. Each shows how many of its lĩnh vực take numbers and how many people wait. */
+/** The sở, ngành on the first screen. Each shows how many people wait, or that it takes no numbers now. */
 export function DepartmentsScreen(p: DepartmentsProps) {
+  const { t } = useText();
   return (
     <div class="departments">
-      <button type="button" class="search-entry" disabled={p.disabled} onClick={p.onSearch} data-testid="open-search">
-        <Icon name="search" />{' '}
-        <span>
-          Tìm nhanh lĩnh vực (gõ tên, ví dụ: <i>dat dai</i>)
-        </span>
-      </button>
       <div class="grid">
         {p.departments.map((d) => {
           const areas = p.areas.filter((a) => a.active && a.departmentId === d.id);
@@ -40,12 +35,12 @@ export function DepartmentsScreen(p: DepartmentsProps) {
                   {open.length ? (
                     <span class="fact">
                       <Icon name="people" />
-                      <b>{waiting}</b> người đang chờ
+                      <b>{waiting}</b> {t('waiting')}
                     </span>
                   ) : (
                     <span class="card__reason">
                       <Icon name="alert" />
-                      Tạm ngừng cấp số
+                      {t('paused')}
                     </span>
                   )}
                 </span>

@@ -2,6 +2,8 @@ import type { TicketDto } from '@contract/dto';
 
 export interface IssueInput {
   areaId: string;
+  /** Chosen through the search: the ticket carries the procedure (its area is the procedure's). */
+  procedureId?: string;
   priority: boolean;
   priorityGroup: string | null;
   idempotencyKey: string;

@@ -1,3 +1,4 @@
+import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
 
 const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
@@ -7,6 +8,7 @@ const ROWS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
  * ("dat dai" finds "Đất đai"), which spares first-timers the Telex/VNI rules.
  */
 export function KeyboardPanel(p: { value: string; disabled?: boolean; onChange: (value: string) => void }) {
+  const { t } = useText();
   const type = (ch: string) => p.onChange((p.value + ch).slice(0, 40));
   return (
     <div class="keyboard" role="group" aria-label="Bàn phím">
@@ -27,11 +29,17 @@ export function KeyboardPanel(p: { value: string; disabled?: boolean; onChange: 
         </div>
       ))}
       <div class="keyboard__row">
-        <button type="button" class="key key--wide" disabled={p.disabled || !p.value} onClick={() => p.onChange('')}>
-          Xoá hết
+        <button
+          type="button"
+          class="key key--wide"
+          disabled={p.disabled || !p.value}
+          data-key="clear"
+          onClick={() => p.onChange('')}
+        >
+          {t('clear')}
         </button>
         <button type="button" class="key key--space" disabled={p.disabled} data-key="space" onClick={() => type(' ')}>
-          Dấu cách
+          {t('space')}
         </button>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import type { AreaDto, DepartmentDto, PublicConfigDto, TicketDto } from '@contract/dto';
+import type { AreaDto, DepartmentDto, ProcedureDto, PublicConfigDto, TicketDto } from '@contract/dto';
 
 /** Small, readable test data shared by the kiosk's tests. */
 export function area(over: Partial<AreaDto> = {}): AreaDto {
@@ -84,6 +84,25 @@ export function ticket(over: Partial<TicketDto> = {}): TicketDto {
     dossierCode: null,
     note: null,
     print: { status: 'printed' },
+    procedure: null,
+    ...over,
+  };
+}
+
+export function procedure(over: Partial<ProcedureDto> = {}): ProcedureDto {
+  return {
+    id: 'p1',
+    code: '1.001193',
+    name: 'Đăng ký khai sinh',
+    areaId: 'a2',
+    areaCode: 'HTCT',
+    areaName: 'Hộ tịch',
+    departmentName: 'Sở Tư pháp',
+    timeLimit: 'Trong ngày',
+    fee: 'Miễn lệ phí',
+    documents: ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh'],
+    keywords: ['khai sinh'],
+    active: true,
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Connection } from './kiosk.state.ts';
 import { DateClock } from './kiosk.clock.tsx';
+import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
 
 export function ConnectionBanner(props: { connection: Connection }) {
@@ -28,10 +29,15 @@ export interface FrameProps {
   navDisabled?: boolean;
   children: ComponentChildren;
   screen: string;
+  /** "Chữ lớn" and "English", on every screen so a citizen can switch at any step. */
+  large?: boolean;
+  onLarge?: (on: boolean) => void;
+  onLang?: () => void;
 }
 
 /** Header (center, date, clock), the offline banner, the step title, the content and Back / Home at the bottom. */
 export function KioskFrame(p: FrameProps) {
+  const { t } = useText();
   return (
     <div class={`frame frame--${p.screen}`} data-screen={p.screen}>
       <header class="frame__header">
@@ -40,6 +46,26 @@ export function KioskFrame(p: FrameProps) {
         </div>
         <div class="frame__center">{p.centerName}</div>
         <DateClock timeZone={p.timeZone} offsetMs={p.clockOffsetMs ?? 0} />
+        {(p.onLarge || p.onLang) && (
+          <div class="frame__tools">
+            {p.onLarge && (
+              <button
+                type="button"
+                class={`btn btn--tool ${p.large ? 'btn--tool-on' : ''}`}
+                aria-pressed={!!p.large}
+                data-testid="large-text"
+                onClick={() => p.onLarge!(!p.large)}
+              >
+                {t('large')}
+              </button>
+            )}
+            {p.onLang && (
+              <button type="button" class="btn btn--tool" data-testid="lang" onClick={p.onLang}>
+                {t('english')}
+              </button>
+            )}
+          </div>
+        )}
       </header>
       <ConnectionBanner connection={p.connection} />
       {p.title && (
@@ -53,7 +79,7 @@ export function KioskFrame(p: FrameProps) {
         <nav class="frame__nav">
           {p.onBack && (
             <button type="button" class="btn btn--nav" onClick={p.onBack} disabled={p.navDisabled} data-testid="back">
-              <Icon name="back" /> Quay lại
+              <Icon name="back" /> {t('back')}
             </button>
           )}
           {p.onHome && (
@@ -64,7 +90,7 @@ export function KioskFrame(p: FrameProps) {
               disabled={p.navDisabled}
               data-testid="home"
             >
-              <Icon name="home" /> Trang đầu
+              <Icon name="home" /> {t('home')}
             </button>
           )}
         </nav>

@@ -1,27 +1,32 @@
 import { printInBrowser } from './browser.print.ts';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '@client/api.client';
 import type { QueueSocket } from '@client/socket.client';
 import type { TicketDto } from '@contract/dto';
 import { AreasScreen } from './areas.screen.tsx';
-import { DepartmentsScreen } from './departments.screen.tsx';
+import { HomeScreen } from './home.screen.tsx';
 import { isTransient, issueErrorMessage, issueWithRetry, newIdempotencyKey } from './issue.flow.ts';
-import { useIdle } from './kiosk.idle.ts';
+import { IdleCountdown } from './kiosk.countdown.tsx';
+import { TextContext, translator } from './kiosk.i18n.ts';
+import { useIdleCountdown, type IdleClock } from './kiosk.idle.ts';
 import { ConnectionBanner, KioskFrame } from './kiosk.layout.tsx';
 import { useKioskLive } from './kiosk.live.ts';
 import { IssueOverlay } from './kiosk.overlay.tsx';
+import { usePrinterWarning } from './kiosk.printer.ts';
 import {
   areasOf,
   canTap,
   departmentsWithAreas,
+  deviceOptions,
   initialKioskState,
   kioskReducer,
   type KioskState,
 } from './kiosk.state.ts';
 import { PriorityScreen } from './priority.screen.tsx';
+import { createProcedureSearch, SEARCH_LIMIT, type Scheduler } from './procedure.search.ts';
 import { SearchScreen } from './search.screen.tsx';
+import { TakeScreen } from './take.screen.tsx';
 import { TicketScreen } from './ticket.screen.tsx';
-import { WelcomeScreen } from './welcome.screen.tsx';
 
 export const NOT_A_KIOSK = 'Mã thiết bị này không phải của ki-ốt. Vui lòng nhập mã ghép nối của một ki-ốt.';
 export const TOKEN_REFUSED =
@@ -34,6 +39,9 @@ export function KioskSession(p: {
   api: ApiClient;
   connect: () => QueueSocket;
   onUnauthorized: (message: string) => void;
+  /** Injected in tests: the idle countdown's clock and the search's debounce timer. */
+  idleClock?: IdleClock;
+  schedule?: Scheduler;
 }) {
   const [s, dispatch] = useReducer(kioskReducer, undefined, initialKioskState);
   const [clockOffset, setClockOffset] = useState(0);
@@ -41,7 +49,7 @@ export function KioskSession(p: {
   state.current = s;
   const busy = useRef(false);
   const printer = useRef<string | null>(null);
-  const [printerWarning, setPrinterWarning] = useState<string | null>(null);
+  const [counters, setCounters] = useState<{ number: number; areaIds: string[] }[]>([]);
   const { api, onUnauthorized } = p;
 
   const fail = useCallback(
@@ -59,9 +67,13 @@ export function KioskSession(p: {
         return;
       }
       printer.current = me.device.printer;
+      // printChecklist is read too, but printing the papers on the ticket waits for the print job to carry them.
+      const { mode } = deviceOptions(me.device.settings);
       const [config, departments, areas] = await Promise.all([api.config(), api.departments(), api.areas()]);
       setClockOffset(Date.parse(config.serverTime) - Date.now());
-      dispatch({ type: 'loaded', config, departments, areas });
+      dispatch({ type: 'loaded', config, departments, areas, mode });
+      // A look-up kiosk says which counters serve an area; a kiosk that cannot list them just says none.
+      if (mode === 'lookup') setCounters(await api.counters().catch(() => []));
     } catch (e) {
       fail(e);
     } // a network failure is retried by the next (re)connect
@@ -79,23 +91,7 @@ export function KioskSession(p: {
     void reloadAll();
   }, [reloadAll]);
 
-  // The printer's state (from the server's DLE EOT probe and the last job), shown on the welcome screen.
-  useEffect(() => {
-    const check = async () => {
-      try {
-        const list = await api.request<{ online: boolean | null; paper: string; lastError: string | null }[]>(
-          'GET',
-          '/printers',
-        );
-        setPrinterWarning(printerProblem(list[0]));
-      } catch {
-        /* no printer or offline: the connection banner already says so */
-      }
-    };
-    void check();
-    const t = setInterval(() => void check(), 60_000);
-    return () => clearInterval(t);
-  }, [api]);
+  const printerWarning = usePrinterWarning(api);
 
   useKioskLive({
     connect: p.connect,
@@ -135,17 +131,23 @@ export function KioskSession(p: {
   );
 
   const issue = useCallback(
-    async (areaId: string, priority: boolean, priorityGroup: string | null) => {
-      // The ref, not the state: two taps in one frame both see the old state.
-      if (busy.current || !canTap(state.current)) return;
+    async (areaId: string, procedureId: string | null, priority: boolean, priorityGroup: string | null) => {
+      // The ref, not the state: two taps in one frame both see the old state. A look-up kiosk issues nothing.
+      if (busy.current || !canTap(state.current) || state.current.mode === 'lookup') return;
       busy.current = true;
       const prev = state.current.pending;
-      const same = prev && prev.areaId === areaId && prev.priority === priority && prev.priorityGroup === priorityGroup;
-      const pending = { key: same ? prev.key : newIdempotencyKey(), areaId, priority, priorityGroup };
+      const same =
+        prev &&
+        prev.areaId === areaId &&
+        (prev.procedureId ?? null) === procedureId &&
+        prev.priority === priority &&
+        prev.priorityGroup === priorityGroup;
+      const pending = { key: same ? prev.key : newIdempotencyKey(), areaId, procedureId, priority, priorityGroup };
       dispatch({ type: 'issuing', pending });
       try {
         const ticket = await issueWithRetry((i) => api.issueTicket(i), {
           areaId,
+          ...(procedureId ? { procedureId } : {}),
           priority,
           priorityGroup,
           idempotencyKey: pending.key,
@@ -167,20 +169,37 @@ export function KioskSession(p: {
     [api, followPrint, onUnauthorized, reloadAreas],
   );
 
-  const groups = s.config?.priorityGroups ?? [];
-  const chooseArea = (areaId: string) => {
-    if (!canTap(state.current)) return;
-    dispatch({ type: 'area', areaId, withPriorityStep: groups.length > 0 });
-    if (groups.length === 0) void issue(areaId, false, null);
-  };
+  // Results as the citizen types: debounced, and an answer to an older query never replaces a newer one.
+  const searcher = useMemo(
+    () =>
+      createProcedureSearch({
+        fetch: (q) => api.procedures({ q, limit: SEARCH_LIMIT }),
+        onResult: (result) => dispatch({ type: 'results', result }),
+        schedule: p.schedule,
+      }),
+    [api, p.schedule],
+  );
+  useEffect(() => () => searcher.dispose(), [searcher]);
+  useEffect(() => {
+    if (s.screen === 'search') searcher.query(s.query);
+  }, [s.screen, s.query, searcher]);
 
+  // Large text scales every rem of the kiosk's CSS from the root.
+  useEffect(() => {
+    document.documentElement.classList.toggle('kiosk-large', s.large);
+  }, [s.large]);
+
+  const groups = s.config?.priorityGroups ?? [];
   const idleSeconds = s.config?.kioskIdleSeconds || 30;
-  useIdle(
-    s.screen !== 'welcome' && s.screen !== 'ticket' && !s.issuing,
+  const untouched = s.screen === 'home' && s.history.length === 0 && s.lang === 'vi' && !s.large;
+  const idleLeft = useIdleCountdown(
+    !untouched && s.screen !== 'ticket' && !s.issuing && !!s.config,
     idleSeconds,
     () => dispatch({ type: 'home' }),
-    s.screen,
+    `${s.screen}:${s.history.length}`,
+    { clock: p.idleClock },
   );
+  const text = useMemo(() => ({ lang: s.lang, t: translator(s.lang) }), [s.lang]);
 
   if (!s.config) {
     return (
@@ -192,6 +211,8 @@ export function KioskSession(p: {
     );
   }
 
+  const t = text.t;
+  const lookup = s.mode === 'lookup';
   const disabled = !canTap(s);
   const home = () => dispatch({ type: 'home' });
   const back = () => dispatch({ type: 'back' });
@@ -203,6 +224,9 @@ export function KioskSession(p: {
     onBack: back,
     onHome: home,
     navDisabled: s.issuing,
+    large: s.large,
+    onLarge: (large: boolean) => dispatch({ type: 'large', large }),
+    onLang: () => dispatch({ type: 'lang', lang: s.lang === 'vi' ? 'en' : 'vi' }),
   };
   const area = s.areas.find((a) => a.id === s.areaId) ?? null;
   const dept = s.departments.find((d) => d.id === s.departmentId);
@@ -214,7 +238,7 @@ export function KioskSession(p: {
       disabled={disabled}
       onRetry={() => {
         const q = s.pending;
-        if (q) void issue(q.areaId, q.priority, q.priorityGroup);
+        if (q) void issue(q.areaId, q.procedureId ?? null, q.priority, q.priorityGroup);
       }}
       onClose={() => dispatch({ type: 'dismissError' })}
     />
@@ -222,71 +246,82 @@ export function KioskSession(p: {
 
   let body;
   switch (s.screen) {
-    case 'welcome':
-      return (
-        <WelcomeScreen
-          printerWarning={printerWarning}
-          centerName={s.config.centerName}
-          timeZone={s.config.timeZone}
-          clockOffsetMs={clockOffset}
-          notice={s.config.notice}
-          connection={s.connection}
-          disabled={disabled}
-          onStart={() => dispatch({ type: 'start' })}
-        />
-      );
-    case 'departments':
+    case 'home': {
+      const first = s.history.length === 0;
       body = (
         <KioskFrame
           {...frame}
-          screen="departments"
-          title="Chọn sở, ngành"
-          subtitle="Chạm vào cơ quan giải quyết hồ sơ của bạn"
+          onBack={first ? undefined : back}
+          onHome={first ? undefined : home}
+          screen="home"
+          title={lookup ? t('lookupTitle') : `${t('welcome')} ${s.config.centerName}`}
         >
-          <DepartmentsScreen
+          <HomeScreen
             departments={departmentsWithAreas(s)}
             areas={s.areas}
             disabled={disabled}
-            onChoose={(id) => dispatch({ type: 'department', departmentId: id })}
+            lookup={lookup}
+            priorityGroup={s.priorityGroup}
+            notice={s.config.notice}
+            printerWarning={printerWarning}
+            offline={s.connection === 'offline'}
             onSearch={() => dispatch({ type: 'search' })}
+            onPriority={() => dispatch({ type: 'priorityEntry' })}
+            onDepartment={(id) => dispatch({ type: 'department', departmentId: id })}
           />
         </KioskFrame>
       );
       break;
+    }
     case 'areas':
       body = (
-        <KioskFrame {...frame} screen="areas" title="Chọn lĩnh vực" subtitle={dept?.name}>
-          <AreasScreen areas={areasOf(s, s.departmentId)} disabled={disabled} onChoose={chooseArea} />
+        <KioskFrame {...frame} screen="areas" title={t('chooseArea')} subtitle={dept?.name}>
+          <AreasScreen
+            areas={areasOf(s, s.departmentId)}
+            disabled={disabled}
+            onChoose={(id) => dispatch({ type: 'area', areaId: id })}
+          />
         </KioskFrame>
       );
       break;
     case 'search':
       body = (
-        <KioskFrame {...frame} screen="search" title="Tìm lĩnh vực" subtitle="Gõ không dấu cũng được">
+        <KioskFrame {...frame} screen="search" title={t('searchTitle')} subtitle={t('searchSub')}>
           <SearchScreen
             areas={s.areas}
             query={s.query}
+            results={s.results}
             disabled={disabled}
             onQuery={(q) => dispatch({ type: 'query', query: q })}
-            onChoose={chooseArea}
+            onProcedure={(procedure) => dispatch({ type: 'procedure', procedure })}
+            onArea={(id) => dispatch({ type: 'area', areaId: id })}
           />
         </KioskFrame>
       );
       break;
     case 'priority':
       body = (
-        <KioskFrame
-          {...frame}
-          screen="priority"
-          title="Đối tượng ưu tiên"
-          subtitle="Bạn có thuộc đối tượng được ưu tiên không?"
-        >
+        <KioskFrame {...frame} screen="priority" title={t('priorityTitle')} subtitle={t('prioritySub')}>
           <PriorityScreen
-            area={area}
             groups={groups}
             disabled={disabled}
-            onChoose={(pr, g) => {
-              if (s.areaId) void issue(s.areaId, pr, g);
+            onChoose={(group) => dispatch({ type: 'priorityGroup', group })}
+          />
+        </KioskFrame>
+      );
+      break;
+    case 'take':
+      body = (
+        <KioskFrame {...frame} screen="take" title={lookup ? t('lookupTitle') : t('takeTitle')}>
+          <TakeScreen
+            area={area}
+            procedure={s.procedure}
+            priorityGroup={s.priorityGroup}
+            lookup={lookup}
+            counters={counters.filter((c) => s.areaId && c.areaIds.includes(s.areaId)).map((c) => c.number)}
+            disabled={disabled}
+            onTake={() => {
+              if (s.areaId) void issue(s.areaId, s.procedure?.id ?? null, !!s.priorityGroup, s.priorityGroup);
             }}
           />
         </KioskFrame>
@@ -310,19 +345,10 @@ export function KioskSession(p: {
       break;
   }
   return (
-    <>
+    <TextContext.Provider value={text}>
       {body}
       {overlay}
-    </>
+      <IdleCountdown secondsLeft={idleLeft} />
+    </TextContext.Provider>
   );
-}
-
-/** A sentence for the citizen when this kiosk's printer is in trouble; null when it is fine or unknown. */
-export function printerProblem(
-  st: { online: boolean | null; paper: string; lastError: string | null } | undefined,
-): string | null {
-  if (!st) return null;
-  if (st.paper === 'out') return 'Máy in đã hết giấy. Số thứ tự vẫn được cấp và hiển thị trên màn hình.';
-  if (st.online === false) return 'Máy in đang gặp sự cố. Số thứ tự vẫn được cấp và hiển thị trên màn hình.';
-  return null;
 }

@@ -1,23 +1,36 @@
-import type { AreaDto, DepartmentDto, PublicConfigDto, StateDto, TicketDto } from '@contract/dto';
+import type { AreaDto, DepartmentDto, ProcedureDto, PublicConfigDto, StateDto, TicketDto } from '@contract/dto';
+import type { Lang } from './kiosk.i18n.ts';
+import type { SearchResult } from './procedure.search.ts';
 
-export type Screen = 'welcome' | 'departments' | 'areas' | 'search' | 'priority' | 'ticket';
+/**
+ * home: departments, the big search and the priority entry on one screen (no "touch to start" step).
+ * take: what the citizen chose (an area, or a procedure's card) with the big "Lấy số" button.
+ */
+export type Screen = 'home' | 'areas' | 'search' | 'priority' | 'take' | 'ticket';
 export type Connection = 'connecting' | 'online' | 'offline';
+/** `lookup` (device setting `mode: 'lookup'`): a look-up screen that issues no tickets. */
+export type KioskMode = 'tickets' | 'lookup';
 
 /** One tap on "take a number": its key is reused by every retry of that same choice, so it never makes two tickets. */
 export interface PendingIssue {
   key: string;
   areaId: string;
+  procedureId?: string | null;
   priority: boolean;
   priorityGroup: string | null;
 }
 
 export interface KioskState {
   screen: Screen;
-  /** Screens to go back to (Back button); emptied at Home. */
+  /** Screens to go back to ("Quay lại" goes back one step); emptied at Home. */
   history: Screen[];
   departmentId: string | null;
   areaId: string | null;
+  procedure: ProcedureDto | null;
+  /** Set only by the priority entry: everybody else is never asked. */
+  priorityGroup: string | null;
   query: string;
+  results: SearchResult;
   issuing: boolean;
   pending: PendingIssue | null;
   ticket: TicketDto | null;
@@ -26,18 +39,26 @@ export interface KioskState {
   departments: DepartmentDto[];
   areas: AreaDto[];
   connection: Connection;
+  mode: KioskMode;
+  lang: Lang;
+  large: boolean;
 }
 
 export type KioskAction =
-  | { type: 'loaded'; config?: PublicConfigDto; departments?: DepartmentDto[]; areas?: AreaDto[] }
+  | { type: 'loaded'; config?: PublicConfigDto; departments?: DepartmentDto[]; areas?: AreaDto[]; mode?: KioskMode }
   | { type: 'snapshot'; state: Pick<StateDto, 'areas'> }
   | { type: 'waiting'; areaId: string; waiting: number }
   | { type: 'connection'; status: Connection }
-  | { type: 'start' }
   | { type: 'department'; departmentId: string }
-  | { type: 'area'; areaId: string; withPriorityStep: boolean }
+  | { type: 'area'; areaId: string }
   | { type: 'search' }
   | { type: 'query'; query: string }
+  | { type: 'results'; result: SearchResult }
+  | { type: 'procedure'; procedure: ProcedureDto }
+  | { type: 'priorityEntry' }
+  | { type: 'priorityGroup'; group: string }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'large'; large: boolean }
   | { type: 'back' }
   | { type: 'home' }
   | { type: 'issuing'; pending: PendingIssue }
@@ -45,13 +66,18 @@ export type KioskAction =
   | { type: 'issueFailed'; message: string; keepPending: boolean }
   | { type: 'dismissError' };
 
+const noResults = (): SearchResult => ({ query: '', status: 'idle', items: [] });
+
 export function initialKioskState(): KioskState {
   return {
-    screen: 'welcome',
+    screen: 'home',
     history: [],
     departmentId: null,
     areaId: null,
+    procedure: null,
+    priorityGroup: null,
     query: '',
+    results: noResults(),
     issuing: false,
     pending: null,
     ticket: null,
@@ -60,6 +86,9 @@ export function initialKioskState(): KioskState {
     departments: [],
     areas: [],
     connection: 'connecting',
+    mode: 'tickets',
+    lang: 'vi',
+    large: false,
   };
 }
 
@@ -67,19 +96,30 @@ function go(s: KioskState, screen: Screen, patch: Partial<KioskState> = {}): Kio
   return { ...s, ...patch, history: [...s.history, s.screen], screen, error: null };
 }
 
-/** A fresh start for the next citizen: nothing of the previous one stays on screen. */
+/** A fresh start for the next citizen: nothing of the previous one stays on screen (language and text size too). */
 function home(s: KioskState): KioskState {
   return {
-    ...s,
-    screen: 'welcome',
-    history: [],
-    departmentId: null,
-    areaId: null,
-    query: '',
-    pending: null,
-    ticket: null,
-    error: null,
+    ...initialKioskState(),
+    config: s.config,
+    departments: s.departments,
+    areas: s.areas,
+    connection: s.connection,
+    mode: s.mode,
   };
+}
+
+/** What a screen owned, forgotten when "Quay lại" leaves it. */
+function leaving(screen: Screen): Partial<KioskState> {
+  switch (screen) {
+    case 'take':
+      return { procedure: null, areaId: null };
+    case 'areas':
+      return { departmentId: null };
+    case 'search':
+      return { query: '', results: noResults() };
+    default:
+      return {};
+  }
 }
 
 export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
@@ -90,6 +130,7 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
         config: a.config ?? s.config,
         departments: a.departments ?? s.departments,
         areas: a.areas ? [...a.areas].sort((x, y) => x.sort - y.sort || x.name.localeCompare(y.name, 'vi')) : s.areas,
+        mode: a.mode ?? s.mode,
       };
     case 'snapshot': {
       const byId = new Map(a.state.areas.map((x) => [x.id, x.waiting]));
@@ -99,24 +140,48 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       return { ...s, areas: s.areas.map((x) => (x.id === a.areaId ? { ...x, waiting: a.waiting } : x)) };
     case 'connection':
       return { ...s, connection: a.status };
-    case 'start':
-      return s.screen === 'welcome' ? go(s, 'departments') : s;
-    case 'department':
-      return s.issuing ? s : go(s, 'areas', { departmentId: a.departmentId });
+    case 'department': {
+      if (s.issuing) return s;
+      const areas = areasOf(s, a.departmentId);
+      // One area: nothing to choose, straight to "Lấy số" (2 taps). A closed one is shown greyed on the areas screen.
+      const only = areas.length === 1 ? areas[0]! : null;
+      if (only && (only.available || s.mode === 'lookup')) {
+        const pending = s.pending?.areaId === only.id && !s.pending.procedureId ? s.pending : null;
+        return go(s, 'take', { departmentId: a.departmentId, areaId: only.id, procedure: null, pending });
+      }
+      return go(s, 'areas', { departmentId: a.departmentId });
+    }
     case 'area': {
       if (s.issuing) return s;
       const area = s.areas.find((x) => x.id === a.areaId);
-      if (!area || !area.available) return s;
-      // A different choice is a different tap: its retries must not reuse another area's key.
-      const pending = s.pending?.areaId === a.areaId ? s.pending : null;
-      return a.withPriorityStep
-        ? go(s, 'priority', { areaId: a.areaId, pending })
-        : { ...s, areaId: a.areaId, pending, error: null };
+      if (!area || (!area.available && s.mode !== 'lookup')) return s;
+      // The same choice again (after a lost answer) keeps its key; another choice is another tap.
+      const pending = s.pending?.areaId === a.areaId && !s.pending.procedureId ? s.pending : null;
+      return go(s, 'take', { areaId: a.areaId, procedure: null, pending });
     }
     case 'search':
-      return s.issuing ? s : go(s, 'search', { query: '' });
+      return s.issuing ? s : go(s, 'search', { query: '', results: noResults() });
     case 'query':
       return { ...s, query: a.query };
+    case 'results':
+      // An answer for what was typed before is stale: the list shows only what is typed now.
+      return a.result.query === s.query ? { ...s, results: a.result } : s;
+    case 'procedure':
+      if (s.issuing) return s;
+      return go(s, 'take', {
+        procedure: a.procedure,
+        areaId: a.procedure.areaId,
+        pending: s.pending?.procedureId === a.procedure.id ? s.pending : null,
+      });
+    case 'priorityEntry':
+      return s.issuing || s.mode === 'lookup' ? s : go(s, 'priority');
+    case 'priorityGroup':
+      // Back to the choices, now marked priority: the group is asked once, before the department or procedure.
+      return s.issuing ? s : go(s, 'home', { priorityGroup: a.group });
+    case 'lang':
+      return { ...s, lang: a.lang };
+    case 'large':
+      return { ...s, large: a.large };
     case 'back': {
       if (s.issuing) return s;
       if (s.screen === 'ticket') return home(s);
@@ -124,16 +189,17 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (!prev) return home(s);
       return {
         ...s,
+        ...leaving(s.screen),
+        ...(prev === 'priority' ? { priorityGroup: null } : {}),
         screen: prev,
         history: s.history.slice(0, -1),
         error: null,
-        ...(prev === 'welcome' ? { departmentId: null } : {}),
       };
     }
     case 'home':
       return s.issuing ? s : home(s);
     case 'issuing':
-      return { ...s, issuing: true, pending: a.pending, error: null };
+      return s.mode === 'lookup' ? s : { ...s, issuing: true, pending: a.pending, error: null };
     case 'issued':
       return { ...s, issuing: false, pending: null, ticket: a.ticket, error: null, screen: 'ticket', history: [] };
     case 'issueFailed':
@@ -158,4 +224,15 @@ export function areasOf(s: Pick<KioskState, 'areas'>, departmentId: string | nul
 /** Whether the screen may take taps: not while a ticket is being issued, nor while the server is unreachable. */
 export function canTap(s: Pick<KioskState, 'issuing' | 'connection'>): boolean {
   return !s.issuing && s.connection === 'online';
+}
+
+/** The device's own settings as the kiosk reads them (GET /api/auth/me → device.settings). */
+export function deviceOptions(settings: Record<string, unknown> | undefined): {
+  mode: KioskMode;
+  printChecklist: boolean;
+} {
+  return {
+    mode: settings?.mode === 'lookup' ? 'lookup' : 'tickets',
+    printChecklist: settings?.printChecklist === true,
+  };
 }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import '../../ui/src/fonts.css';
 import './kiosk.base.css';
 import './kiosk.screens.css';
+import './kiosk.flow.css';
 import { takeDeviceToken } from '../../ui/src/device-token.ts';
 import { KioskApp, TOKEN_KEY } from './kiosk.app.tsx';
 

@@ -37,7 +37,7 @@ describe('TicketScreen', () => {
         ticket={ticket({ estimatedWaitMin: null, priority: true, priorityGroup: 'Người khuyết tật' })}
       />,
     );
-    expect(v.$('[data-testid=ticket-wait]')!.textContent).toBe('Chưa ước tính được');
+    expect(v.$('[data-testid=ticket-wait]')!.textContent).toBe('Chưa có quầy mở');
     expect(v.text()).toContain('Ưu tiên – Người khuyết tật');
   });
 

@@ -99,6 +99,33 @@ describe('ticket layout', () => {
     expect(inkBounds(sliceRows(r, first.top, first.top + 6))).not.toBeNull();
   });
 
+  it('prints the procedure under the area, wrapped, inside the paper; nothing when there is none', () => {
+    const procedureName =
+      'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp chuyển nhượng, thừa kế, tặng cho';
+    for (const paperWidth of [58, 80] as const) {
+      const data = sampleTicket({ ...LONG, procedureName });
+      const { layout } = expectInsidePaper(data, { paperWidth });
+      const texts = layout.ops.filter((o) => o.kind === 'text');
+      const lines = texts.filter((o) => o.role === 'procedure');
+      expect(lines.length).toBeGreaterThan(1); // wrapped, not cut
+      expect(lines.map((o) => (o.kind === 'text' ? o.text : '')).join(' ')).toBe(procedureName);
+      const lastArea = texts.filter((o) => o.role === 'area').at(-1)!;
+      const heading = texts.find((o) => o.role === 'heading')!;
+      expect(lines[0]!.kind === 'text' && lastArea.kind === 'text' && lines[0]!.top >= lastArea.bottom).toBe(true);
+      expect(heading.kind === 'text' && lines.at(-1)!.kind === 'text' && heading.top > lines.at(-1)!.bottom).toBe(true);
+    }
+    for (const none of [undefined, null, ''])
+      expect(
+        layoutTicket(sampleTicket({ procedureName: none }), { paperWidth: 80 }).ops.some(
+          (o) => o.kind === 'text' && o.role === 'procedure',
+        ),
+      ).toBe(false);
+    savePng(
+      'ticket-80mm-procedure.png',
+      renderTicket(sampleTicket({ procedureName: 'Đăng ký khai sinh' }), { paperWidth: 80 }),
+    );
+  });
+
   it('is deterministic: same data, same bits', () => {
     const a = renderTicket(sampleTicket(), { paperWidth: 80 });
     const b = renderTicket(sampleTicket(), { paperWidth: 80 });

@@ -36,6 +36,11 @@ export function layoutTicket(data: TicketPrintData, opts: PrintOptions = {}): Ti
   c.paragraph(t.department, 700, 25, { minSize: 20, maxLines: 3, role: 'department' });
   c.gap(2);
   c.paragraph(t.area, 500, 25, { minSize: 20, maxLines: 3, role: 'area' });
+  if (t.procedure) {
+    // Procedure names run long ("Đăng ký biến động quyền sử dụng đất, …"): smaller, wrapped, at most four lines.
+    c.gap(4);
+    c.paragraph(t.procedure, 500, 21, { minSize: 16, maxLines: 4, role: 'procedure' });
+  }
   c.gap(16);
   c.paragraph(t.heading, 700, 30, { maxLines: 1, role: 'heading' });
   c.gap(8);

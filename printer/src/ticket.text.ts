@@ -13,6 +13,8 @@ export interface TicketLines {
   center: string;
   department: string;
   area: string;
+  /** '' when the ticket has no procedure. */
+  procedure: string;
   heading: string;
   number: string;
   priority: string | null;
@@ -82,6 +84,7 @@ export function ticketLines(data: TicketPrintData): TicketLines {
     center: upperVi(clean(data.centerName)),
     department: clean(data.departmentName),
     area: clean(data.areaName),
+    procedure: clean(data.procedureName),
     heading: NUMBER_HEADING,
     number: clean(data.number) || '—',
     priority: data.priority ? priorityText(data.priorityLabel) : null,

@@ -66,6 +66,7 @@ export function buildTextTicketJob(data: TicketPrintData, opts: PrintOptions = {
   p.rule();
   p.line(t.department, { bold: true });
   p.line(t.area);
+  if (t.procedure) p.line(t.procedure);
   p.b.newline();
   p.line(t.heading, { bold: true });
   const scale = Math.max(1, Math.min(8, Math.floor(p.cols / Math.max(1, columns(t.number)))));

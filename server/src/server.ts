@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './logging/logger.ts';
 import { createUser } from './core/accounts/accounts.usecases.ts';
 import { LoginLimiter } from './core/accounts/login.limiter.ts';
 import { randomPassword } from './core/accounts/password.ts';
-import { seedCenter } from './core/catalog/seed.ts';
+import { seedCenter, seedProcedures } from './core/catalog/seed.ts';
 import { MonotonicGuardClock, systemClock, type Clock } from './core/clock.ts';
 import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
@@ -45,6 +45,8 @@ export interface ServerOptions {
 }
 
 const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
+/** The demo center's procedures (sources and caveats: seed/demo-procedures.md). */
+const DEMO_PROCEDURES = new URL('./seed/demo-procedures.json', import.meta.url);
 
 /** Wires config → database → migrations → services → HTTP + socket.io on one port. */
 export async function createServer(config: ServerConfig, opts: ServerOptions = {}) {
@@ -65,8 +67,10 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const firstStart = store.accounts.users().length === 0;
   let adminPassword: string | null = null;
   if (firstStart) {
-    if (config.seed === 'demo' && store.catalog.areas().length === 0)
+    if (config.seed === 'demo' && store.catalog.areas().length === 0) {
       seedCenter(store, clock, JSON.parse(readFileSync(DEMO_SEED, 'utf8')));
+      seedProcedures(store, clock, JSON.parse(readFileSync(DEMO_PROCEDURES, 'utf8')));
+    }
     adminPassword = config.adminPassword ?? randomPassword();
     await createUser(
       deps,

@@ -3,6 +3,7 @@ import type { AreaDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
 import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';
+import { countText, useProcedureCounts } from '../procedures/procedure.counts.ts';
 import { HoursEditor } from '../settings/list.editors.tsx';
 import { noCounterWarning, unservedArea } from './catalog.coverage.ts';
 import type { Catalog } from './catalog.hook.ts';
@@ -46,6 +47,8 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
   // Said after a save that leaves the area with no counter: the kiosk will not issue there (area.no_counter).
   const [warning, setWarning] = useState<string | null>(null);
   const set = (p: Partial<AreaDraft>) => setDraft((d) => (d ? { ...d, ...p } : d));
+  // Procedures per area (the kiosk's search finds an area only through its procedures); null: not known.
+  const procedureCounts = useProcedureCounts(props.api, catalog.areas);
 
   async function save(e: Event) {
     e.preventDefault();
@@ -227,6 +230,7 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
             <th class="num">Giới hạn/ngày</th>
             <th class="num">Chờ mục tiêu</th>
             <th class="num">Đã cấp hôm nay</th>
+            <th class="num">Thủ tục</th>
             <th>Trạng thái</th>
             <th></th>
           </tr>
@@ -245,6 +249,9 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
               <td class="num">{a.dailyLimit ?? '∞'}</td>
               <td class="num">{a.targetWaitMinutes ? `${a.targetWaitMinutes} phút` : '—'}</td>
               <td class="num">{a.issuedToday}</td>
+              <td class="num" data-testid="procedure-count">
+                {procedureCounts ? countText(procedureCounts.get(a.id)) : '—'}
+              </td>
               <td>
                 <button
                   class={`status-chip ${a.open ? 'ok' : 'off'}`}
@@ -262,6 +269,18 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
                       title="Ki-ốt không cấp số cho lĩnh vực này cho đến khi một quầy được gán"
                     >
                       Chưa có quầy phục vụ
+                    </span>
+                  </>
+                )}
+                {a.active && procedureCounts?.get(a.id) === 0 && (
+                  <>
+                    {' '}
+                    <span
+                      class="status-chip warn"
+                      data-testid="no-procedure"
+                      title="Người dân tìm theo thủ tục trên ki-ốt sẽ không thấy lĩnh vực này (mục Thủ tục hành chính)"
+                    >
+                      Chưa có thủ tục
                     </span>
                   </>
                 )}

@@ -17,6 +17,7 @@ export const GROUP_LABEL: Record<GroupBy, string> = {
   clerk: 'Cán bộ',
   hour: 'Giờ trong ngày',
   day: 'Ngày',
+  procedure: 'Thủ tục',
 };
 
 /** Every ReportRow column in Vietnamese, rating levels in the center's order between service level and satisfaction. */

@@ -32,7 +32,7 @@ export function docFromCatalog(c: Catalog): ConfigDoc {
   };
 }
 
-async function readSheets(files: File[]): Promise<SheetRows[]> {
+export async function readSheets(files: File[]): Promise<SheetRows[]> {
   const out: SheetRows[] = [];
   for (const f of files) {
     if (/\.xlsx$/i.test(f.name)) {

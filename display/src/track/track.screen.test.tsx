@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { mount } from '@ui/render.testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallDto, StateDto, TicketDto } from '@contract/dto';
+import { NO_COUNTER_OPEN } from '@ui/wait.words';
 import { TrackScreen } from './track.screen.tsx';
 import {
   statusWords,
@@ -37,6 +38,7 @@ const ticket = (over: Partial<TicketDto> = {}): TicketDto => ({
   trackUrl: '/t/tk1',
   dossierCode: null,
   note: null,
+  procedure: null,
   ...over,
 });
 const call = (over: Partial<CallDto> = {}): CallDto => ({
@@ -133,6 +135,13 @@ describe('tracking page screen', () => {
     expect(el.querySelector('[data-testid=ahead]')!.textContent).toBe('7');
     expect(el.textContent).toContain('Khoảng 21 phút');
     expect(el.textContent).toContain('08:15 26/11/2026');
+  });
+
+  it('no counter open yet: the same words as the kiosk (one shared wording)', () => {
+    const root = draw(ready(ticket({ estimatedWaitMin: null, waitingAhead: 2 })));
+    expect(root.textContent).toContain(NO_COUNTER_OPEN.vi);
+    expect(root.textContent).toContain('Chưa có quầy mở');
+    expect(root.textContent).not.toContain('Đang tính');
   });
 
   it('called: the big "Mời bạn đến quầy số 3"', () => {

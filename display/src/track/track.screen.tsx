@@ -1,6 +1,7 @@
 /** The tracking page on a phone: one ticket, its status in words, people ahead, estimated wait. Pure view. */
 import type { TicketDto } from '@contract/dto';
 import { formatDate, formatTime } from '@ui/time.format';
+import { NO_COUNTER_OPEN } from '@ui/wait.words';
 import { BellIcon } from '../shared/icons.tsx';
 import { statusWords, transferWords, waitWords, type TrackState } from './track.state.ts';
 
@@ -55,7 +56,7 @@ function Details({ t, timeZone }: { t: TicketDto; timeZone: string }) {
       </div>
       <div>
         <dt>Thời gian chờ dự kiến</dt>
-        <dd>{t.waitingAhead === 0 ? 'Bạn là người tiếp theo' : (wait ?? 'Đang tính')}</dd>
+        <dd>{t.waitingAhead === 0 ? 'Bạn là người tiếp theo' : (wait ?? NO_COUNTER_OPEN.vi)}</dd>
       </div>
       <div>
         <dt>Lĩnh vực</dt>

@@ -85,6 +85,14 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     pair: (code: string) => send('POST /api/auth/pair', '/auth/pair', { code }),
     departments: () => send('GET /api/departments', '/departments'),
     areas: () => send('GET /api/areas', '/areas'),
+    /** The public catalogue; with `q` best match first (the server forgives diacritics and typos). */
+    procedures: (f: { q?: string; areaId?: string; limit?: number } = {}) => {
+      const qs = new URLSearchParams();
+      if (f.q !== undefined) qs.set('q', f.q);
+      if (f.areaId) qs.set('areaId', f.areaId);
+      if (f.limit !== undefined) qs.set('limit', String(f.limit));
+      return send('GET /api/procedures', `/procedures?${qs.toString()}`);
+    },
     counters: () => send('GET /api/counters', '/counters'),
     state: () => send('GET /api/state', '/state'),
     /** The control room's server-side alerts (supervisor, admin). */

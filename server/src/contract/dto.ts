@@ -51,6 +51,44 @@ export interface PublicTicketDto {
   transfers: number;
   trackUrl: string;
   print?: PrintResult;
+  /** The procedure the citizen came for (public: procedure information is public); null when chosen by area. */
+  procedure: ProcedureRef | null;
+}
+
+/** A procedure as a ticket carries it. */
+export interface ProcedureRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * A procedure (thủ tục hành chính) of the catalogue, as anyone may see it (GET /api/procedures). `timeLimit` and
+ * `fee` are free text ('' when not given); `active` is false once withdrawn (only GET /api/procedures/:id shows those).
+ */
+export interface ProcedureDto {
+  id: string;
+  code: string;
+  name: string;
+  areaId: string;
+  areaCode: string;
+  areaName: string;
+  departmentName: string;
+  timeLimit: string;
+  fee: string;
+  documents: string[];
+  keywords: string[];
+  active: boolean;
+}
+
+/** The answer of POST /api/procedures/import (and of its `?dryRun=1` preview, which changes nothing). */
+export interface ProcedureImportResultDto {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+  /** Per row it creates or changes, what it changes (`before` null on create): the admin's preview. */
+  changes: { code: string; action: 'create' | 'update'; fields: FieldChange[] }[];
 }
 
 /** A ticket as staff (signed-in users) see it: the public fields and what the clerk wrote (absent from the public form). */

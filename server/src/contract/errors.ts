@@ -57,6 +57,27 @@ export const ERRORS = {
     en: 'Too many tracking connections from this address.',
   },
   'area.not_found': { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Area not found.' },
+  'procedure.not_found': { status: 404, vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' },
+  'procedure.code_taken': {
+    status: 409,
+    vi: 'Mã thủ tục này đã có trong danh mục.',
+    en: 'A procedure with this code already exists.',
+  },
+  'procedure.withdrawn': {
+    status: 422,
+    vi: 'Thủ tục này đã ngừng áp dụng. Vui lòng hỏi quầy hướng dẫn.',
+    en: 'This procedure has been withdrawn.',
+  },
+  'procedure.area_mismatch': {
+    status: 422,
+    vi: 'Thủ tục không thuộc lĩnh vực đã chọn.',
+    en: 'The procedure belongs to another area.',
+  },
+  'import.invalid': {
+    status: 422,
+    vi: 'Tệp nhập có dòng không hợp lệ; chưa có gì thay đổi.',
+    en: 'The import file has invalid rows; nothing was changed.',
+  },
   'area.closed': { status: 409, vi: 'Lĩnh vực này đang tạm ngừng cấp số.', en: 'This area is closed.' },
   'area.outside_hours': { status: 409, vi: 'Ngoài giờ cấp số của lĩnh vực này.', en: 'Outside issuing hours.' },
   'area.holiday': {

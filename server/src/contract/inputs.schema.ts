@@ -10,14 +10,17 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const loginInput = z.object({ username: text(64), password: z.string().min(1).max(200) }).strict();
 export const pairInput = z.object({ code: z.string().trim().min(4).max(20) }).strict();
 
+/** `procedureId`: the ticket is in that procedure's area (`areaId`, when also given, must be that area). */
 export const issueTicketInput = z
   .object({
-    areaId: id,
+    areaId: id.optional(),
+    procedureId: id.optional(),
     priority: z.boolean().optional(),
     priorityGroup: z.string().trim().max(120).nullish(),
     idempotencyKey: z.string().min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => Boolean(v.areaId || v.procedureId), { message: 'areaId hoặc procedureId', path: ['areaId'] });
 
 /**
  * What the clerk saw when acting: the current ticket's id, or null for "no one at my counter". Optional, so the
@@ -160,6 +163,45 @@ export const counterInput = z
   })
   .strict();
 
+/**
+ * A procedure's fields (POST/PUT /api/procedures, and each import row once read). A code is the national code
+ * (`2.000488`) or a province's form of it (`1.012786.H19`).
+ */
+export const procedureCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._-]+$/, 'mã thủ tục: chữ không dấu, số, . _ -');
+const listText = (max: number, count: number) => z.array(text(max)).max(count);
+export const procedureInput = z
+  .object({
+    code: procedureCode,
+    name: text(1000),
+    areaId: id,
+    timeLimit: z.string().trim().max(1000).optional(),
+    fee: z.string().trim().max(2000).optional(),
+    documents: listText(1000, 100).optional(),
+    keywords: listText(200, 50).optional(),
+  })
+  .strict();
+
+/**
+ * GET /api/procedures: `limit` default 20; a larger one is cut to 200 (the most an answer holds). `offset` (beyond
+ * the contract): skips that many, so an admin screen can page through a catalogue of thousands.
+ */
+export const procedureQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  q: z.string().max(200).optional(),
+  areaId: z.string().max(100).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .transform((n) => Math.min(n, 200)),
+});
+
 export const reportQuery = z.object({
   from: z
     .string()
@@ -169,6 +211,6 @@ export const reportQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  groupBy: z.enum(['area', 'counter', 'clerk', 'department', 'hour', 'day']).default('area'),
+  groupBy: z.enum(['area', 'counter', 'clerk', 'department', 'hour', 'day', 'procedure']).default('area'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

@@ -8,6 +8,8 @@ export interface TicketPrintData {
   centerName: string;
   departmentName: string;
   areaName: string;
+  /** The procedure the citizen came for, printed under the area; absent or empty when chosen by area. */
+  procedureName?: string | null;
   number: string;
   priority: boolean;
   priorityLabel?: string | null;

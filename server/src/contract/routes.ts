@@ -8,6 +8,8 @@ import type {
   DepartmentDto,
   DeviceDto,
   ImportResultDto,
+  ProcedureDto,
+  ProcedureImportResultDto,
   PrintResult,
   PublicConfigDto,
   ReportDto,
@@ -132,6 +134,13 @@ export interface ApiRoutes {
   'GET /api/backups': { res: { lastBackup: BackupDto | null; backups: BackupDto[]; dir: string } };
   'POST /api/backups': { res: BackupDto };
   'GET /api/printers': { res: PrinterStateDto[] };
+  'GET /api/procedures': { res: ProcedureDto[] };
+  'GET /api/procedures/:id': { res: ProcedureDto };
+  'POST /api/procedures': { body: In<typeof I.procedureInput>; res: ProcedureDto };
+  'PUT /api/procedures/:id': { body: In<typeof I.procedureInput>; res: ProcedureDto };
+  'DELETE /api/procedures/:id': { res: ProcedureDto };
+  /** The body is a CSV or XLSX file (not JSON): the client sends it as is, with its content type. */
+  'POST /api/procedures/import': { res: ProcedureImportResultDto };
 }
 
 export type RouteKey = keyof ApiRoutes;
@@ -209,4 +218,10 @@ export const API_ROUTE_KEYS = Object.keys({
   'GET /api/backups': 0,
   'POST /api/backups': 0,
   'GET /api/printers': 0,
+  'GET /api/procedures': 0,
+  'GET /api/procedures/:id': 0,
+  'POST /api/procedures': 0,
+  'PUT /api/procedures/:id': 0,
+  'DELETE /api/procedures/:id': 0,
+  'POST /api/procedures/import': 0,
 } satisfies Record<RouteKey, 0>) as RouteKey[];

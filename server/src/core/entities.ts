@@ -25,6 +25,20 @@ export interface Area {
   sort: number;
 }
 
+/** A procedure (thủ tục hành chính) of the catalogue; withdrawn ones stay (active false) for past tickets. */
+export interface Procedure {
+  id: string;
+  code: string;
+  name: string;
+  areaId: string;
+  timeLimit: string;
+  fee: string;
+  documents: string[];
+  keywords: string[];
+  active: boolean;
+  updatedAt: number;
+}
+
 export interface Counter {
   id: string;
   number: number;
@@ -61,6 +75,8 @@ export interface Ticket {
   idempotencyKey: string | null;
   dossierCode: string | null;
   note: string | null;
+  /** The procedure the citizen came for; null when the ticket was asked for by area. */
+  procedureId: string | null;
   /** The order of issue over the whole center (the queue order; never the wall clock, which can step back). */
   issueSeq: number;
 }

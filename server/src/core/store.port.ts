@@ -1,5 +1,5 @@
 import type { TicketStatus } from '../contract/dto.ts';
-import type { Area, Counter, Department, Device, NewTicket, Ticket, User } from './entities.ts';
+import type { Area, Counter, Department, Device, NewTicket, Procedure, Ticket, User } from './entities.ts';
 import type { GroupBy, GroupTotals } from './reports/report.aggregate.ts';
 
 /*
@@ -61,6 +61,18 @@ export interface CatalogRepository {
   countersForArea(areaId: string): Counter[];
   saveCounterState(c: Pick<Counter, 'id' | 'status' | 'clerkId' | 'currentTicketId' | 'updatedAt'>): void;
   upsertCounter(c: Pick<Counter, 'id' | 'number' | 'name' | 'active' | 'areaIds' | 'updatedAt'>): void;
+}
+
+/** The procedure catalogue: small (a few thousand rows), read whole into the search index. */
+export interface ProceduresRepository {
+  get(id: string): Procedure | undefined;
+  byCode(code: string): Procedure | undefined;
+  /** Every procedure, withdrawn ones too. */
+  all(): Procedure[];
+  insert(p: Procedure): void;
+  update(p: Procedure): void;
+  /** How many times the catalogue changed since start-up: the search index rebuilds when this moves. */
+  version(): number;
 }
 
 export interface AccountsRepository {
@@ -219,6 +231,7 @@ export interface ReportsRepository {
 export interface StorePort {
   tickets: TicketsRepository;
   catalog: CatalogRepository;
+  procedures: ProceduresRepository;
   journal: JournalRepository;
   accounts: AccountsRepository;
   ratings: RatingsRepository;

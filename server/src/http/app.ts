@@ -11,6 +11,7 @@ import { errorBody, onError } from './error.handler.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { opsRoutes } from './ops.routes.ts';
 import { printingRoutes } from './printing.routes.ts';
+import { PROCEDURE_IMPORT_LIMIT, PROCEDURE_IMPORT_PATH, procedureRoutes } from './procedures.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { anonymousLimit, createAddressLimiter } from './rate.limit.ts';
 import { ratingRoutes } from './ratings.routes.ts';
@@ -31,15 +32,17 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
     await next();
     c.header('cache-control', 'no-store');
   });
-  api.use(
-    '*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: s.config.bodyLimit,
+      maxSize,
       onError: () => {
         throw new AppError('request.too_large');
       },
-    }),
-  );
+    });
+  // One route takes a larger body (a province's procedure catalogue file, admins only); every other the small one.
+  const small = limit(s.config.bodyLimit);
+  const large = limit(Math.max(s.config.bodyLimit, PROCEDURE_IMPORT_LIMIT));
+  api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === PROCEDURE_IMPORT_PATH ? large : small)(c, next));
   api.use('*', authMiddleware(s));
   // Anonymous callers, per remote address (issue #11, defect 16): one bucket for the API and the pages below.
   const anonymous = anonymousLimit(createAddressLimiter(), { except: ['/api/auth/login', '/api/auth/pair'] });
@@ -53,6 +56,7 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/alerts', alertRoutes(s));
   api.route('/', accountRoutes(s));
   api.route('/', catalogRoutes(s));
+  api.route('/procedures', procedureRoutes(s));
   api.route('/', opsRoutes(s));
   const printing = printingRoutes(s);
   api.route('/', printing.api);

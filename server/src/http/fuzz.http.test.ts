@@ -8,7 +8,15 @@ import { startTestServer, type TestServer } from '../testing/server.testing.ts';
  */
 let t: TestServer;
 let tokens: Record<string, string>;
-let ids: { counter: string; area: string; ticket: string; device: string; user: string; dept: string };
+let ids: {
+  counter: string;
+  area: string;
+  ticket: string;
+  device: string;
+  user: string;
+  dept: string;
+  procedure: string;
+};
 
 const ROUTES: [string, string][] = [
   ['GET', '/api/health'],
@@ -51,6 +59,12 @@ const ROUTES: [string, string][] = [
   ['GET', '/api/config/export'],
   ['POST', '/api/config/import'],
   ['GET', '/api/backups'],
+  ['GET', '/api/procedures'],
+  ['GET', '/api/procedures/:procedure'],
+  ['POST', '/api/procedures'],
+  ['PUT', '/api/procedures/:procedure'],
+  ['DELETE', '/api/procedures/:procedure'],
+  ['POST', '/api/procedures/import'],
 ];
 
 const hostileId = fc.oneof(
@@ -127,6 +141,7 @@ beforeAll(async () => {
     device: display.id,
     user: clerk.id,
     dept: area.departmentId,
+    procedure: (await t.call('GET', '/api/procedures?limit=1')).body[0].id,
   };
 });
 afterAll(async () => {

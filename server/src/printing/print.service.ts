@@ -124,6 +124,7 @@ export function createPrintService(
         centerName: st.name,
         departmentName: t.departmentName,
         areaName: t.areaName,
+        procedureName: t.procedure?.name ?? null,
         number: t.number,
         priority: t.priority,
         priorityLabel: t.priority ? (t.priorityGroup ?? 'ƯU TIÊN') : null,

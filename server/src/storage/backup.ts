@@ -147,8 +147,11 @@ export async function restoreBackup(
   }
 }
 
-/** The live database opened with an exclusive lock, or null when it is not a readable database. */
-function lockExclusively(dbFile: string): Db | null {
+/**
+ * The live database opened with an exclusive lock, or null when it is not a readable database. Also what
+ * `npm run simulate` uses to refuse while a server holds the database (with its own message).
+ */
+export function lockExclusively(dbFile: string, refusedMessage = RESTORE_IN_USE_VI): Db | null {
   const db = new Database(dbFile, { fileMustExist: true, timeout: 0 });
   try {
     // EXCLUSIVE locking mode keeps the lock after the transaction, until close; no shared-memory index is used.
@@ -157,7 +160,7 @@ function lockExclusively(dbFile: string): Db | null {
     return db;
   } catch (e) {
     db.close();
-    if (isBusy(e)) throw new RestoreRefusedError(RESTORE_IN_USE_VI);
+    if (isBusy(e)) throw new RestoreRefusedError(refusedMessage);
     return null;
   }
 }

@@ -24,6 +24,23 @@ describe('report aggregation in SQL', () => {
         (steps) => {
           const h = coreHarness('2026-11-26T07:30:00+07:00');
           const codes = ['LLTP', 'HTCT', 'DKKD'];
+          // One procedure per area: some tickets carry one (groupBy=procedure), the rest fall under ''.
+          const procedureOf = codes.map((code, i) => {
+            const p = {
+              id: `p${i}`,
+              code: `9.00000${i}`,
+              name: `Thủ tục ${code}`,
+              areaId: h.area(code).id,
+              timeLimit: '',
+              fee: '',
+              documents: [],
+              keywords: [],
+              active: true,
+              updatedAt: 0,
+            };
+            h.store.procedures.insert(p);
+            return p.id;
+          });
           const clerks = [1, 2, 3].map((n) => h.clerk(`c${n}`));
           [1, 2, 3].forEach((n, i) =>
             h.run((tx) => counters.openCounter(tx, { counterId: h.counter(n).id, actor: clerks[i]! })),
@@ -40,7 +57,12 @@ describe('report aggregation in SQL', () => {
             };
             if (kind < 45)
               tryRun((tx) =>
-                issueTicket(tx, { areaId: h.area(codes[area]!).id, priority: kind % 7 === 0, actor: h.kiosk }),
+                issueTicket(tx, {
+                  areaId: h.area(codes[area]!).id,
+                  ...(kind % 3 === 0 ? { procedureId: procedureOf[area]! } : {}),
+                  priority: kind % 7 === 0,
+                  actor: h.kiosk,
+                }),
               );
             else if (kind < 70) tryRun((tx) => counters.callNext(tx, input));
             else if (kind < 82) tryRun((tx) => counters.finish(tx, input));
@@ -73,7 +95,7 @@ describe('report aggregation in SQL', () => {
           const to = '2026-11-30';
           const facts = loadFacts(h.db, from, to);
           const areas = new Map(h.store.catalog.areas().map((a) => [a.id, a]));
-          for (const groupBy of ['area', 'department', 'counter', 'clerk', 'hour', 'day'] as GroupBy[]) {
+          for (const groupBy of ['area', 'department', 'counter', 'clerk', 'hour', 'day', 'procedure'] as GroupBy[]) {
             const ctx: ReportContext = {
               groupBy,
               levels: ['very_satisfied', 'satisfied', 'unsatisfied'],

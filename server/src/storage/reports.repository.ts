@@ -13,6 +13,16 @@ const HOUR = (col: string) => `CAST(CAST(CAST(${col} + @off AS INTEGER) % 864000
 
 function keys(g: GroupBy | 'all') {
   if (g === 'all') return { issued: "'all'", end: "'all'", event: "'all'", rating: "'all'" };
+  // A ticket's procedure for its whole life; '' groups the tickets asked for by area (the contract's key "").
+  if (g === 'procedure') {
+    const own = "COALESCE(t.procedure_id, '')";
+    return {
+      issued: own,
+      end: own,
+      event: "COALESCE((SELECT procedure_id FROM tickets WHERE id = e.ticket_id), '')",
+      rating: own,
+    };
+  }
   const time = g === 'day' ? 't.business_day' : HOUR('t.issued_at');
   return {
     issued:

@@ -52,6 +52,7 @@ describe('tickets repository on real SQLite', () => {
     idempotencyKey: null,
     dossierCode: null,
     note: null,
+    procedureId: null,
     ...p,
   });
 

@@ -3,6 +3,7 @@ import type { StorePort } from '../core/store.port.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
 import { createCatalogRepository } from './catalog.repository.ts';
 import { createJournalRepository } from './journal.repository.ts';
+import { createProceduresRepository } from './procedures.repository.ts';
 import { createPrintJobsRepository } from './print-jobs.repository.ts';
 import { createRatingsRepository } from './ratings.repository.ts';
 import { createReportsRepository } from './reports.repository.ts';
@@ -22,6 +23,7 @@ export function createStore(db: Db): Store {
     db,
     tickets: createTicketsRepository(db),
     catalog: createCatalogRepository(db),
+    procedures: createProceduresRepository(db),
     journal: createJournalRepository(db),
     accounts: createAccountsRepository(db),
     ratings: createRatingsRepository(db),

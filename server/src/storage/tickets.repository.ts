@@ -28,6 +28,7 @@ interface TicketRow {
   idempotency_key: string | null;
   dossier_code: string | null;
   note: string | null;
+  procedure_id: string | null;
   issue_seq: number;
 }
 
@@ -55,6 +56,7 @@ const toTicket = (r: TicketRow): Ticket => ({
   idempotencyKey: r.idempotency_key,
   dossierCode: r.dossier_code,
   note: r.note,
+  procedureId: r.procedure_id,
   issueSeq: r.issue_seq,
 });
 
@@ -89,8 +91,8 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     Record<string, unknown>,
     { issue_seq: number }
   >(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
-    status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, issue_seq)
-    VALUES (@id, @number, @seq, @businessDay, @issuedAreaId, @areaId, NULL, @priority, @priorityGroup, 'waiting', @issuedAt, 0, 0, @issuerKind, @issuerId, @idempotencyKey,
+    status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, procedure_id, issue_seq)
+    VALUES (@id, @number, @seq, @businessDay, @issuedAreaId, @areaId, NULL, @priority, @priorityGroup, 'waiting', @issuedAt, 0, 0, @issuerKind, @issuerId, @idempotencyKey, @procedureId,
       (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets)) RETURNING issue_seq`);
   const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>(
     'SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?',

@@ -79,3 +79,42 @@ export function seedCenter(
   });
   return { departments: seed.departments.length, areas: seed.areas.length, counters: seed.counters.length };
 }
+
+/** The shape of demo-procedures.json: procedures with the code of their area. */
+export const procedureSeedSchema = z.array(
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    areaCode: z.string(),
+    timeLimit: z.string().optional(),
+    fee: z.string().optional(),
+    documents: z.array(z.string()).optional(),
+    keywords: z.array(z.string()).optional(),
+  }),
+);
+
+/** Adds the seed's procedures to their areas (by code), in one transaction, in the file's order. */
+export function seedProcedures(store: StorePort, clock: Clock, raw: unknown): number {
+  const rows = procedureSeedSchema.parse(raw);
+  const areas = new Map(store.catalog.areas().map((a) => [a.code, a.id]));
+  const now = clock.now();
+  store.tx(() => {
+    for (const p of rows) {
+      const areaId = areas.get(p.areaCode);
+      if (!areaId) throw new Error(`seed: procedure ${p.code} names unknown area ${p.areaCode}`);
+      store.procedures.insert({
+        id: newId(9),
+        code: p.code,
+        name: p.name,
+        areaId,
+        timeLimit: p.timeLimit ?? '',
+        fee: p.fee ?? '',
+        documents: p.documents ?? [],
+        keywords: p.keywords ?? [],
+        active: true,
+        updatedAt: now,
+      });
+    }
+  });
+  return rows.length;
+}

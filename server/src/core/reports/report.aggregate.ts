@@ -21,6 +21,8 @@ export interface TicketFact {
   calledAt: number | null;
   finishedAt: number | null;
   transfers: number;
+  /** The ticket's procedure (null: asked for by area; grouped under ''). */
+  procedureId?: string | null;
 }
 export interface EventFact {
   type: 'called' | 'transferred';
@@ -30,6 +32,7 @@ export interface EventFact {
   areaId: string | null;
   businessDay: string;
   issuedAt: number;
+  procedureId?: string | null;
 }
 export interface RatingFact {
   level: string;
@@ -38,6 +41,7 @@ export interface RatingFact {
   clerkId: string | null;
   businessDay: string;
   issuedAt: number;
+  procedureId?: string | null;
 }
 
 export interface ReportContext {
@@ -144,17 +148,25 @@ export function aggregateFacts(
   const g = ctx.groupBy;
   const timeKey = (day: string, issuedAt: number) => (g === 'day' ? day : String(ctx.hourOf(issuedAt)));
   const endKey = (t: TicketFact) =>
-    g === 'area' || g === 'department'
-      ? byArea(t.areaId)
-      : g === 'counter'
-        ? t.counterId
-        : g === 'clerk'
-          ? t.clerkId
-          : timeKey(t.businessDay, t.issuedAt);
+    g === 'procedure'
+      ? (t.procedureId ?? '')
+      : g === 'area' || g === 'department'
+        ? byArea(t.areaId)
+        : g === 'counter'
+          ? t.counterId
+          : g === 'clerk'
+            ? t.clerkId
+            : timeKey(t.businessDay, t.issuedAt);
 
   for (const t of tickets) {
-    if (g === 'area' || g === 'department' || g === 'hour' || g === 'day') {
-      const a = acc(g === 'hour' || g === 'day' ? timeKey(t.businessDay, t.issuedAt) : byArea(t.issuedAreaId));
+    if (g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure') {
+      const a = acc(
+        g === 'procedure'
+          ? (t.procedureId ?? '')
+          : g === 'hour' || g === 'day'
+            ? timeKey(t.businessDay, t.issuedAt)
+            : byArea(t.issuedAreaId),
+      );
       if (a) {
         a.issued++;
         if (t.status === 'expired') a.expired++;
@@ -184,13 +196,15 @@ export function aggregateFacts(
   const calledSeen = new Set<string>();
   for (const e of events) {
     const key =
-      g === 'counter'
-        ? e.counterId
-        : g === 'clerk'
-          ? e.actorId
-          : g === 'area' || g === 'department'
-            ? byArea(e.areaId)
-            : timeKey(e.businessDay, e.issuedAt);
+      g === 'procedure'
+        ? (e.procedureId ?? '')
+        : g === 'counter'
+          ? e.counterId
+          : g === 'clerk'
+            ? e.actorId
+            : g === 'area' || g === 'department'
+              ? byArea(e.areaId)
+              : timeKey(e.businessDay, e.issuedAt);
     const a = acc(key);
     if (!a) continue;
     if (e.type === 'transferred') a.transferred++;
@@ -201,13 +215,15 @@ export function aggregateFacts(
   }
   for (const r of ratings) {
     const key =
-      g === 'counter'
-        ? r.counterId
-        : g === 'clerk'
-          ? r.clerkId
-          : g === 'area' || g === 'department'
-            ? byArea(r.areaId)
-            : timeKey(r.businessDay, r.issuedAt);
+      g === 'procedure'
+        ? (r.procedureId ?? '')
+        : g === 'counter'
+          ? r.counterId
+          : g === 'clerk'
+            ? r.clerkId
+            : g === 'area' || g === 'department'
+              ? byArea(r.areaId)
+              : timeKey(r.businessDay, r.issuedAt);
     const a = acc(key);
     if (a) a.ratings[r.level] = (a.ratings[r.level] ?? 0) + 1;
   }

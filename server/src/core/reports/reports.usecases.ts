@@ -15,7 +15,7 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   const to = q.to ?? from;
   if (!isDay(from) || !isDay(to)) throw new AppError('request.invalid', 'Ngày không hợp lệ (YYYY-MM-DD).');
   if (from > to) throw new AppError('request.invalid', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
-  const { catalog, accounts } = deps.store;
+  const { catalog, accounts, procedures } = deps.store;
   const areas = new Map(catalog.areas().map((a) => [a.id, a]));
   const depts = new Map(catalog.departments().map((d) => [d.id, d]));
   const counters = new Map(catalog.counters().map((c) => [c.id, c]));
@@ -64,6 +64,11 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
       const u = users.get(id);
       return { key: u?.username ?? id, label: u?.displayName ?? id };
     }
+    if (g === 'procedure') {
+      if (id === '') return { key: '', label: 'Không chọn thủ tục (lấy số theo lĩnh vực)' };
+      const p = procedures.get(id);
+      return { key: p?.code ?? id, label: p?.name ?? id };
+    }
     if (g === 'hour')
       return {
         key: id.padStart(2, '0'),
@@ -89,7 +94,7 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   let rows = rowsFromTotals(ctx, groups);
   if (g === 'hour') rows = rows.sort((a, b) => a.key.localeCompare(b.key));
   // Where every ticket falls in exactly one group the total is their sum; counters and clerks need their own pass.
-  const partition = g === 'area' || g === 'department' || g === 'hour' || g === 'day';
+  const partition = g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure';
   const totals = toRow(
     'total',
     'Tổng cộng',

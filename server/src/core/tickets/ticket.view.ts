@@ -3,6 +3,7 @@ import type {
   CallDto,
   CounterDto,
   CounterRef,
+  ProcedureRef,
   PublicCounterDto,
   PublicTicketDto,
   StateDto,
@@ -49,6 +50,12 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     return c ? { counterNumber: c.number, counterName: c.name } : null;
   };
 
+  /** The procedure a ticket carries, withdrawn or not (past tickets keep theirs). */
+  const procedureRef = (id: string | null): ProcedureRef | null => {
+    const p = id ? store.procedures.get(id) : undefined;
+    return p ? { id: p.id, code: p.code, name: p.name } : null;
+  };
+
   function ticket(t: Ticket): TicketDto {
     const area = store.catalog.area(t.areaId);
     const dept = area ? store.catalog.department(area.departmentId) : undefined;
@@ -88,6 +95,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
       recalls: t.recalls,
       transfers: t.transfers,
       trackUrl: `${opts.publicUrl()}/t/${t.id}`,
+      procedure: procedureRef(t.procedureId),
       dossierCode: t.dossierCode,
       note: t.note,
       // An expired job was never printed: to the caller that is a failed print, with the reason as its message.
@@ -288,6 +296,7 @@ export function toPublicTicket(d: PublicTicketDto): PublicTicketDto {
     recalls: d.recalls,
     transfers: d.transfers,
     trackUrl: d.trackUrl,
+    procedure: d.procedure,
     ...(d.print ? { print: d.print } : {}),
   };
 }

@@ -7,7 +7,9 @@ import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, BLOCK_ERRORS, issuingBlock, nextNumber } from './ticket.rules.ts';
 
 export interface IssueInput {
-  areaId: string;
+  /** Optional when `procedureId` is given: the ticket is in the procedure's area. */
+  areaId?: string;
+  procedureId?: string;
   priority?: boolean;
   priorityGroup?: string | null;
   idempotencyKey?: string;
@@ -26,7 +28,13 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     const existing = store.tickets.byIdempotencyKey(issuerId, input.idempotencyKey);
     if (existing) return { ticket: existing, created: false };
   }
-  const area = store.catalog.area(input.areaId);
+  const procedure = input.procedureId ? store.procedures.get(input.procedureId) : undefined;
+  if (input.procedureId) {
+    if (!procedure) throw new AppError('procedure.not_found');
+    if (!procedure.active) throw new AppError('procedure.withdrawn');
+    if (input.areaId && input.areaId !== procedure.areaId) throw new AppError('procedure.area_mismatch');
+  }
+  const area = store.catalog.area(procedure?.areaId ?? input.areaId ?? '');
   if (!area || !area.active) throw new AppError('area.not_found');
   const settings = tx.settings.get();
   const now = clock.now();
@@ -65,6 +73,7 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     idempotencyKey: input.idempotencyKey ?? null,
     dossierCode: null,
     note: null,
+    procedureId: procedure?.id ?? null,
   };
   const ticket: Ticket = { ...draft, issueSeq: store.tickets.insert(draft) };
   store.journal.event({
@@ -75,7 +84,7 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     areaId: area.id,
     actorKind: input.actor.kind,
     actorId: issuerId,
-    data: { number, priority },
+    data: { number, priority, ...(procedure ? { procedureId: procedure.id } : {}) },
   });
   tx.emit({ type: 'ticket:issued', ticketId: ticket.id });
   tx.emit({ type: 'queue:updated', areaId: area.id });

@@ -1,0 +1,123 @@
+import type { AreaDto, FieldChange } from '@contract/dto';
+import { restoreText } from '@contract/csv';
+import type { AdminApi, Procedure, ProcedureImportResult } from '../admin.api.ts';
+import type { SheetRows } from '../transfer/import.parse.ts';
+import { normHeader } from '../transfer/import.parse.ts';
+
+/** One row of a procedure import file, as the contract's columns name it. */
+export interface ProcedureRow {
+  row: number;
+  code: string;
+  name: string;
+  areaCode: string;
+  timeLimit: string;
+  fee: string;
+  documents: string[];
+  keywords: string[];
+}
+export type ProcedureChange = ProcedureImportResult['changes'][number];
+
+/** The contract's import columns (order free), compared without diacritics, case, spaces or punctuation. */
+export const PROCEDURE_COLUMNS = {
+  code: 'Mã thủ tục',
+  name: 'Tên thủ tục',
+  areaCode: 'Mã lĩnh vực',
+  timeLimit: 'Thời hạn giải quyết',
+  fee: 'Phí, lệ phí',
+  documents: 'Thành phần hồ sơ',
+  keywords: 'Từ khoá',
+} as const;
+type Column = keyof typeof PROCEDURE_COLUMNS;
+const key = (h: string) => normHeader(h).replace(/[^a-z0-9]/g, '');
+const COLUMN_OF = new Map(Object.entries(PROCEDURE_COLUMNS).map(([k, h]) => [key(h), k as Column]));
+
+/** As the server reads the cells: documents one per line, or `;`-separated in a one-line cell; keywords by `;`. */
+const items = (parts: string[]) => parts.map((x) => x.trim()).filter(Boolean);
+const documentsOf = (cell: string) => items(cell.includes('\n') ? cell.split(/\r?\n/) : cell.split(';'));
+const keywordsOf = (cell: string) => items(cell.split(/[;\n]/));
+
+/** The file's rows (row numbers as a spreadsheet shows them: the header is row 1); rows with no code are skipped. */
+export function procedureRows(sheet: SheetRows): ProcedureRow[] {
+  const [header, ...body] = sheet.rows;
+  if (!header) return [];
+  const col: Partial<Record<Column, number>> = {};
+  header.forEach((h, i) => {
+    const c = COLUMN_OF.get(key(h));
+    if (c && col[c] === undefined) col[c] = i;
+  });
+  const out: ProcedureRow[] = [];
+  body.forEach((cells, i) => {
+    const get = (c: Column) => (col[c] === undefined ? '' : restoreText(String(cells[col[c]!] ?? '')).trim());
+    const code = get('code');
+    if (!code) return;
+    out.push({
+      row: i + 2,
+      code,
+      name: get('name'),
+      areaCode: get('areaCode'),
+      timeLimit: get('timeLimit'),
+      fee: get('fee'),
+      documents: documentsOf(get('documents')),
+      keywords: keywordsOf(get('keywords')),
+    });
+  });
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What the file would change, row by row and field by field, against the procedures the server lists now.
+ * Used when the server's dry run answers only the counts (as the contract guarantees); a code not listed is a creation.
+ */
+export function diffProcedures(rows: ProcedureRow[], current: Procedure[]): ProcedureChange[] {
+  const byCode = new Map(current.map((p) => [p.code, p]));
+  const changes: ProcedureChange[] = [];
+  for (const r of rows) {
+    const p = byCode.get(r.code);
+    const after = {
+      name: r.name,
+      areaCode: r.areaCode,
+      timeLimit: r.timeLimit,
+      fee: r.fee,
+      documents: r.documents,
+      keywords: r.keywords,
+    };
+    if (!p) {
+      const fields = Object.entries(after)
+        .filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0))
+        .map(([field, v]) => ({ field, before: null, after: v }));
+      changes.push({ code: r.code, action: 'create', fields });
+      continue;
+    }
+    const before: Record<keyof typeof after, unknown> = {
+      name: p.name,
+      areaCode: p.areaCode,
+      timeLimit: p.timeLimit ?? '',
+      fee: p.fee ?? '',
+      documents: p.documents ?? [],
+      keywords: p.keywords ?? [],
+    };
+    const fields: FieldChange[] = (Object.keys(after) as (keyof typeof after)[])
+      .filter((f) => !same(before[f], after[f]))
+      .map((f) => ({ field: f, before: before[f], after: after[f] }));
+    if (fields.length) changes.push({ code: r.code, action: 'update', fields });
+  }
+  return changes;
+}
+
+/** The server's cap on one answer (contract: `limit` at most 200). */
+export const PAGE = 200;
+
+/**
+ * Every listed procedure, area by area (one answer holds at most 200): the areas panel counts them and the import
+ * preview compares against them. `full` is false when some area reached the cap, so its count reads "200+".
+ */
+export async function loadAllProcedures(
+  api: Pick<AdminApi, 'procedures'>,
+  areas: Pick<AreaDto, 'id'>[],
+): Promise<{ byArea: Map<string, Procedure[]>; all: Procedure[]; full: boolean }> {
+  const lists = await Promise.all(areas.map((a) => api.procedures({ areaId: a.id, limit: PAGE })));
+  const byArea = new Map(areas.map((a, i) => [a.id, lists[i]!]));
+  return { byArea, all: lists.flat(), full: lists.every((l) => l.length < PAGE) };
+}
