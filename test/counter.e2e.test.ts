@@ -7,6 +7,12 @@ import { launchBrowser, shot } from './support/browser.ts';
  * The clerk's console and the rating pad against the real built server in Chromium:
  * login, take counter 1, call (F1), finish, rate on the pad, tally, a held counter, keypad, restart.
  */
+/** The console takes a key only when idle (a press while a request is in flight is ignored on purpose). */
+const idle = async (page: Page) => {
+  await page.waitForSelector('.action-finish[disabled]', { timeout: 15_000 });
+  await page.waitForSelector('.action-callNext:not([disabled])', { timeout: 15_000 });
+};
+
 describe('counter console and rating pad (Chromium)', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -118,11 +124,13 @@ describe('counter console and rating pad (Chromium)', () => {
   });
 
   it('keypad mode: a digit picks the lowest level, reasons are toggled by digits and sent with Enter', async () => {
+    await idle(con);
     await con.keyboard.press('F1');
     await con.waitForFunction(
       (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
       issued[1],
     );
+    await con.waitForSelector('.action-finish:not([disabled])', { timeout: 15_000 });
     await con.keyboard.press('F4');
     await pad.waitForFunction((n) => document.querySelector('[data-testid=pad-number]')?.textContent === n, issued[1]);
     await pad.keyboard.press('3');
@@ -143,6 +151,7 @@ describe('counter console and rating pad (Chromium)', () => {
     'the console is whole again after a server restart, without reload, and stays live',
     { timeout: 90_000 },
     async () => {
+      await idle(con);
       await con.keyboard.press('F1');
       await con.waitForFunction(
         (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
