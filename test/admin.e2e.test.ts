@@ -192,13 +192,19 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('imports the sample CSV through the UI and exports the configuration', async () => {
+  it('imports the sample CSV through the UI and exports the configuration', { timeout: 90_000 }, async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${server.url}/admin#transfer`);
     // The sample is the demo center as it is (issue 11, defect 19): the server's dry run finds nothing to change.
     await page.setInputFiles('input[type=file]', join(ROOT, 'admin/public/mau-nhap-lieu.csv'));
     // The dry run goes to the server and back: on a loaded CI machine that can take more than the default 10 s.
-    await page.waitForSelector('.import-diff >> text=Tệp này không thay đổi gì so với hệ thống.', { timeout: 30_000 });
+    await page
+      .waitForSelector('.import-diff >> text=Tệp này không thay đổi gì so với hệ thống.', { timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        // Say what the panel showed, so a failure on CI can be understood from its log.
+        console.error('[sample import]', (await page.textContent('.import-diff'))?.slice(0, 1500));
+        throw e;
+      });
     expect(await page.$('.import-preview .notice-error')).toBeNull();
     expect(await page.isDisabled('text=Nhập vào hệ thống')).toBe(true);
     // One more area served by counter 3: the preview shows that row and counter 3's areas, before → after.

@@ -9,6 +9,8 @@ import { launchBrowser, shot } from './support/browser.ts';
  */
 /** The console takes a key only when idle (a press while a request is in flight is ignored on purpose). */
 const idle = async (page: Page) => {
+  // Keys go to the page whose window has focus: the pad took it with its own key presses.
+  await page.bringToFront();
   await page.waitForSelector('.action-finish[disabled]', { timeout: 15_000 });
   await page.waitForSelector('.action-callNext:not([disabled])', { timeout: 15_000 });
 };
@@ -131,8 +133,10 @@ describe('counter console and rating pad (Chromium)', () => {
       issued[1],
     );
     await con.waitForSelector('.action-finish:not([disabled])', { timeout: 15_000 });
+    await con.bringToFront();
     await con.keyboard.press('F4');
     await pad.waitForFunction((n) => document.querySelector('[data-testid=pad-number]')?.textContent === n, issued[1]);
+    await pad.bringToFront();
     await pad.keyboard.press('3');
     await pad.waitForSelector('.pad-reasons');
     await pad.keyboard.press('1');
@@ -153,10 +157,22 @@ describe('counter console and rating pad (Chromium)', () => {
     async () => {
       await idle(con);
       await con.keyboard.press('F1');
-      await con.waitForFunction(
-        (n) => document.querySelector('[data-testid=current-number]')?.textContent === n,
-        issued[2],
-      );
+      await con
+        .waitForFunction((n) => document.querySelector('[data-testid=current-number]')?.textContent === n, issued[2], {
+          timeout: 15_000,
+        })
+        .catch(async (e: unknown) => {
+          // Say what the console showed, so a failure on CI can be understood from its log.
+          const seen = await con.evaluate(() => ({
+            current: document.querySelector('[data-testid=current-number]')?.textContent ?? null,
+            status: document.querySelector('[data-testid=status-line]')?.textContent ?? null,
+            waiting: document.querySelector('[data-testid=waiting-count]')?.textContent ?? null,
+            callNext: document.querySelector('.action-callNext')?.hasAttribute('disabled') ?? null,
+          }));
+          const server = (await f.counters()).find((c) => c.id === counter1.id);
+          console.error('[F1 after keypad]', JSON.stringify({ issued, seen, server: server?.currentTicket ?? null }));
+          throw e;
+        });
       await con.evaluate(() => {
         (window as unknown as { marker: number }).marker = 42;
       });

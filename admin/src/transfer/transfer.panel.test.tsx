@@ -71,6 +71,15 @@ const catalog = {
   ],
   counters: [{ id: 'c2', number: 2, name: 'Quầy 2', areaIds: ['a2', 'a1'] }],
 } as unknown as Catalog;
+
+/** The panel plans against the server's catalog, read when a file is picked: the fake API answers it. */
+const withCatalog = (importConfig: unknown, c: Catalog = catalog) =>
+  ({
+    importConfig,
+    departments: async () => c.departments,
+    areas: async () => c.areas,
+    counters: async () => c.counters,
+  }) as unknown as AdminApi;
 const CSV =
   'ma_so_nganh,ten_so_nganh,ma_linh_vuc,ten_linh_vuc,so_bat_dau,so_ket_thuc,gioi_han_ngay,thoi_gian_cho_muc_tieu,quay\r\nSTP,Sở Tư pháp,LLTP,Lý lịch tư pháp,1001,1999,300,20,2\r\n';
 
@@ -91,7 +100,7 @@ describe('import preview', () => {
     );
     const reload = vi.fn(async () => undefined);
     await act(async () => {
-      render(<TransferPanel api={{ importConfig } as unknown as AdminApi} catalog={catalog} reload={reload} />, host);
+      render(<TransferPanel api={withCatalog(importConfig)} catalog={catalog} reload={reload} />, host);
     });
     await pickFile(CSV);
 
@@ -118,17 +127,27 @@ describe('import preview', () => {
     expect(reload).toHaveBeenCalled();
   });
 
+  it("plans against the server's catalog, not the screen's copy that may not have loaded yet", async () => {
+    const importConfig = vi.fn(async () => ({ ...dryRun, updated: zero, changes: [] }));
+    const empty = { departments: [], areas: [], counters: [] } as unknown as Catalog;
+    await act(async () => {
+      const server = { ...catalog, counters: [{ ...catalog.counters[0]!, name: 'Quầy 2 – Hộ tịch' }] };
+      render(
+        <TransferPanel api={withCatalog(importConfig, server)} catalog={empty} reload={async () => undefined} />,
+        host,
+      );
+    });
+    await pickFile(CSV);
+    const sent = (importConfig.mock.calls[0] as unknown[] | undefined)?.[0] as {
+      counters: { number: number; name: string }[];
+    };
+    expect(sent.counters.find((c) => c.number === 2)?.name).toBe('Quầy 2 – Hộ tịch');
+  });
+
   it('a file that changes nothing says so and offers nothing to import', async () => {
     const importConfig = vi.fn(async () => ({ ...dryRun, updated: zero, changes: [] }));
     await act(async () => {
-      render(
-        <TransferPanel
-          api={{ importConfig } as unknown as AdminApi}
-          catalog={catalog}
-          reload={async () => undefined}
-        />,
-        host,
-      );
+      render(<TransferPanel api={withCatalog(importConfig)} catalog={catalog} reload={async () => undefined} />, host);
     });
     await pickFile(CSV);
     expect(host.textContent).toContain('Tệp này không thay đổi gì so với hệ thống.');
@@ -141,14 +160,7 @@ describe('import preview', () => {
       throw new ApiError(422, 'settings.invalid', 'Múi giờ không hợp lệ.');
     });
     await act(async () => {
-      render(
-        <TransferPanel
-          api={{ importConfig } as unknown as AdminApi}
-          catalog={catalog}
-          reload={async () => undefined}
-        />,
-        host,
-      );
+      render(<TransferPanel api={withCatalog(importConfig)} catalog={catalog} reload={async () => undefined} />, host);
     });
     await pickFile(CSV);
     expect(host.querySelector('[role=alert]')?.textContent).toMatch(/chưa nhập gì.*Múi giờ không hợp lệ/);

@@ -65,7 +65,14 @@ export function TransferPanel(props: { api: AdminApi; catalog: Catalog; reload: 
     setPreviewError(null);
     let next: ImportPlan;
     try {
-      const c = props.catalog;
+      // Planned against the server's catalog as it is now, never the screen's copy: a file picked before the
+      // page had loaded it would otherwise rename every counter of a flat sheet to "Quầy N".
+      const [departments, areas, counters] = await Promise.all([
+        props.api.departments(true),
+        props.api.areas(true),
+        props.api.counters(true),
+      ]);
+      const c: Catalog = { departments, areas, counters };
       next = planImport(await readSheets(files), {
         departments: c.departments.map((d) => d.code),
         areas: c.areas.map((a) => a.code),
