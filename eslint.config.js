@@ -3,7 +3,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const FRONT_ENDS = ['kiosk/src/**', 'counter/src/**', 'display/src/**', 'admin/src/**', 'ui/**'];
+const FRONT_ENDS = [
+  'kiosk/src/**',
+  'counter/src/**',
+  'display/src/**',
+  'admin/src/**',
+  'ui/**',
+  'book/src/**',
+  'province/web/**',
+];
 
 /** A front-end may use the server's contract (DTOs, schemas, errors) and typed client, nothing else of it. */
 const frontEndZone = {

@@ -21,7 +21,8 @@ export default defineConfig({
           include: [
             'server/**/*.test.ts',
             'printer/**/*.test.ts',
-            '{kiosk,counter,display,admin,ui}/src/**/*.test.{ts,tsx}',
+            '{kiosk,counter,display,admin,ui,book}/src/**/*.test.{ts,tsx}',
+            'province/**/*.test.{ts,tsx}',
             'test/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],

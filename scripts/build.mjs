@@ -33,7 +33,8 @@ if (want('server')) {
   renameSync(next, join(root, 'dist/server'));
   rmSync(old, { recursive: true, force: true });
 }
-for (const app of ['kiosk', 'counter', 'display', 'admin']) {
+// province/web is the hub's own screens (served by `npm run province`, not by a center).
+for (const app of ['kiosk', 'counter', 'display', 'admin', 'book', 'province/web']) {
   if (!want(app) || !existsSync(join(root, app, 'vite.config.ts'))) continue;
   run(process.execPath, [
     join(root, 'node_modules/vite/bin/vite.js'),
