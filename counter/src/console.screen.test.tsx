@@ -224,6 +224,31 @@ describe('clerk console', () => {
     expect(text('[data-testid=current-number]')).toBe('1006');
   });
 
+  it('F1, F4, F1 in quick succession call twice: another action in between makes the second F1 a new decision', async () => {
+    // The defect of 01/12/2026: the guard kept each action's own window, so an F1 within 600 ms of the last
+    // F1's answer was dropped as a bounce even after the clerk had finished that citizen (seen as a press
+    // "ignored after the pad's rating" in the browser test, where the steps are fast).
+    let clock = 1_000;
+    let n = 0;
+    const callNext = vi.fn(async () => ({
+      ticket: ticket({ id: `t${++n}`, number: `100${4 + n}`, status: 'called', calledAt: new Date().toISOString() }),
+    }));
+    const finish = vi.fn(async () => ({}));
+    await mount({ callNext, finish }, null, () => clock);
+    await press('F1');
+    expect(text('[data-testid=current-number]')).toBe('1005');
+    clock += 200;
+    await press('F4');
+    expect(finish).toHaveBeenCalledTimes(1);
+    clock += 200; // 400 ms after the first call's answer, but the citizen was finished in between
+    await press('F1');
+    expect(callNext).toHaveBeenCalledTimes(2);
+    expect(text('[data-testid=current-number]')).toBe('1006');
+    clock += 100; // and this one is a bounce of the last F1
+    await press('F1');
+    expect(callNext).toHaveBeenCalledTimes(2);
+  });
+
   it('every ticket action carries what the clerk saw; a stale view says so and redraws from the server', async () => {
     const finish = vi.fn(async () => {
       throw new ApiError(409, 'counter.stale_view', 'Màn hình quầy đã cũ: số hiện tại đã thay đổi. Vui lòng xem lại.');
