@@ -1,11 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type BroadcastOperator, type Socket } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { AppError, ERRORS, type ErrorCode } from '../contract/errors.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
 import { authenticate } from '../core/accounts/accounts.usecases.ts';
 import type { Actor } from '../core/entities.ts';
-import type { Deps, DomainEvent, Notifier } from '../core/ports.ts';
+import type { Deps, Notifier } from '../core/ports.ts';
 import { pendingRating } from '../core/ratings/ratings.usecases.ts';
 import { securityHeadersFor } from '../http/security.headers.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
@@ -14,30 +14,10 @@ import type { Logger } from '../logging/logger.ts';
 import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
 import { readHandshake, type SocketData } from './realtime.handshake.ts';
 import { createAnonymousCounter, type SocketLimits } from './realtime.limits.ts';
+import { createPublisher, ratingRequestOf, ROOMS, type Payload } from './realtime.publish.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-/**
- * The payload of a server event as a room broadcast takes it: socket.io wraps the event map (for acks with many
- * answers), and only that wrapped form's parameters are accepted by `io.to(...).emit` for a generic event name.
- */
-type RoomEvents = ReturnType<IoServer['to']> extends BroadcastOperator<infer M, SocketData> ? M : never;
-type Payload<E extends keyof ServerToClientEvents> = Parameters<RoomEvents[E]>;
-
-/** Rooms: who hears what (API.md, Real-time). */
-const ROOMS = {
-  staff: 'staff',
-  displays: 'displays',
-  kiosks: 'kiosks',
-  control: 'control',
-  rating: (counterId: string) => `rating:${counterId}`,
-  ticket: (ticketId: string) => `ticket:${ticketId}`,
-  printer: (kioskId: string) => `printer:${kioskId}`,
-};
-const BROADCAST = [ROOMS.staff, ROOMS.displays, ROOMS.kiosks];
-/** Screens that get the public form of tickets and counters (no clerk identity, note or dossier code); staff get it whole. */
-const SCREENS = [ROOMS.displays, ROOMS.kiosks];
-
 const printResult = z.object({
   jobId: z.string().min(1).max(100),
   status: z.enum(['printed', 'failed']),
@@ -171,88 +151,16 @@ export function createRealtime(
     });
   }
 
-  function ratingRequest(counterId: string, ticketId: string) {
-    const t = deps.store.tickets.get(ticketId);
-    if (!t) return undefined;
-    const clerk = t.clerkId ? deps.store.accounts.user(t.clerkId) : undefined;
-    // The pad shows who served the citizen (clerkName), and nothing else of the clerk or what the clerk wrote.
-    return { counterId, ticket: view.publicTicket(t), clerkName: clerk?.displayName ?? null };
-  }
-
-  function publishOne(e: DomainEvent): void {
-    switch (e.type) {
-      case 'ticket:issued': {
-        const t = deps.store.tickets.get(e.ticketId);
-        if (t) {
-          send(ROOMS.staff, 'ticket:issued', { ticket: view.ticket(t) });
-          send(SCREENS, 'ticket:issued', { ticket: view.publicTicket(t) });
-        }
-        return;
-      }
-      case 'ticket:updated': {
-        const t = deps.store.tickets.get(e.ticketId);
-        if (!t) return;
-        send(ROOMS.staff, 'ticket:updated', { ticket: view.ticket(t) });
-        send([...SCREENS, ROOMS.ticket(t.id)], 'ticket:updated', { ticket: view.publicTicket(t) });
-        return;
-      }
-      case 'ticket:called': {
-        const call = view.call(e.ticketId, e.counterId, e.recall, e.at);
-        if (call) send([...BROADCAST, ROOMS.ticket(e.ticketId)], 'ticket:called', call);
-        return;
-      }
-      case 'counter:updated': {
-        const c = deps.store.catalog.counter(e.counterId);
-        if (c) {
-          send(ROOMS.staff, 'counter:updated', { counter: view.counter(c) });
-          send(SCREENS, 'counter:updated', { counter: view.publicCounter(c) });
-        }
-        return;
-      }
-      case 'queue:updated': {
-        send(BROADCAST, 'queue:updated', { areaId: e.areaId, waiting: view.waitingCount(e.areaId) });
-        refreshTracked(e.areaId);
-        return;
-      }
-      case 'rating:requested': {
-        const p = ratingRequest(e.counterId, e.ticketId);
-        if (p) send(ROOMS.rating(e.counterId), 'rating:requested', p);
-        return;
-      }
-      case 'rating:closed':
-        send(ROOMS.rating(e.counterId), 'rating:closed', { counterId: e.counterId, ticketId: e.ticketId });
-        return;
-      case 'rating:recorded':
-        send(ROOMS.staff, 'rating:recorded', {
-          counterId: e.counterId,
-          ticketId: e.ticketId,
-          clerkId: e.clerkId,
-          level: e.level,
-        });
-        return;
-      case 'config:updated':
-        send(null, 'config:updated', { reason: e.reason });
-        return;
-      case 'device:revoked':
-        disconnect('device', e.deviceId);
-        return;
-      case 'user:deactivated':
-        disconnect('user', e.userId);
-        return;
-      case 'session:ended':
-        disconnectWhere((d) => d.tokenHash === e.tokenHash);
-        return;
-    }
-  }
-
-  /** People ahead changes for every waiting ticket of an area: tell the phones that follow one. */
-  function refreshTracked(areaId: string): void {
-    for (const id of anonymous.trackedTickets()) {
-      const t = deps.store.tickets.get(id);
-      if (t && t.status === 'waiting' && t.areaId === areaId)
-        send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.publicTicket(t) });
-    }
-  }
+  const ratingRequest = ratingRequestOf(deps, view);
+  const publishOne = createPublisher({
+    deps,
+    view,
+    send,
+    ratingRequest,
+    tracked: () => anonymous.trackedTickets(),
+    disconnect,
+    disconnectWhere,
+  });
 
   function disconnectWhere(test: (d: SocketData) => boolean): void {
     for (const s of io.sockets.sockets.values()) if (s.data && test(s.data)) s.disconnect(true);
