@@ -102,7 +102,14 @@ describe('busy-day checks', () => {
     expect(checkDisplays(res2).join()).toMatch(/display 1 saw other calls or another order/);
     const res3 = day();
     res3.ackedCalls.push({ counterId: 'c1', ticketId: 't1', recall: true });
-    expect(checkDisplays(res3).join()).toMatch(/clerks were answered for 3/);
+    expect(checkDisplays(res3).join()).toMatch(/displays missed 1 of the 3 calls clerks were answered for/);
+  });
+  it('after a crash, a call on screen whose answer the clerk lost is allowed; a call nobody made is not', () => {
+    const lost = day();
+    lost.ackedCalls = lost.ackedCalls.filter((c) => c.ticketId !== 't2');
+    expect(checkDisplays(lost).join()).toMatch(/displays saw 1 calls no clerk made: t2:c2:false/);
+    lost.uncertain = ['t2']; // the clerk's answer was lost; the clerk asked the server afterwards
+    expect(checkDisplays(lost)).toEqual([]);
   });
   it('catch a ticket left at a counter or ending elsewhere than the clerk was told', () => {
     const res = day();

@@ -130,11 +130,12 @@ export function createRealtime(
     for (const job of printing().pendingFor(kioskId)) socket.emit('print:job', job);
   }
 
-  // Payloads are built right after the commit (so they show the committed state), but written to the
-  // sockets after the HTTP answer has gone: one FIFO, so the order of events is kept.
-  const outbox: [event: keyof ServerToClientEvents, write: () => void][] = [];
-  let flushing = false;
-  /** Typed by the event map: an event name and a payload that do not match do not compile. */
+  /**
+   * Written at once, right after the commit and BEFORE the HTTP answer: a kill -9 just after a clerk was
+   * answered must not lose the hall's announcement (bytes already handed to the kernel still reach the
+   * display when the process dies; an event queued for after the answer did not). Events keep the commit
+   * order because publishing runs in that order on one thread.
+   */
   function send<E extends keyof ServerToClientEvents>(
     rooms: string | string[] | null,
     event: E,
@@ -142,13 +143,7 @@ export function createRealtime(
   ): void {
     // `except([])` is everyone, as io.emit, but through the same (room) operator type as `to`.
     const target = rooms === null ? io.except([]) : io.to(rooms);
-    outbox.push([event, () => target.emit(event, ...payload)]);
-    if (flushing) return;
-    flushing = true;
-    setImmediate(() => {
-      flushing = false;
-      for (const [ev, write] of outbox.splice(0)) guard.run(`gửi sự kiện ${ev}`, write);
-    });
+    guard.run(`gửi sự kiện ${event}`, () => target.emit(event, ...payload));
   }
 
   const ratingRequest = ratingRequestOf(deps, view);

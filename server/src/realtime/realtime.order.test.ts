@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { systemClock } from '../core/clock.ts';
+import { startTestServer, type TestServer } from '../testing/server.testing.ts';
+
+/**
+ * The hall hears a call before the clerk's console is answered: a server killed (kill -9, power cut) just after
+ * the answer must not leave a citizen called at the counter but never announced in the hall. Bytes handed to
+ * the kernel before the process dies still reach the display; an event queued for after the answer did not
+ * (seen in test/crash.test.ts under load: "displays saw 339 calls, clerks were answered for 342").
+ */
+let t: TestServer;
+const open: Socket[] = [];
+
+beforeAll(async () => {
+  t = await startTestServer({ clock: systemClock, listen: true });
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await t.close();
+});
+
+describe('event order against the HTTP answer', () => {
+  it('ticket:called is written to the display sockets before call-next answers', async () => {
+    const display = await t.createDevice('display');
+    const s = io(t.url, { auth: { token: display.token }, transports: ['websocket'], reconnection: false });
+    open.push(s);
+    await new Promise<void>((r) => s.once('state:snapshot', () => r()));
+    // What the server handed to each display connection, in order, as socket.io writes it.
+    const written: string[] = [];
+    for (const ss of t.server.io.sockets.sockets.values()) {
+      const client = (ss as unknown as { client: { writeToEngine: (p: unknown[], o: unknown) => void } }).client;
+      const real = client.writeToEngine.bind(client);
+      client.writeToEngine = (packets, opts) => {
+        for (const p of packets) written.push(String(p).slice(0, 40));
+        real(packets, opts);
+      };
+    }
+    const kiosk = await t.createDevice('kiosk');
+    const area = (await t.areas()).find((a) => a.code === 'XDGT');
+    await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    const clerk = await t.createClerk('thu-tu');
+    const counter = (await t.counters()).find((c) => c.areaIds.includes(area.id));
+    await t.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk.token);
+    written.length = 0;
+    const answer = await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token);
+    // Checked the moment the answer is in hand, before any timer or I/O turn could write a deferred event.
+    const atAnswer = [...written];
+    expect(answer.status).toBe(200);
+    expect(atAnswer.some((p) => p.includes('ticket:called'))).toBe(true);
+  });
+});
