@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { FRONT_END_ALIASES } from './ui/vite.base.ts';
 
-const LOAD = ['test/busy-day.test.ts', 'test/crash.test.ts', 'test/network-faults.test.ts'];
+const LOAD = [
+  'test/busy-day.test.ts',
+  'test/crash.test.ts',
+  'test/network-faults.test.ts',
+  'test/province.faults.test.ts',
+];
 
 export default defineConfig({
   resolve: { alias: FRONT_END_ALIASES },

@@ -2,6 +2,8 @@ import { cpus, totalmem } from 'node:os';
 import { bareInsert, callToDisplay, httpIssue, report } from './bench/bench.queue.ts';
 import { busyDay, reportDay } from './bench/bench.day.ts';
 import { benchServerPrinting } from './bench/bench.print.ts';
+import { benchProvince } from './bench/bench.province.ts';
+import { benchCenterFeed } from './bench/bench.feed.ts';
 import { benchReports } from './bench/bench.reports.ts';
 import {
   benchProcedureSearch,
@@ -44,6 +46,23 @@ const DAY = {
 console.log(
   `Máy / machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`,
 );
+
+// The province hub (issue 14): BENCH_PROVINCE_CENTERS commune centers (default 130), each with a busy day of
+// BENCH_PROVINCE_TICKETS tickets (default 300) compressed into BENCH_PROVINCE_DAY_SECONDS (default 120), then a
+// year of BENCH_PROVINCE_YEAR_TICKETS tickets per center and working day (default 50). `npm run bench -- province`
+// runs only this part; BENCH_PROVINCE=0 skips it in a full run.
+const PROVINCE = {
+  centers: Number(process.env.BENCH_PROVINCE_CENTERS ?? 130),
+  ticketsPerCenter: Number(process.env.BENCH_PROVINCE_TICKETS ?? 300),
+  daySeconds: Number(process.env.BENCH_PROVINCE_DAY_SECONDS ?? 120),
+  yearTicketsPerCenterDay: Number(process.env.BENCH_PROVINCE_YEAR_TICKETS ?? 50),
+  // BENCH_PROVINCE_DB=pglite: the hub's embedded default instead of PostgreSQL (day and backlog only).
+  db: process.env.BENCH_PROVINCE_DB === 'pglite' ? ('pglite' as const) : ('pg' as const),
+};
+if (process.argv.slice(2).includes('province')) {
+  await benchProvince(PROVINCE);
+  process.exit(0);
+}
 
 // Procedure search over 2,000 procedures (in memory, the server's own index), beside a bare loop: BENCH_SEARCH=0 skips.
 if (process.env.BENCH_SEARCH !== '0') reportProcedureSearch(benchProcedureSearch());
@@ -95,3 +114,6 @@ if (process.env.BENCH_PEAK !== '0') reportDay(PEAK, await busyDay(PEAK), bare.op
 if (process.env.BENCH_DAY !== '0') reportDay(DAY, await busyDay(DAY), bare.opsPerSec);
 // A year of a busy center (BENCH_REPORT_TICKETS, default 600,000) and every report grouping over it.
 if (process.env.BENCH_REPORTS !== '0') await benchReports(Number(process.env.BENCH_REPORT_TICKETS ?? 600_000));
+if (process.env.BENCH_PROVINCE !== '0') await benchProvince(PROVINCE);
+// The center side of the feed (issue 14): the outbox triggers' cost on the issue path, issue/call latency with the hub down.
+if (process.env.BENCH_FEED !== '0') await benchCenterFeed();

@@ -25,6 +25,10 @@ if (want('server')) {
   // Files tsc does not copy: SQL migrations and the seed document.
   cpSync(join(root, 'server/src/storage/migrations'), join(next, 'server/src/storage/migrations'), { recursive: true });
   cpSync(join(root, 'server/src/seed'), join(next, 'server/src/seed'), { recursive: true });
+  // The province hub's migrations (npm run province).
+  cpSync(join(root, 'province/src/storage/migrations'), join(next, 'province/src/storage/migrations'), {
+    recursive: true,
+  });
   if (existsSync(join(root, 'printer/assets')))
     cpSync(join(root, 'printer/assets'), join(next, 'printer/assets'), { recursive: true });
   const old = join(root, 'dist/server.old');

@@ -1,7 +1,7 @@
 // `npm test`: makes sure Debian's Chromium is there (browser tests), builds what the end-to-end tests
 // start, then runs the whole vitest suite. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,26 @@ if (!existsSync(chromium)) {
     sh('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' }) !== 0
   ) {
     console.error('Không cài được Chromium. Chạy: apt-get update && apt-get install -y chromium');
+    process.exit(1);
+  }
+}
+
+// The province hub's tests start their own PostgreSQL server (Debian's package; run as the postgres user).
+const hasPostgres = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0;
+if (!hasPostgres) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      'Thiếu PostgreSQL cho các bài kiểm thử máy chủ tỉnh. Chạy: sudo apt-get update && sudo apt-get install -y postgresql',
+    );
+    process.exit(1);
+  }
+  console.log('Cài PostgreSQL của Debian cho các bài kiểm thử máy chủ tỉnh (apt-get install -y postgresql)…');
+  if (
+    sh('apt-get', ['update', '-qq']) !== 0 ||
+    sh('apt-get', ['install', '-y', '-qq', 'postgresql'], { DEBIAN_FRONTEND: 'noninteractive' }) !== 0
+  ) {
+    console.error('Không cài được PostgreSQL. Chạy: apt-get update && apt-get install -y postgresql');
     process.exit(1);
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startFakePrinter, type FakePrinter } from '../printer/src/testing/fake-printer.ts';
+import { startFakePrinter, type FakePrinter } from '../printer/src/testing/fake-printer.testing.ts';
 import { launchBrowser, shot } from './support/browser.ts';
 import { fixtures, startServerProcess, type ServerProcess } from './support/server-process.ts';
 

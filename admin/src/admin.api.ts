@@ -8,10 +8,10 @@ import type {
   ReportGroupBy,
 } from '@contract/dto';
 import type { BackupDto, ConfigDocumentDto, PairingCodeDto, RouteBody, RouteRes } from '@contract/routes';
-import type { CenterSettings, IssuingHours } from '@contract/settings.schema';
+import type { CenterSettings, IssuingHours, SettingsDto, SettingsPatch } from '@contract/settings.schema';
 
 // The admin's names for the contract's shapes (contract/dto.ts, contract/routes.ts): aliases, not copies.
-export type { CenterSettings, IssuingHours };
+export type { CenterSettings, IssuingHours, SettingsDto, SettingsPatch };
 export type GroupBy = ReportGroupBy;
 export type Report = ReportDto;
 export type AuditEntry = AuditEntryDto;
@@ -126,7 +126,12 @@ export function createAdminApi(getToken: () => string | null, fetchImpl?: typeof
         contentType,
       ),
     settings: () => send('GET /api/settings', '/settings'),
-    patchSettings: (p: Partial<CenterSettings>) => send('PATCH /api/settings', '/settings', p),
+    patchSettings: (p: SettingsPatch) => send('PATCH /api/settings', '/settings', p),
+    /** Today's (or another day's) bookings for staff: the last three ID digits only (issue 13). */
+    bookings: (date: string) => send('GET /api/bookings', `/bookings?date=${encodeURIComponent(date)}`),
+    /** Any subset of an area's fields; the booking capacity per slot is set this way. */
+    patchArea: (areaId: string, p: RouteBody<'PATCH /api/areas/:id'>) =>
+      send('PATCH /api/areas/:id', `/areas/${id(areaId)}`, p),
     /** `all`: inactive entries too (admin screens reactivate them). */
     departments: (all = false) => send('GET /api/departments', `/departments${all ? '?all=1' : ''}`),
     saveDepartment: (d: RouteBody<'POST /api/departments'>, depId?: string) =>
@@ -166,6 +171,8 @@ export function createAdminApi(getToken: () => string | null, fetchImpl?: typeof
       send('POST /api/config/import', `/config/import${opts.dryRun ? '?dryRun=1' : ''}`, doc),
     backups: () => send('GET /api/backups', '/backups'),
     runBackup: () => send('POST /api/backups', '/backups'),
+    provinceLink: () => send('GET /api/province/link', '/province/link'),
+    saveProvinceLink: (b: RouteBody<'PUT /api/province/link'>) => send('PUT /api/province/link', '/province/link', b),
   };
 }
 

@@ -92,7 +92,11 @@ describe('admin app', () => {
     const storage = memoryStorage({ [TOKEN_KEY]: 'tok-sup' });
     await mount(storage, { 'GET /api/auth/me': () => ({ kind: 'user', user: { ...clerk, role: 'supervisor' } }) });
     expect(host.querySelector('.no-access')?.textContent).toContain('chỉ dành cho quản trị viên');
-    expect([...host.querySelectorAll('.main-nav a')].map((a) => a.textContent)).toEqual(['Phòng điều hành', 'Báo cáo']);
+    expect([...host.querySelectorAll('.main-nav a')].map((a) => a.textContent)).toEqual([
+      'Phòng điều hành',
+      'Báo cáo',
+      'Lịch hẹn',
+    ]);
   });
 
   it('an expired session returns to the login form', async () => {

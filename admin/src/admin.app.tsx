@@ -9,11 +9,13 @@ import { canSee, loadToken, ROLE_LABEL, saveToken } from './admin.session.ts';
 import { LoginScreen } from './login.screen.tsx';
 import { MonitorScreen } from './monitor/monitor.screen.tsx';
 import { ReportsScreen } from './reports/reports.screen.tsx';
+import { BookingsScreen } from './bookings/bookings.screen.tsx';
 
 const NAV: [Route, string][] = [
   ['settings', 'Quản trị'],
   ['monitor', 'Phòng điều hành'],
   ['reports', 'Báo cáo'],
+  ['bookings', 'Lịch hẹn'],
 ];
 
 /** Login gate, role check per route, top bar and the three parts of the admin app. */
@@ -125,7 +127,7 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
             Tài khoản <b>{user.username}</b> ({ROLE_LABEL[user.role]}) không được xem mục này.{' '}
             {route === 'settings'
               ? 'Phần quản trị chỉ dành cho quản trị viên.'
-              : 'Phòng điều hành và báo cáo dành cho lãnh đạo và quản trị viên.'}
+              : 'Phòng điều hành, báo cáo và lịch hẹn dành cho lãnh đạo và quản trị viên.'}
           </p>
           <p>Nếu cần, vui lòng liên hệ quản trị viên của Trung tâm.</p>
           {canSee(user.role, 'monitor') ? (
@@ -140,6 +142,8 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
         </div>
       ) : route === 'settings' ? (
         <AdminScreen api={api} user={user} timeZone={timeZone} onConfigChanged={loadConfig} />
+      ) : route === 'bookings' ? (
+        <BookingsScreen api={api} timeZone={timeZone} />
       ) : route === 'monitor' ? (
         <MonitorScreen api={api} token={token} timeZone={timeZone} levels={levels} centerName={centerName} />
       ) : (

@@ -74,7 +74,14 @@ export function saveBlob(blob: Blob, name: string): void {
  * A day typed as dd/mm/yyyy whatever the browser's locale (a date input would show mm/dd/yyyy on an
  * English Windows); the value outside is YYYY-MM-DD and changes only when the text is a real day.
  */
-export function DayInput(props: { value: string; onChange: (isoDay: string) => void; name?: string; label?: string }) {
+export function DayInput(props: {
+  value: string;
+  onChange: (isoDay: string) => void;
+  name?: string;
+  label?: string;
+  /** Told the text when the field is left holding no real day (31/02/2026), and null once it holds one again. */
+  onInvalid?: (text: string | null) => void;
+}) {
   const [text, setText] = useState(formatDay(props.value));
   useEffect(() => {
     if (parseDmy(text) !== props.value) setText(formatDay(props.value));
@@ -89,11 +96,16 @@ export function DayInput(props: { value: string; onChange: (isoDay: string) => v
       inputMode="numeric"
       maxLength={10}
       value={text}
+      aria-invalid={bad}
       onInput={(e) => {
         const t = e.currentTarget.value;
         setText(t);
         const iso = parseDmy(t);
+        if (iso || t.trim() === '') props.onInvalid?.(null);
         if (iso) props.onChange(iso);
+      }}
+      onBlur={() => {
+        if (bad) props.onInvalid?.(text);
       }}
     />
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The admin app's own paths (History API); the server falls back to index.html for any /admin/*. */
-export type Route = 'settings' | 'monitor' | 'reports';
+export type Route = 'settings' | 'monitor' | 'reports' | 'bookings';
 
 export function routeOf(pathname: string): Route {
   const p = pathname.replace(/\/+$/, '');
   if (p.endsWith('/admin/monitor')) return 'monitor';
   if (p.endsWith('/admin/reports')) return 'reports';
+  if (p.endsWith('/admin/bookings')) return 'bookings';
   return 'settings';
 }
 

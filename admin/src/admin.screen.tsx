@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { UserDto } from '@contract/dto';
 import type { AdminApi } from './admin.api.ts';
 import { Notice } from './admin.fields.tsx';
@@ -12,6 +12,7 @@ import { ProceduresPanel } from './procedures/procedures.panel.tsx';
 import { SettingsScreen } from './settings/settings.screen.tsx';
 import { AuditPanel } from './system/audit.panel.tsx';
 import { BackupCard } from './system/backup.card.tsx';
+import { ProvinceCard } from './system/province.card.tsx';
 import { TransferPanel } from './transfer/transfer.panel.tsx';
 
 export const TABS = [
@@ -26,10 +27,20 @@ export const TABS = [
   ['audit', 'Nhật ký'],
 ] as const;
 export type Tab = (typeof TABS)[number][0];
+const tabOf = (hash: string): Tab | undefined => TABS.find(([t]) => hash === `#${t}`)?.[0];
 
 /** Administration: a side list of sections; the catalog is loaded once and shared by its panels. */
 export function AdminScreen(props: { api: AdminApi; user: UserDto; timeZone: string; onConfigChanged?: () => void }) {
-  const [tab, setTab] = useState<Tab>(() => TABS.find(([t]) => location.hash === `#${t}`)?.[0] ?? 'settings');
+  const [tab, setTab] = useState<Tab>(() => tabOf(location.hash) ?? 'settings');
+  // The address is the source: a typed #users, back/forward or a link in a note switches section too.
+  useEffect(() => {
+    const on = () => {
+      const t = tabOf(location.hash);
+      if (t) setTab(t);
+    };
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
   const cat = useCatalog(props.api);
   const go = (t: Tab) => {
     setTab(t);
@@ -50,6 +61,7 @@ export function AdminScreen(props: { api: AdminApi; user: UserDto; timeZone: str
           </button>
         ))}
         <BackupCard api={props.api} timeZone={props.timeZone} />
+        <ProvinceCard api={props.api} timeZone={props.timeZone} />
       </nav>
       <main class="admin-main">
         {cat.error && <Notice kind="error">{cat.error}</Notice>}

@@ -25,7 +25,7 @@ export function saveToken(storage: Pick<Storage, 'setItem' | 'removeItem'>, toke
 }
 
 /** Who may see which part: administration is for admins; the control room and reports for leaders too. */
-export function canSee(role: UserDto['role'], route: 'settings' | 'monitor' | 'reports'): boolean {
+export function canSee(role: UserDto['role'], route: 'settings' | 'monitor' | 'reports' | 'bookings'): boolean {
   if (route === 'settings') return role === 'admin';
   return role === 'admin' || role === 'supervisor';
 }

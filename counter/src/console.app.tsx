@@ -22,6 +22,8 @@ export function ConsoleApp({
   const tokenRef = useRef<string | null>(session?.token ?? null);
   tokenRef.current = session?.token ?? null;
   const [notice, setNotice] = useState<string | null>(null);
+  /** Said on the counter list after the console let the counter go ("Đã đóng quầy 1 — Tư pháp…"). */
+  const [pickNotice, setPickNotice] = useState<string | null>(null);
   const expired = useRef<() => void>(() => undefined);
   expired.current = () => {
     clearSession();
@@ -128,7 +130,11 @@ export function ConsoleApp({
             api={api}
             user={user}
             socket={socket}
-            onOpened={(id) => setView({ name: 'console', counterId: id })}
+            notice={pickNotice}
+            onOpened={(id) => {
+              setPickNotice(null);
+              setView({ name: 'console', counterId: id });
+            }}
           />
         </div>
       )}
@@ -139,7 +145,10 @@ export function ConsoleApp({
           user={user}
           counterId={view.counterId}
           socket={socket}
-          onReleased={() => setView({ name: 'pick' })}
+          onReleased={(message) => {
+            setPickNotice(message);
+            setView({ name: 'pick' });
+          }}
           onLogout={logout}
         />
       )}

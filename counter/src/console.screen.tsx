@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '@client/api.client';
 import type { QueueSocket } from '@client/socket.client';
 import type { UserDto } from '@contract/dto';
 import { ActionsPanel, commandEnabled } from './actions.panel.tsx';
 import { AnnotateForm } from './annotate.form.tsx';
-import { useConsole } from './console.state.ts';
+import { useConsole, type StatusLine } from './console.state.ts';
 import { CurrentTicketPanel, useNow } from './current.panel.tsx';
 import { DEFAULT_TIME_ZONE, formatDate, formatTime } from '@ui/time.format';
-import { counterTitle } from './format.ts';
+import { counterShortName, counterTitle } from './format.ts';
 import { QueuePanel } from './queue.panel.tsx';
 import { useShortcuts, type ConsoleCommand } from './shortcuts.ts';
 import { TallyPanel } from './tally.panel.tsx';
@@ -28,7 +28,8 @@ export function ConsoleScreen({
   user: UserDto;
   counterId: string;
   socket: QueueSocket | null;
-  onReleased: () => void;
+  /** The counter is no longer this clerk's; `message` says why, for the list the clerk goes back to. */
+  onReleased: (message: string) => void;
   onLogout: () => void;
   /** The repeat guard's clock (tests step it); the wall clock otherwise. */
   now?: () => number;
@@ -38,12 +39,31 @@ export function ConsoleScreen({
   const tz = m.config?.timeZone ?? DEFAULT_TIME_ZONE;
   const now = useNow(10_000);
 
+  // Said on this screen, not by the server: newer than the last answer, it takes the status line.
+  const [hint, setHint] = useState<StatusLine | null>(null);
+  const closing = useRef(false);
   useEffect(() => {
-    if (m.released) onReleased();
+    if (!m.released) return;
+    const c = m.counter;
+    const name = c ? `${c.number}${counterShortName(c) === `Quầy ${c.number}` ? '' : ` — ${counterShortName(c)}`}` : '';
+    onReleased(
+      closing.current
+        ? `Đã đóng quầy ${name}. Chọn quầy để làm việc tiếp, hoặc đăng xuất.`
+        : `Quầy ${name} đã được đóng hoặc giao cho người khác. Chọn quầy để làm việc tiếp.`,
+    );
   }, [m.released]);
 
   function command(cmd: ConsoleCommand) {
     if (!commandEnabled(cmd, m.counter, m.current, m.busy)) return;
+    // The server refuses to close with a citizen at the counter: say so now instead of asking first.
+    if (cmd === 'close' && m.current) {
+      setHint({
+        kind: 'warn',
+        text: `Chưa đóng được quầy: số ${m.current.number} đang ở quầy. Bấm Hoàn thành (F4) hoặc Chuyển (F6) trước khi đóng quầy.`,
+        at: Date.now(),
+      });
+      return;
+    }
     switch (cmd) {
       case 'callNext':
         void m.actions.callNext();
@@ -70,6 +90,7 @@ export function ConsoleScreen({
   }
   useShortcuts(command, dialog === null && m.confirm === null);
 
+  const status = hint && (!m.status || hint.at >= m.status.at) ? hint : m.status;
   const myAreas = m.areas.filter((a) => m.counter?.areaIds.includes(a.id));
   const c = m.counter;
   return (
@@ -102,14 +123,14 @@ export function ConsoleScreen({
           <CurrentTicketPanel ticket={m.current} counter={c} timeZone={tz} />
           <ActionsPanel counter={c} current={m.current} busy={m.busy} onCommand={command} />
           <div
-            class={`status-line status-${m.status?.kind ?? 'idle'}`}
+            class={`status-line status-${status?.kind ?? 'idle'}`}
             role="status"
             aria-live="polite"
             data-testid="status-line"
           >
             {m.busy
               ? 'Đang xử lý…'
-              : (m.status?.text ?? 'Sẵn sàng. Phím tắt: F1 gọi số tiếp theo, F2 gọi lại, F3 vắng mặt, F4 hoàn thành.')}
+              : (status?.text ?? 'Sẵn sàng. Phím tắt: F1 gọi số tiếp theo, F2 gọi lại, F3 vắng mặt, F4 hoàn thành.')}
           </div>
           <AnnotateForm ticket={m.current} busy={m.busy} onSave={(code, note) => void m.actions.annotate(code, note)} />
         </div>
@@ -191,6 +212,7 @@ export function ConsoleScreen({
                 class="btn btn-primary"
                 onClick={() => {
                   setDialog(null);
+                  closing.current = true;
                   void m.actions.close();
                 }}
               >

@@ -12,11 +12,14 @@ export function CounterPicker({
   api,
   user,
   socket,
+  notice = null,
   onOpened,
 }: {
   api: ApiClient;
   user: UserDto;
   socket: QueueSocket | null;
+  /** What just happened (the counter this clerk closed), said once on arrival. */
+  notice?: string | null;
   onOpened: (counterId: string) => void;
 }) {
   const [counters, setCounters] = useState<CounterDto[]>([]);
@@ -66,6 +69,11 @@ export function CounterPicker({
     <div class="picker-page">
       <h1>Chọn quầy làm việc</h1>
       <p class="muted">Xin chào {user.displayName}. Chọn quầy bạn ngồi hôm nay để bắt đầu gọi số.</p>
+      {notice && !error && (
+        <div class="form-ok" role="status">
+          {notice}
+        </div>
+      )}
       {error && (
         <div class="form-error" role="alert">
           {error}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CounterDto, TicketDto } from '@contract/dto';
 import { formatTime } from '@ui/time.format';
 import { clock, duration } from './format.ts';
+import { ChannelBadge } from '@ui/channel.badge';
 
 /** A clock that ticks each second (kept local so only this panel re-renders). */
 export function useNow(intervalMs = 1000): number {
@@ -48,6 +49,7 @@ export function CurrentTicketPanel({
         <div class="current-label">
           Số đang phục vụ · <span class="current-status">{STATUS_TEXT[ticket.status] ?? ticket.status}</span>
         </div>
+        <ChannelBadge channel={ticket.channel} />
         {ticket.priority && (
           <span class="priority-mark" title={ticket.priorityGroup ?? ''}>
             ★ Ưu tiên{ticket.priorityGroup ? `: ${ticket.priorityGroup}` : ''}

@@ -33,6 +33,7 @@ export const config: PublicConfigDto = {
 
 export function ticket(over: Partial<TicketDto> = {}): TicketDto {
   return {
+    channel: 'kiosk',
     id: 't1',
     number: '1005',
     areaId: 'a1',

@@ -1,3 +1,5 @@
+import { counterListName } from '@ui/counter.name';
+
 /** Durations and counter names as clerks read them; instants (dates, clocks) are ui/src/time.format.ts's. */
 
 /** 75 → "01:15", 3725 → "1:02:05": a running clock clerks read at a glance. */
@@ -25,13 +27,7 @@ export function secondsSince(iso: string | null | undefined, now: number): numbe
   return iso ? Math.max(0, (now - new Date(iso).getTime()) / 1000) : 0;
 }
 
-/** Counter names often repeat the number ("Quầy 1 – Tư pháp"): keep the part after it, so titles do not say "Quầy 1 — Quầy 1". */
-export function counterShortName(c: { number: number; name: string }): string {
-  const short = c.name.replace(new RegExp(`^\\s*Quầy\\s*(số\\s*)?${c.number}\\s*[–—:-]?\\s*`, 'iu'), '').trim();
-  return short || c.name;
-}
+// Counter names: one definition for every screen (ui/src/counter.name.ts).
+export { counterShortName } from '@ui/counter.name';
 
-export function counterTitle(c: { number: number; name: string }): string {
-  const short = counterShortName(c);
-  return short === `Quầy ${c.number}` ? short : `Quầy ${c.number} — ${short}`;
-}
+export const counterTitle = (c: { number: number; name: string }): string => counterListName(c, '—');

@@ -3,6 +3,7 @@ import type { AreaDto, TicketDto } from '@contract/dto';
 import { formatTime } from '@ui/time.format';
 import { duration } from './format.ts';
 import { useNow } from './current.panel.tsx';
+import { ChannelBadge } from '@ui/channel.badge';
 
 /** Waiting citizens of this counter's areas (priority first, as the server orders them) and the no-shows to call back. */
 export function QueuePanel({
@@ -68,7 +69,7 @@ export function QueuePanel({
                     ★ Ưu tiên
                   </span>
                 )}{' '}
-                {t.areaName}
+                <ChannelBadge channel={t.channel} /> {t.areaName}
               </div>
               <div class="queue-meta">
                 Lấy số {formatTime(t.issuedAt, timeZone)} ·{' '}

@@ -44,9 +44,9 @@ export function newIdempotencyKey(c: Crypto = globalThis.crypto): string {
 }
 
 /** Issues one ticket, retrying transient failures with the same idempotency key (never a second ticket). */
-export async function issueWithRetry(
-  issue: (input: IssueInput) => Promise<TicketDto>,
-  input: IssueInput,
+export async function issueWithRetry<I = IssueInput>(
+  issue: (input: I) => Promise<TicketDto>,
+  input: I,
   opts: { attempts?: number; delayMs?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<TicketDto> {
   const attempts = opts.attempts ?? 3;

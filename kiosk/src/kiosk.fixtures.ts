@@ -60,6 +60,7 @@ export function config(over: Partial<PublicConfigDto> = {}): PublicConfigDto {
 
 export function ticket(over: Partial<TicketDto> = {}): TicketDto {
   return {
+    channel: 'kiosk',
     id: 't-abc',
     number: '1005',
     areaId: 'a1',

@@ -66,6 +66,21 @@ const TEXT = {
   stay: { vi: 'Chạm để tiếp tục', en: 'Touch to continue' },
   noCounterOpen: NO_COUNTER_OPEN,
   servedNow: { vi: 'Được phục vụ ngay', en: 'Served now' },
+  cardTitle: { vi: 'Quét thẻ căn cước', en: 'Scan your ID card' },
+  cardSub: { vi: 'Trung tâm cấp số theo thẻ căn cước', en: 'Numbers are issued with the citizen ID card' },
+  cardScan: {
+    vi: 'Đưa mã QR trên thẻ căn cước vào máy quét bên dưới màn hình',
+    en: 'Hold the QR code of your ID card under the scanner below the screen',
+  },
+  cardType: { vi: 'Hoặc nhập 12 chữ số trên thẻ', en: 'Or type the 12 digits of the card' },
+  cardRead: { vi: 'Đã đọc thẻ căn cước — mời chọn thủ tục để lấy số', en: 'ID card read — now choose a procedure' },
+  staffHelp: { vi: 'Cán bộ hỗ trợ', en: 'Staff help' },
+  overrideLead: {
+    vi: 'Dành cho cán bộ: nhập mã PIN để cấp số cho người không mang thẻ căn cước.',
+    en: 'Staff: type the PIN to issue a number without an ID card.',
+  },
+  overrideOk: { vi: 'Cấp số', en: 'Issue' },
+  appointment: { vi: 'Lịch hẹn', en: 'Appointment' },
   offlineHint: {
     vi: 'Ki-ốt đang kết nối lại với máy chủ. Vui lòng chờ trong giây lát.',
     en: 'Reconnecting to the server, please wait.',

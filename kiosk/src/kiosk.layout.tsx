@@ -33,6 +33,8 @@ export interface FrameProps {
   large?: boolean;
   onLarge?: (on: boolean) => void;
   onLang?: () => void;
+  /** A card was read and waits for the next choice: said on every screen, the number never shown. */
+  cardRead?: boolean;
 }
 
 /** Header (center, date, clock), the offline banner, the step title, the content and Back / Home at the bottom. */
@@ -68,6 +70,11 @@ export function KioskFrame(p: FrameProps) {
         )}
       </header>
       <ConnectionBanner connection={p.connection} />
+      {p.cardRead && (
+        <div class="card-banner" role="status" data-testid="card-read">
+          <Icon name="star" /> {t('cardRead')}
+        </div>
+      )}
       {p.title && (
         <div class="frame__title">
           <h1>{p.title}</h1>

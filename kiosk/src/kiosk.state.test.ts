@@ -193,4 +193,15 @@ describe('kiosk flow', () => {
     expect(departmentsWithAreas(s).map((d) => d.id)).toEqual(['d1', 'd2', 'd4']);
     expect(areasOf(s, 'd1').map((a) => a.id)).toEqual(['a1', 'a2']);
   });
+
+  it('a card read is forgotten once the number is issued, on Home, and when a refusal says so', () => {
+    const citizen = { citizenQr: '040095001234|||01011950|Nam||' };
+    let s = kioskReducer(loaded(), { type: 'citizen', citizen });
+    expect(s.citizen).toEqual(citizen);
+    expect(kioskReducer(s, { type: 'issued', ticket: ticket() }).citizen).toBeNull();
+    expect(kioskReducer(s, { type: 'home' }).citizen).toBeNull();
+    expect(kioskReducer(s, { type: 'issueFailed', message: 'x', keepPending: false }).citizen).toEqual(citizen);
+    s = kioskReducer(s, { type: 'issueFailed', message: 'x', keepPending: false, forgetCitizen: true });
+    expect(s.citizen).toBeNull();
+  });
 });

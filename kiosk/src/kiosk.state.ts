@@ -5,8 +5,9 @@ import type { SearchResult } from './procedure.search.ts';
 /**
  * home: departments, the big search and the priority entry on one screen (no "touch to start" step).
  * take: what the citizen chose (an area, or a procedure's card) with the big "Lấy số" button.
+ * card: the center wants the ID card before a number (citizenLimits.requireCardAtKiosk): scan it or type the number.
  */
-export type Screen = 'home' | 'areas' | 'search' | 'priority' | 'take' | 'ticket';
+export type Screen = 'home' | 'areas' | 'search' | 'priority' | 'take' | 'card' | 'ticket';
 export type Connection = 'connecting' | 'online' | 'offline';
 /** `lookup` (device setting `mode: 'lookup'`): a look-up screen that issues no tickets. */
 export type KioskMode = 'tickets' | 'lookup';
@@ -19,6 +20,9 @@ export interface PendingIssue {
   priority: boolean;
   priorityGroup: string | null;
 }
+
+/** The card the scanner read (its whole QR text) or the ID typed: sent with the next ticket, never shown. */
+export type KioskCitizen = { citizenQr: string } | { citizenId: string };
 
 export interface KioskState {
   screen: Screen;
@@ -35,6 +39,8 @@ export interface KioskState {
   pending: PendingIssue | null;
   ticket: TicketDto | null;
   error: string | null;
+  /** Forgotten after the ticket, on Home and when idle: the next citizen never inherits it. */
+  citizen: KioskCitizen | null;
   config: PublicConfigDto | null;
   departments: DepartmentDto[];
   areas: AreaDto[];
@@ -61,9 +67,11 @@ export type KioskAction =
   | { type: 'large'; large: boolean }
   | { type: 'back' }
   | { type: 'home' }
-  | { type: 'issuing'; pending: PendingIssue }
+  | { type: 'issuing'; pending: PendingIssue | null }
   | { type: 'issued'; ticket: TicketDto }
-  | { type: 'issueFailed'; message: string; keepPending: boolean }
+  | { type: 'issueFailed'; message: string; keepPending: boolean; forgetCitizen?: boolean }
+  | { type: 'citizen'; citizen: KioskCitizen }
+  | { type: 'card' }
   | { type: 'dismissError' };
 
 const noResults = (): SearchResult => ({ query: '', status: 'idle', items: [] });
@@ -82,6 +90,7 @@ export function initialKioskState(): KioskState {
     pending: null,
     ticket: null,
     error: null,
+    citizen: null,
     config: null,
     departments: [],
     areas: [],
@@ -201,9 +210,28 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
     case 'issuing':
       return s.mode === 'lookup' ? s : { ...s, issuing: true, pending: a.pending, error: null };
     case 'issued':
-      return { ...s, issuing: false, pending: null, ticket: a.ticket, error: null, screen: 'ticket', history: [] };
+      return {
+        ...s,
+        issuing: false,
+        pending: null,
+        ticket: a.ticket,
+        error: null,
+        citizen: null,
+        screen: 'ticket',
+        history: [],
+      };
     case 'issueFailed':
-      return { ...s, issuing: false, error: a.message, pending: a.keepPending ? s.pending : null };
+      return {
+        ...s,
+        issuing: false,
+        error: a.message,
+        pending: a.keepPending ? s.pending : null,
+        citizen: a.forgetCitizen ? null : s.citizen,
+      };
+    case 'citizen':
+      return { ...s, citizen: a.citizen, error: null };
+    case 'card':
+      return s.issuing || s.mode === 'lookup' || s.screen === 'card' ? s : go(s, 'card');
     case 'dismissError':
       return { ...s, error: null };
   }

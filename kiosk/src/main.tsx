@@ -4,6 +4,7 @@ import '../../ui/src/fonts.css';
 import './kiosk.base.css';
 import './kiosk.screens.css';
 import './kiosk.flow.css';
+import './kiosk.citizen.css';
 import { takeDeviceToken } from '../../ui/src/device-token.ts';
 import { KioskApp, TOKEN_KEY } from './kiosk.app.tsx';
 

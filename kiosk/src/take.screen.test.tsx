@@ -42,6 +42,9 @@ describe('TakeScreen (the procedure card)', () => {
     const v = mount(<TakeScreen {...props({ procedure: null, area: area({ estimatedWaitMin: null }) })} />);
     expect(v.$('[data-testid=chosen-name]')!.textContent).toBe('Lý lịch tư pháp');
     expect(v.$('[data-testid=take-wait]')!.textContent).toBe('Chưa có quầy mở');
+    // The estimate's label is a line of its own above the value (the layout itself: test/kiosk.take.layout.e2e).
+    expect(v.$('.take__stat-label')!.textContent).toBe('Thời gian chờ dự kiến');
+    expect(v.$('.take__stat-label')!.nextElementSibling).toBe(v.$('[data-testid=take-wait]'));
     expect(v.$('[data-testid=documents]')).toBeNull();
   });
 

@@ -56,15 +56,23 @@ export function TakeScreen(p: TakeProps) {
       </section>
       <section class="take__side">
         {a && available && (
+          // Label and value in one text block beside the icon, the estimate's label on a line of its own: in the
+          // landscape side column (a third of the screen) "Thời gian chờ dự kiến: Chưa có quầy mở" used to wrap as
+          // two narrow columns side by side (test/kiosk.take.layout.e2e.test.ts).
           <div class="take__wait">
-            <span class="fact">
+            <div class="take__stat">
               <Icon name="people" />
-              <b data-testid="waiting">{a.waiting}</b> {t('waiting')}
-            </span>
-            <span class="fact">
+              <span class="take__stat-text">
+                <b data-testid="waiting">{a.waiting}</b> {t('waiting')}
+              </span>
+            </div>
+            <div class="take__stat">
               <Icon name="clock" />
-              {t('waitEstimate')}: <b data-testid="take-wait">{waitLabel(a.estimatedWaitMin, lang)}</b>
-            </span>
+              <span class="take__stat-text">
+                <span class="take__stat-label">{t('waitEstimate')}</span>
+                <b data-testid="take-wait">{waitLabel(a.estimatedWaitMin, lang)}</b>
+              </span>
+            </div>
           </div>
         )}
         {p.lookup ? (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PrintResult, TicketDto } from '@contract/dto';
 import { waitLabel } from './area.labels.ts';
 import { Icon } from './kiosk.icons.tsx';
-import { QrCode } from './qr.code.tsx';
+import { QrCode } from '../../ui/src/qr.code.tsx';
 import { formatDate, formatTime } from '@ui/time.format';
 
 const REMEMBER = 'Vui lòng ghi nhớ số thứ tự của bạn hoặc chụp màn hình.';
@@ -63,6 +63,11 @@ export function TicketScreen(p: TicketProps) {
           <div class="ticket__priority">
             <Icon name="star" />
             Ưu tiên{t.priorityGroup ? ` – ${t.priorityGroup}` : ''}
+          </div>
+        )}
+        {t.channel === 'appointment' && (
+          <div class="ticket__appointment" data-testid="ticket-appointment">
+            Lịch hẹn – đã nhận số
           </div>
         )}
         <div class="ticket__area" data-testid="ticket-area">

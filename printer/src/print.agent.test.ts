@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { startPrintAgent, type PrintAgent, type PrintResultPayload } from './print.agent.ts';
 import { sampleTicket } from './ticket.preview.ts';
-import { startFakePrinter, type FakePrinter } from './testing/fake-printer.ts';
+import { startFakePrinter, type FakePrinter } from './testing/fake-printer.testing.ts';
 import { decodeEscPos } from './testing/escpos.decoder.ts';
 import type { PrinterStatus, TicketPrintData } from './printer.types.ts';
 

@@ -1,6 +1,6 @@
 import { printTicket } from './printer.print.ts';
 import { sampleTicket } from './ticket.preview.ts';
-import { startFakePrinter } from './testing/fake-printer.ts';
+import { startFakePrinter } from './testing/fake-printer.testing.ts';
 import type { PrintOptions } from './printer.types.ts';
 
 export interface PrintBenchResult {

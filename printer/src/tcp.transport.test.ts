@@ -4,7 +4,7 @@ import { printTicket } from './printer.print.ts';
 import { PrinterError } from './printer.error.ts';
 import { buildTicketJob } from './ticket.job.ts';
 import { sampleTicket } from './ticket.preview.ts';
-import { startFakePrinter, type FakePrinter, type FakePrinterOptions } from './testing/fake-printer.ts';
+import { startFakePrinter, type FakePrinter, type FakePrinterOptions } from './testing/fake-printer.testing.ts';
 import { decodeEscPos, paperImage } from './testing/escpos.decoder.ts';
 import { renderTicket } from './ticket.layout.ts';
 

@@ -39,6 +39,13 @@ export function wrapText(text: string, maxWidth: number, measure: Measure): stri
   return lines.length ? lines : [''];
 }
 
+/** The line with "…" at its end, letters dropped from its end until it fits (a cut item of a list). */
+export function withEllipsis(line: string, maxWidth: number, measure: Measure): string {
+  const g = splitGraphemes(line.trimEnd());
+  while (g.length && measure(`${g.join('').trimEnd()}…`) > maxWidth) g.pop();
+  return `${g.join('').trimEnd()}…`;
+}
+
 /**
  * Same number of lines, but as even as possible: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG /
  * TỈNH NGHỆ AN" reads better than a full line followed by two orphaned words.

@@ -4,7 +4,7 @@ import { sliceRows } from './raster.bits.ts';
 import { renderTicket } from './ticket.layout.ts';
 import { sampleTicket } from './ticket.preview.ts';
 import { buildTicketJob } from './ticket.job.ts';
-import { startFakePrinter, type FakePrinter } from './testing/fake-printer.ts';
+import { startFakePrinter, type FakePrinter } from './testing/fake-printer.testing.ts';
 import { readQr, rowIsBlank, savePng } from './testing/raster.inspect.ts';
 import { decodeStarLine, type StarPaper } from './testing/star.decoder.ts';
 import { decodeEscPos } from './testing/escpos.decoder.ts';

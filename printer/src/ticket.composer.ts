@@ -2,7 +2,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { dotsForPaper, type PrintOptions } from './printer.types.ts';
 import { fontSpec, type FontWeight } from './ticket.fonts.ts';
-import { fitParagraph, type Measure } from './text.wrap.ts';
+import { fitParagraph, withEllipsis, wrapText, type Measure } from './text.wrap.ts';
 
 export type Ctx = SKRSContext2D;
 export interface QrMatrix {
@@ -205,6 +205,55 @@ export class Composer {
       bottom,
     });
     this.y += ascent + Math.max(box.descent, lbox.descent);
+  }
+  /**
+   * A numbered list, left-aligned with a hanging indent (numbers in their own column, lines wrapped to the paper);
+   * an item longer than `maxLines` ends its last line with "…".
+   */
+  list(items: string[], size: number, opts: { maxLines: number; role?: string }): void {
+    const s = this.px(size);
+    const font = fontSpec(500, s);
+    const measure = this.measurer(500)(s);
+    const indent = Math.ceil(measure(`${items.length}. `));
+    const width = this.contentWidth - indent;
+    items.forEach((item, i) => {
+      let lines = wrapText(item, width, measure);
+      if (lines.length > opts.maxLines)
+        lines = [...lines.slice(0, opts.maxLines - 1), withEllipsis(lines[opts.maxLines - 1]!, width, measure)];
+      lines.forEach((line, j) => {
+        const box = this.lineBox(font, line);
+        const top = this.y;
+        const bottom = top + box.ascent + box.descent;
+        const at = { font, y: top + box.ascent, align: 'left' as const, role: opts.role, top, bottom };
+        // The "…" line of a capped list carries no number of its own.
+        if (j === 0 && !item.startsWith('…'))
+          this.ops.push({ kind: 'text', text: `${i + 1}.`, x: this.g.margin, ...at });
+        this.ops.push({ kind: 'text', text: line, x: this.g.margin + indent, ...at });
+        this.y = bottom;
+      });
+      this.y += Math.round(3 * this.g.k);
+    });
+  }
+  /** Left-aligned text, wrapped to the paper (a list's title). */
+  leftParagraph(text: string, weight: FontWeight, size: number, role?: string): void {
+    const s = this.px(size);
+    const font = fontSpec(weight, s);
+    for (const line of wrapText(text, this.contentWidth, this.measurer(weight)(s))) {
+      const box = this.lineBox(font, line);
+      const top = this.y;
+      this.ops.push({
+        kind: 'text',
+        text: line,
+        font,
+        x: this.g.margin,
+        y: top + box.ascent,
+        align: 'left',
+        role,
+        top,
+        bottom: top + box.ascent + box.descent,
+      });
+      this.y += box.ascent + box.descent;
+    }
   }
   qr(matrix: QrMatrix, module: number): { top: number; height: number } {
     const dots = matrix.size * module;

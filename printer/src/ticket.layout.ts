@@ -77,6 +77,15 @@ export function layoutTicket(data: TicketPrintData, opts: PrintOptions = {}): Ti
   c.gap(12);
   c.rule(2);
   c.gap(12);
+  if (t.checklist.length) {
+    // The papers to bring (kiosk setting printChecklist): read at home the evening before, so left-aligned, numbered.
+    c.leftParagraph(t.checklistTitle, 700, 22, 'checklist');
+    c.gap(6);
+    c.list(t.checklist, 20, { maxLines: 3, role: 'checklist' });
+    c.gap(6);
+    c.rule(2);
+    c.gap(12);
+  }
   c.paragraph(t.instruction, 600, 23, { minSize: 19, maxLines: 3 });
   c.gap(6);
   c.paragraph(t.thanks, 700, 25, { minSize: 18 });

@@ -7,6 +7,14 @@ export function ticketToPng(data: TicketPrintData, opts: PrintOptions = {}): Buf
   return rasterToPng(renderTicket(data, opts));
 }
 
+/** The documents of "Đăng ký khai sinh" (1.001193), as the demo catalogue lists them: a checklist to preview. */
+export const SAMPLE_CHECKLIST = [
+  'Tờ khai đăng ký khai sinh (theo mẫu)',
+  'Giấy chứng sinh; nếu không có: văn bản của người làm chứng hoặc giấy cam đoan về việc sinh',
+  'Văn bản ủy quyền (nếu ủy quyền đăng ký khai sinh)',
+  'Giấy tờ tùy thân của người đi đăng ký (căn cước công dân hoặc hộ chiếu)',
+];
+
 /** A realistic ticket for previews, tests and the benchmark. */
 export function sampleTicket(overrides: Partial<TicketPrintData> = {}): TicketPrintData {
   return {

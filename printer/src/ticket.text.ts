@@ -5,6 +5,13 @@ export const DEFAULT_THANKS = 'Xin cảm ơn Quý khách!';
 export const DEFAULT_PRIORITY_LABEL = 'ƯU TIÊN';
 export const QR_CAPTION = 'Quét mã để theo dõi lượt của bạn';
 export const NUMBER_HEADING = 'SỐ THỨ TỰ';
+export const CHECKLIST_TITLE = 'Giấy tờ cần mang theo:';
+/**
+ * A checklist longer than this would make a ticket of a metre: the first items print, then one line says how many
+ * more there are (the kiosk's card and the counter show them all). One item is cut at a word with "…".
+ */
+export const CHECKLIST_MAX_ITEMS = 8;
+export const CHECKLIST_MAX_ITEM_CHARS = 160;
 /** Vietnam has one zone; a misconfigured zone must not stop a ticket from printing. */
 export const FALLBACK_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -15,6 +22,9 @@ export interface TicketLines {
   area: string;
   /** '' when the ticket has no procedure. */
   procedure: string;
+  /** The documents to bring, already capped (CHECKLIST_MAX_ITEMS, CHECKLIST_MAX_ITEM_CHARS); [] prints nothing. */
+  checklist: string[];
+  checklistTitle: string;
   heading: string;
   number: string;
   priority: string | null;
@@ -78,6 +88,23 @@ export function priorityText(label: string | null | undefined): string {
   return `${DEFAULT_PRIORITY_LABEL} – ${upperVi(l)}`;
 }
 
+/** Cut at the last word that fits, with "…"; a single over-long word is cut between letters. */
+export function truncateText(s: string, max: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  const head = chars.slice(0, max - 1).join('');
+  const atWord = head.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= head.length / 2 ? atWord : head).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** The documents to bring, cleaned and capped: the first items, then "… và N giấy tờ khác". */
+export function checklistLines(items: readonly string[] | null | undefined): string[] {
+  const all = (Array.isArray(items) ? items : []).map((d) => clean(typeof d === 'string' ? d : '')).filter(Boolean);
+  if (all.length <= CHECKLIST_MAX_ITEMS) return all.map((d) => truncateText(d, CHECKLIST_MAX_ITEM_CHARS));
+  const shown = all.slice(0, CHECKLIST_MAX_ITEMS - 1).map((d) => truncateText(d, CHECKLIST_MAX_ITEM_CHARS));
+  return [...shown, `… và ${all.length - shown.length} giấy tờ khác (xin hỏi tại quầy)`];
+}
+
 export function ticketLines(data: TicketPrintData): TicketLines {
   const waiting = Number.isFinite(data.waitingAhead) ? Math.max(0, Math.floor(data.waitingAhead)) : 0;
   return {
@@ -85,6 +112,8 @@ export function ticketLines(data: TicketPrintData): TicketLines {
     department: clean(data.departmentName),
     area: clean(data.areaName),
     procedure: clean(data.procedureName),
+    checklist: checklistLines(data.checklist),
+    checklistTitle: CHECKLIST_TITLE,
     heading: NUMBER_HEADING,
     number: clean(data.number) || '—',
     priority: data.priority ? priorityText(data.priorityLabel) : null,

@@ -81,6 +81,13 @@ export function buildTextTicketJob(data: TicketPrintData, opts: PrintOptions = {
   p.b.newline();
   p.line(t.qrCaption);
   p.rule();
+  if (t.checklist.length) {
+    p.b.align('left');
+    p.line(t.checklistTitle, { bold: true });
+    t.checklist.forEach((d, i) => p.line(d.startsWith('…') ? d : `${i + 1}. ${d}`));
+    p.b.align('center');
+    p.rule();
+  }
   p.line(t.instruction);
   p.line(t.thanks, { bold: true });
   p.b.align('left');

@@ -19,7 +19,7 @@ import { createTransport } from './transport.factory.ts';
 import { parsePrinterAddress } from './address.parser.ts';
 import { buildTicketJob } from './ticket.job.ts';
 import { sampleTicket } from './ticket.preview.ts';
-import { startFakePrinter } from './testing/fake-printer.ts';
+import { startFakePrinter } from './testing/fake-printer.testing.ts';
 import { createFakeLp } from './testing/fake-lp.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { startFakePrinter } from '../../printer/src/testing/fake-printer.ts';
+import { startFakePrinter } from '../../printer/src/testing/fake-printer.testing.ts';
 import { fmt, printTable, summary } from './bench.stats.ts';
 
 type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: any }>;

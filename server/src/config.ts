@@ -29,6 +29,11 @@ export interface ServerConfig {
   socketLimits: SocketLimits;
   /** PEM files (TLS_CERT, TLS_KEY): when set, the server serves HTTPS (and socket.io over wss) on its one port. */
   tls: { certFile: string; keyFile: string } | null;
+  /**
+   * The province hub this center feeds (issue 14): PROVINCE_URL and PROVINCE_TOKEN (the token the hub's admin
+   * made for this center). Each wins over the same field stored by an admin (GET/PUT /api/province/link).
+   */
+  province: { url: string | null; token: string | null };
 }
 
 /** A setting the center must fix: main prints the message alone (no stack trace) and exits with code 1. */
@@ -64,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string): ServerConfig {
       env.TLS_CERT && env.TLS_KEY
         ? { certFile: resolve(root, env.TLS_CERT), keyFile: resolve(root, env.TLS_KEY) }
         : null,
+    province: {
+      url: env.PROVINCE_URL ? env.PROVINCE_URL.trim().replace(/\/+$/, '') : null,
+      token: env.PROVINCE_TOKEN?.trim() || null,
+    },
   };
 }
 

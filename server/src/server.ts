@@ -15,11 +15,13 @@ import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
 import { expireStaleTickets } from './core/tickets/tickets.usecases.ts';
+import { sweepBookings } from './core/bookings/bookings.usecases.ts';
 import { businessDay, localParts } from './core/time/zoned-time.ts';
 import { createBackups, listBackups } from './storage/backup.ts';
 import { storageFault } from './storage/storage.fault.ts';
 import { createStorageHealth } from './storage/storage.health.ts';
 import { createApp } from './http/app.ts';
+import { createCitizenServices } from './http/citizen.services.ts';
 import { readTlsFiles } from './http/tls.options.ts';
 import type { Services } from './http/http.types.ts';
 import {
@@ -30,6 +32,8 @@ import {
 } from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
+import { startReportUpkeep } from './reporting/report.upkeep.ts';
+import { createProvinceLink, type ProvinceLinkDeps } from './province/province.link.ts';
 import { createClockRepository } from './storage/clock.repository.ts';
 import { openDatabase } from './storage/db.ts';
 import { createStore } from './storage/store.ts';
@@ -42,6 +46,8 @@ export interface ServerOptions {
   /** How often the day-close check runs (ms). */
   tickMs?: number;
   printerExtras?: PrinterExtras;
+  /** The province sender's fetch and timers (tests). */
+  province?: ProvinceLinkDeps['sender'];
 }
 
 const DEMO_SEED = new URL('./seed/demo-center.json', import.meta.url);
@@ -99,6 +105,17 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     log: (msg, err) => (err === undefined ? log.info(msg) : log.error(msg, err)),
   });
   const backups = createBackups(db, join(config.dataDir, 'backups'));
+  // The province feed runs on its own timer, off every request's path (server/src/province/).
+  const province = createProvinceLink({
+    db,
+    store,
+    clock,
+    run,
+    env: config.province,
+    timeZone: () => settings.get().timeZone,
+    log,
+    ...(opts.province ? { sender: opts.province } : {}),
+  });
   const services: Services = {
     deps,
     run,
@@ -110,6 +127,8 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     reports: createReportRunner(deps, dbFile),
     storage,
     backups,
+    province,
+    citizens: createCitizenServices(deps, view, config.dataDir),
     disconnect: (kind, id) => realtime?.disconnect(kind, id),
   };
   const app = createApp(services, log.error);
@@ -161,6 +180,12 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     } catch (e) {
       jobFailed('Không dọn được lệnh in cũ, sẽ thử lại', e);
     }
+    // Bookings past their late window become missed; ID hashes no booking or today's limits need are forgotten.
+    try {
+      run((tx) => sweepBookings(tx));
+    } catch (e) {
+      jobFailed('Không cập nhật được lịch hẹn quá giờ, sẽ thử lại', e);
+    }
     if (day !== lastDay) {
       try {
         run((tx) => expireStaleTickets(tx));
@@ -186,7 +211,10 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       }
     }
   };
+  // Report aggregates of stale or missing days are rebuilt in the background (start-up, then every tick).
+  const reportUpkeep = startReportUpkeep(db, (e) => jobFailed('Dựng lại số liệu báo cáo thất bại, sẽ thử lại', e));
   const tick = () => {
+    reportUpkeep.check();
     try {
       tickOnce();
     } catch (e) {
@@ -205,6 +233,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     void printing!.probe().catch(() => undefined);
   }, 60_000);
   probeTimer.unref();
+  province.start();
 
   const sockets = new Set<import('node:net').Socket>();
   http.on('connection', (s) => {
@@ -242,6 +271,8 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     async close(): Promise<void> {
       clearInterval(timer);
       clearInterval(probeTimer);
+      reportUpkeep.stop();
+      await province.stop();
       await services.reports.close();
       const closed = new Promise<void>((r) => http.close(() => r()));
       // io.close() drops the transports without a "server disconnect" packet, so clients see a transport

@@ -1,5 +1,6 @@
 import type { DeviceDto } from '@contract/dto';
 import type { PrinterModel } from '@contract/print.job';
+import { counterListName } from '@ui/counter.name';
 import { formatDateTime } from '@ui/time.format';
 import { Field, Notice } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
@@ -22,7 +23,34 @@ export type Listed = DeviceDto & { settings?: Record<string, unknown> | null };
 export type FilterEdit = { device: Listed; filter: DisplayFilter };
 export type Created = DeviceDto & { token: string; url: string | null; qr: string | null };
 
-export function CreatedDeviceBox(props: { created: Created; onClose: () => void }) {
+/** An example name per kind: a kiosk's example under a rating pad made admins name pads "Ki-ốt …". */
+export const NAME_EXAMPLE: Record<DeviceDto['kind'], string> = {
+  kiosk: 'Ki-ốt sảnh chính',
+  display: 'Màn hình sảnh tầng 1',
+  rating: 'Thiết bị đánh giá quầy 1',
+  printer: 'Chương trình in ki-ốt sảnh',
+};
+
+/**
+ * Shown once after creating. `paired`: the device has since used its token (the address or QR), so the pairing code
+ * no longer works and is not shown any more (an admin typing it would only get a refusal).
+ */
+export function CreatedDeviceBox(props: { created: Created; paired?: boolean; onClose: () => void }) {
+  if (props.paired) {
+    return (
+      <div class="pair-box" data-testid="pairing" role="status">
+        <div>
+          <h3>
+            Thiết bị đã ghép nối: {KIND_LABEL[props.created.kind].toLowerCase()} «{props.created.name}»
+          </h3>
+          <p>Thiết bị đã dùng mã thiết bị; mã ghép nối không còn hiệu lực nên không hiển thị nữa.</p>
+          <button class="btn btn-soft" onClick={() => props.onClose()}>
+            Đóng
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div class="pair-box" data-testid="pairing">
       {props.created.qr && (
@@ -89,7 +117,7 @@ export function NewDeviceForm(props: {
           <input
             name="name"
             value={draft.name}
-            placeholder="Ki-ốt sảnh chính"
+            placeholder={NAME_EXAMPLE[draft.kind]}
             onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })}
           />
         </Field>
@@ -106,7 +134,7 @@ export function NewDeviceForm(props: {
               <option value="">— {draft.kind === 'rating' ? 'Chọn quầy' : 'Màn hình sảnh chung'} —</option>
               {catalog.counters.map((c) => (
                 <option value={c.id} key={c.id}>
-                  Quầy {c.number} – {c.name}
+                  {counterListName(c)}
                 </option>
               ))}
             </select>

@@ -23,7 +23,11 @@ import {
 } from './device.forms.tsx';
 
 /** Devices: create (token shown once, pairing code + QR), pairing codes on demand, change printer, revoke. */
-export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
+export function DevicesPanel(props: {
+  api: AdminApi;
+  catalog: Catalog;
+  /** How often the list is re-read while a code is on screen. */ pollMs?: number;
+}) {
   const { catalog } = props;
   const [devices, setDevices] = useState<Listed[]>([]);
   const [editing, setEditing] = useState<FilterEdit | null>(null);
@@ -36,6 +40,25 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
   useEffect(() => {
     void load();
   }, []);
+  // While a code is on screen, re-read the list: once the device pairs (by its token or the code), the code is dead.
+  // Only a read made after the code was shown counts (the list of the moment before may say "in use" of a re-pair).
+  const showing = created?.id ?? fresh?.device.id ?? null;
+  const [usedBy, setUsedBy] = useState<string | null>(null);
+  useEffect(() => {
+    setUsedBy(null);
+    if (!showing) return;
+    const t = setInterval(() => {
+      props.api.devices().then(
+        (list) => {
+          setDevices(list);
+          if (list.some((d) => d.id === showing && d.inUse)) setUsedBy(showing);
+        },
+        () => undefined,
+      );
+    }, props.pollMs ?? 5000);
+    return () => clearInterval(t);
+  }, [showing]);
+  const pairedNow = (id: string) => usedBy === id;
   const counterNo = (id: string | null) => catalog.counters.find((c) => c.id === id)?.number ?? null;
 
   async function create(e: Event) {
@@ -43,7 +66,10 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
     if (!draft) return;
     const errs = validateDevice(draft);
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      setMsg(null); // the field errors are the news now: an older "Đã lưu …" beside them would contradict them
+      return;
+    }
     const body: DeviceInput = { kind: draft.kind, name: draft.name.trim() };
     if (draft.counterId && (draft.kind === 'rating' || draft.kind === 'display')) body.counterId = draft.counterId;
     if (draft.kind === 'printer') body.kioskId = draft.kioskId;
@@ -160,8 +186,17 @@ export function DevicesPanel(props: { api: AdminApi; catalog: Catalog }) {
       }
     >
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
-      {created && <CreatedDeviceBox created={created} onClose={() => setCreated(null)} />}
-      {fresh && <PairingCodeBox device={fresh.device} code={fresh.code} onClose={() => setFresh(null)} />}
+      {created && (
+        <CreatedDeviceBox created={created} paired={pairedNow(created.id)} onClose={() => setCreated(null)} />
+      )}
+      {fresh && (
+        <PairingCodeBox
+          device={fresh.device}
+          code={fresh.code}
+          paired={pairedNow(fresh.device.id)}
+          onClose={() => setFresh(null)}
+        />
+      )}
       {draft && (
         <NewDeviceForm
           draft={draft}

@@ -18,7 +18,20 @@ export function PairingStatus(props: { device: DeviceDto; now: number }) {
 }
 
 /** A code just made on demand: shown once, with its expiry, for the technician to type on the device. */
-export function PairingCodeBox(props: { device: DeviceDto; code: PairingCode; onClose: () => void }) {
+export function PairingCodeBox(props: { device: DeviceDto; code: PairingCode; paired?: boolean; onClose: () => void }) {
+  if (props.paired) {
+    // Used: the code cannot pair anything any more, so it is not left on screen for someone to copy.
+    return (
+      <div class="pair-box" data-testid="pairing-code-box" role="status">
+        <div>
+          <h3>Thiết bị đã ghép nối: «{props.device.name}»</h3>
+          <button class="btn btn-soft" onClick={props.onClose}>
+            Đóng
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div class="pair-box" data-testid="pairing-code-box" role="status">
       <div>

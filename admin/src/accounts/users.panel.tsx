@@ -37,7 +37,10 @@ export function UsersPanel(props: { api: AdminApi; selfId: string }) {
       users.map((u) => u.username),
     );
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      setMsg(null); // the field errors are the news now: an older "Đã lưu …" beside them would contradict them
+      return;
+    }
     await act(
       () => props.api.createUser({ ...draft, username: draft.username.trim(), displayName: draft.displayName.trim() }),
       `Đã tạo tài khoản ${draft.username.trim()}.`,

@@ -55,7 +55,10 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
     if (!draft) return;
     const errs = validateArea(draft, catalog.areas);
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      setMsg(null); // the field errors are the news now: an older "Đã lưu …" beside them would contradict them
+      return;
+    }
     const body = {
       code: draft.code.trim(),
       departmentId: draft.departmentId,

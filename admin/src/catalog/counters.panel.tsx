@@ -29,7 +29,10 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
     if (!draft) return;
     const errs = validateCounter(draft, catalog.counters);
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      setMsg(null); // the field errors are the news now: an older "Đã lưu …" beside them would contradict them
+      return;
+    }
     try {
       await props.api.saveCounter(
         { number: draft.number!, name: draft.name.trim(), areaIds: draft.areaIds, active: draft.active },

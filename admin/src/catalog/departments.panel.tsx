@@ -19,7 +19,10 @@ export function DepartmentsPanel(props: { api: AdminApi; catalog: Catalog; reloa
     if (!draft) return;
     const errs = validateDepartment(draft, catalog.departments);
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      setMsg(null); // the field errors are the news now: an older "Đã lưu …" beside them would contradict them
+      return;
+    }
     try {
       await props.api.saveDepartment(
         { code: draft.code.trim(), name: draft.name.trim(), sort: draft.sort, active: draft.active },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AlertDto, AreaDto, CounterDto, ReportRow } from '@contract/dto';
+import type { AlertDto, AreaDto, CounterDto, ReportRow, StaffBookingsDto } from '@contract/dto';
 import { connectQueueSocket } from '@client/socket.client';
 import { useQueueSocket } from '@ui/queue-socket.hook';
 import type { AdminApi } from '../admin.api.ts';
@@ -12,6 +12,8 @@ export interface MonitorData {
   ratings: ReportRow[];
   ratingTotals: ReportRow | null;
   alerts: AlertDto[];
+  /** Today's bookings (issue 13): null when the server has none to tell (bookings off, or an older server). */
+  bookings: StaffBookingsDto['totals'] | null;
   fetchedAt: number;
 }
 
@@ -37,11 +39,16 @@ export function useMonitorData(
     async function fetchAll() {
       try {
         const day = businessDay(Date.now(), timeZone);
-        const [areas, counters, report, alerts] = await Promise.all([
+        const [areas, counters, report, alerts, bookings] = await Promise.all([
           api.areas(),
           api.counters(),
           api.report({ from: day, to: day, groupBy: 'area' }),
           api.alerts(),
+          // Bookings are extra: their failure never blanks the room.
+          Promise.resolve()
+            .then(() => api.bookings(day))
+            .then((b) => b.totals)
+            .catch(() => null),
         ]);
         if (!alive) return;
         setData({
@@ -50,6 +57,7 @@ export function useMonitorData(
           ratings: report.rows,
           ratingTotals: report.totals,
           alerts: alerts.alerts,
+          bookings,
           fetchedAt: Date.now(),
         });
         setError('');

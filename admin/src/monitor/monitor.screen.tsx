@@ -69,6 +69,22 @@ export function MonitorScreen(props: {
               {open}/{data.counters.length}
             </b>
           </div>
+          {data.bookings && (
+            <>
+              <div
+                class="kpi"
+                data-kpi="bookings-due"
+                title="Lịch hẹn bắt đầu trong 60 phút tới (hoặc đã đến giờ), chưa đến"
+              >
+                <span>Hẹn sắp đến</span>
+                <b>{data.bookings.due}</b>
+              </div>
+              <div class={`kpi${data.bookings.missed ? ' kpi-warn' : ''}`} data-kpi="bookings-missed">
+                <span>Lỡ hẹn hôm nay</span>
+                <b>{data.bookings.missed}</b>
+              </div>
+            </>
+          )}
           <div class="kpi">
             <span>Hài lòng</span>
             <b>{percent(data.ratingTotals?.satisfiedShare ?? null, 0)}</b>

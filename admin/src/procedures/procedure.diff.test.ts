@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '@client/api.client';
 import { createAdminApi } from '../admin.api.ts';
 import { parseCsv } from '../transfer/csv.parse.ts';
-import { PROCEDURE_COLUMNS, procedureRows } from './procedure.diff.ts';
+import { PROCEDURE_COLUMNS } from '@contract/procedure.columns';
+import { procedureRows } from './procedure.diff.ts';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../server/src/seed/demo-procedures.json', import.meta.url), 'utf8'),

@@ -1,8 +1,13 @@
 import type { AreaDto, FieldChange } from '@contract/dto';
 import { restoreText } from '@contract/csv';
 import type { AdminApi, Procedure, ProcedureImportResult } from '../admin.api.ts';
+import {
+  procedureColumnsOf,
+  procedureDocumentsOf,
+  procedureKeywordsOf,
+  type ProcedureColumn,
+} from '@contract/procedure.columns';
 import type { SheetRows } from '../transfer/import.parse.ts';
-import { normHeader } from '../transfer/import.parse.ts';
 
 /** One row of a procedure import file, as the contract's columns name it. */
 export interface ProcedureRow {
@@ -17,37 +22,18 @@ export interface ProcedureRow {
 }
 export type ProcedureChange = ProcedureImportResult['changes'][number];
 
-/** The contract's import columns (order free), compared without diacritics, case, spaces or punctuation. */
-export const PROCEDURE_COLUMNS = {
-  code: 'Mã thủ tục',
-  name: 'Tên thủ tục',
-  areaCode: 'Mã lĩnh vực',
-  timeLimit: 'Thời hạn giải quyết',
-  fee: 'Phí, lệ phí',
-  documents: 'Thành phần hồ sơ',
-  keywords: 'Từ khoá',
-} as const;
-type Column = keyof typeof PROCEDURE_COLUMNS;
-const key = (h: string) => normHeader(h).replace(/[^a-z0-9]/g, '');
-const COLUMN_OF = new Map(Object.entries(PROCEDURE_COLUMNS).map(([k, h]) => [key(h), k as Column]));
-
-/** As the server reads the cells: documents one per line, or `;`-separated in a one-line cell; keywords by `;`. */
-const items = (parts: string[]) => parts.map((x) => x.trim()).filter(Boolean);
-const documentsOf = (cell: string) => items(cell.includes('\n') ? cell.split(/\r?\n/) : cell.split(';'));
-const keywordsOf = (cell: string) => items(cell.split(/[;\n]/));
-
 /** The file's rows (row numbers as a spreadsheet shows them: the header is row 1); rows with no code are skipped. */
 export function procedureRows(sheet: SheetRows): ProcedureRow[] {
   const [header, ...body] = sheet.rows;
   if (!header) return [];
-  const col: Partial<Record<Column, number>> = {};
-  header.forEach((h, i) => {
-    const c = COLUMN_OF.get(key(h));
-    if (c && col[c] === undefined) col[c] = i;
-  });
+  // The server's own column matching (contract/procedure.columns.ts): one definition of the file's columns.
+  const col = procedureColumnsOf(header);
   const out: ProcedureRow[] = [];
   body.forEach((cells, i) => {
-    const get = (c: Column) => (col[c] === undefined ? '' : restoreText(String(cells[col[c]!] ?? '')).trim());
+    const get = (c: ProcedureColumn) => {
+      const j = col.get(c);
+      return j === undefined ? '' : restoreText(String(cells[j] ?? '')).trim();
+    };
     const code = get('code');
     if (!code) return;
     out.push({
@@ -57,8 +43,8 @@ export function procedureRows(sheet: SheetRows): ProcedureRow[] {
       areaCode: get('areaCode'),
       timeLimit: get('timeLimit'),
       fee: get('fee'),
-      documents: documentsOf(get('documents')),
-      keywords: keywordsOf(get('keywords')),
+      documents: procedureDocumentsOf(get('documents')),
+      keywords: procedureKeywordsOf(get('keywords')),
     });
   });
   return out;

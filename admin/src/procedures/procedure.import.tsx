@@ -6,13 +6,8 @@ import { Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { readSheets } from '../transfer/transfer.panel.tsx';
 import { showValue } from '../transfer/import.preview.tsx';
-import {
-  diffProcedures,
-  loadAllProcedures,
-  procedureRows,
-  PROCEDURE_COLUMNS,
-  type ProcedureChange,
-} from './procedure.diff.ts';
+import { diffProcedures, loadAllProcedures, procedureRows, type ProcedureChange } from './procedure.diff.ts';
+import { PROCEDURE_COLUMNS } from '@contract/procedure.columns';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const contentTypeOf = (f: File) => (/\.xlsx$/i.test(f.name) ? XLSX : 'text/csv; charset=utf-8');

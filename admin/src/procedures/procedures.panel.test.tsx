@@ -96,6 +96,23 @@ describe('procedures list', () => {
     expect(rows()).toEqual(['2.000488']);
   });
 
+  it('warns on a procedure the public cannot see (inactive area or department), and only there', async () => {
+    const hidden = proc({
+      id: 'p3',
+      code: '9.000003',
+      name: 'Thủ tục của lĩnh vực đã ngừng',
+      unlisted: 'area_inactive',
+    });
+    const gone = proc({ id: 'p4', code: '9.000004', name: 'Thủ tục của sở đã ngừng', unlisted: 'department_inactive' });
+    const api = { procedures: vi.fn(async () => [LLTP, hidden, gone]) } as unknown as AdminApi;
+    await renderSettled(<ProceduresPanel api={api} catalog={catalog} />, host);
+    const chip = (code: string) => host.querySelector(`tr[data-procedure="${code}"] [data-testid=unlisted]`);
+    expect(chip('2.000488')).toBeNull();
+    expect(chip('9.000003')?.textContent).toBe('Không hiển thị cho công dân');
+    expect(cells('9.000003')[1]).toContain('Lĩnh vực đã ngừng hoạt động: ki-ốt và công dân không thấy thủ tục này.');
+    expect(cells('9.000004')[1]).toContain('Sở, ngành đã ngừng hoạt động');
+  });
+
   it('shows only the answer to the latest query when an older one arrives late', async () => {
     let release: (v: ProcedureDto[]) => void = () => undefined;
     const procedures = vi.fn(async (p: ProcedureQuery = {}) =>

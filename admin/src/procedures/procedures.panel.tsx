@@ -83,6 +83,11 @@ export function ProceduresPanel(props: { api: AdminApi; catalog: Catalog }) {
   }
 
   const areaLabel = (p: Procedure) => `${p.areaCode} – ${p.areaName}`;
+  /** The server marks, for the admin only, a procedure the public cannot see: its area or department is inactive. */
+  const UNLISTED: Record<NonNullable<Procedure['unlisted']>, string> = {
+    area_inactive: 'Lĩnh vực đã ngừng hoạt động: ki-ốt và công dân không thấy thủ tục này.',
+    department_inactive: 'Sở, ngành đã ngừng hoạt động: ki-ốt và công dân không thấy thủ tục này.',
+  };
   return (
     <>
       <Section
@@ -157,8 +162,28 @@ export function ProceduresPanel(props: { api: AdminApi; catalog: Catalog }) {
                   <tr key={p.id} data-procedure={p.code}>
                     <td>
                       <b>{p.code}</b>
+                      {p.source === 'province' && (
+                        <span
+                          class="status-chip"
+                          data-testid="from-province"
+                          title="Danh mục của tỉnh: sửa tại máy chủ tỉnh"
+                        >
+                          Từ tỉnh
+                        </span>
+                      )}
                     </td>
-                    <td>{p.name}</td>
+                    <td>
+                      {p.name}
+                      {p.unlisted && (
+                        <>
+                          {' '}
+                          <span class="status-chip warn" data-testid="unlisted" title={UNLISTED[p.unlisted]}>
+                            Không hiển thị cho công dân
+                          </span>
+                          <div class="warn-text">{UNLISTED[p.unlisted]}</div>
+                        </>
+                      )}
+                    </td>
                     <td>{areaLabel(p)}</td>
                     <td>{p.timeLimit || '—'}</td>
                     <td>{p.fee || '—'}</td>

@@ -7,6 +7,10 @@ import { int, mmss, percent } from '../admin.format.ts';
 import { Notice } from '../admin.fields.tsx';
 import { periodRange, ROMAN } from './report.format.ts';
 
+/** The national name and motto heading every administrative document (Nghị định 30/2020/NĐ-CP). */
+export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
 /**
  * The per-clerk quarterly / yearly summary (Thông tư 01/2018/TT-VPCP asks for per-clerk results by quarter and year),
  * laid out for A4 landscape printing with the signature block.
@@ -65,9 +69,11 @@ export function ClerkSummary(props: {
       <article class="paper">
         <header class="paper-head">
           <div class="paper-org">{props.centerName.toUpperCase()}</div>
+          {/* Quốc hiệu and tiêu ngữ as Nghị định 30/2020/NĐ-CP (Phụ lục I) spells them: "HÒA", hyphens with spaces,
+              a solid line under the motto as long as it. */}
           <div class="paper-nation">
-            <b>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>
-            <span>Độc lập – Tự do – Hạnh phúc</span>
+            <b class="paper-nation-name">{NATIONAL_NAME}</b>
+            <b class="paper-motto">{NATIONAL_MOTTO}</b>
           </div>
         </header>
         <h1 class="paper-title">BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ — {period.title}</h1>

@@ -18,6 +18,7 @@ export const GROUP_LABEL: Record<GroupBy, string> = {
   hour: 'Giờ trong ngày',
   day: 'Ngày',
   procedure: 'Thủ tục',
+  channel: 'Kênh lấy số',
 };
 
 /** Every ReportRow column in Vietnamese, rating levels in the center's order between service level and satisfaction. */
@@ -87,3 +88,16 @@ export function periodRange(year: number, quarter: number): { from: string; to: 
 }
 
 export const quarterOf = (isoDay: string) => Math.floor((Number(isoDay.slice(5, 7)) - 1) / 3) + 1;
+
+/** What is wrong with the typed dates, in words (the report keeps the last valid range meanwhile). */
+export function badDateText(bad: { from?: string; to?: string }): string {
+  const one = (which: string, text: string) =>
+    /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())
+      ? `Ngày ${which} “${text.trim()}” không có trên lịch.`
+      : `Ngày ${which} “${text.trim()}” chưa đúng dạng ngày/tháng/năm (dd/mm/yyyy).`;
+  const parts = [
+    bad.from !== undefined ? one('bắt đầu', bad.from) : null,
+    bad.to !== undefined ? one('kết thúc', bad.to) : null,
+  ].filter(Boolean);
+  return `${parts.join(' ')} Báo cáo vẫn theo khoảng ngày hợp lệ gần nhất. Ví dụ: 01/12/2026.`;
+}

@@ -7,12 +7,25 @@ import { businessDay, formatDay } from '@ui/time.format';
 import { DayInput, Notice, saveBlob } from '../admin.fields.tsx';
 import { ClerkSummary } from './clerk.summary.tsx';
 import { ReportChart } from './report.chart.tsx';
-import { GROUP_LABEL, PRESET_LABEL, presetRange, quarterOf, reportColumns, type Preset } from './report.format.ts';
+import {
+  badDateText,
+  GROUP_LABEL,
+  PRESET_LABEL,
+  presetRange,
+  quarterOf,
+  reportColumns,
+  type Preset,
+} from './report.format.ts';
 
 /** Reports: a date range, a grouping, the table, a chart, CSV/XLSX export, and the printable per-clerk summary. */
 export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: RatingLevel[]; centerName: string }) {
   const today = businessDay(Date.now(), props.timeZone);
   const [range, setRange] = useState(() => presetRange('today', today));
+  // The preset chosen, not every preset whose range happens to match: on the 1st of a month "Hôm nay" and
+  // "Tháng này" are the same range, and only the one pressed is lit. Typing a date clears it.
+  const [preset, setPreset] = useState<Preset | null>('today');
+  // Date fields holding text that is no real day (31/02, 2026-13-01…): said in words, not only in red.
+  const [badDates, setBadDates] = useState<{ from?: string; to?: string }>({});
   const [groupBy, setGroupBy] = useState<GroupBy>('area');
   const [report, setReport] = useState<Report | null>(null);
   const [msg, setMsg] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -69,8 +82,13 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
             return (
               <button
                 key={p}
-                class={`pill ${r.from === range.from && r.to === range.to ? 'on' : ''}`}
-                onClick={() => setRange(r)}
+                class={`pill ${p === preset ? 'on' : ''}`}
+                aria-pressed={p === preset}
+                onClick={() => {
+                  setPreset(p);
+                  setBadDates({});
+                  setRange(r);
+                }}
               >
                 {PRESET_LABEL[p]}
               </button>
@@ -78,19 +96,39 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
           })}
         </div>
         <label class="inline">
-          Từ <DayInput name="from" value={range.from} onChange={(d) => setRange({ ...range, from: d })} />
+          Từ{' '}
+          <DayInput
+            name="from"
+            value={range.from}
+            onChange={(d) => {
+              setPreset(null);
+              setRange({ ...range, from: d });
+            }}
+            onInvalid={(text) => setBadDates((b) => ({ ...b, from: text ?? undefined }))}
+          />
         </label>
         <label class="inline">
-          đến <DayInput name="to" value={range.to} onChange={(d) => setRange({ ...range, to: d })} />
+          đến{' '}
+          <DayInput
+            name="to"
+            value={range.to}
+            onChange={(d) => {
+              setPreset(null);
+              setRange({ ...range, to: d });
+            }}
+            onInvalid={(text) => setBadDates((b) => ({ ...b, to: text ?? undefined }))}
+          />
         </label>
         <label class="inline">
           Theo{' '}
           <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as GroupBy)}>
-            {(['department', 'area', 'counter', 'clerk', 'hour', 'day'] as GroupBy[]).map((g) => (
-              <option key={g} value={g}>
-                {GROUP_LABEL[g]}
-              </option>
-            ))}
+            {(['department', 'area', 'counter', 'clerk', 'procedure', 'channel', 'hour', 'day'] as GroupBy[]).map(
+              (g) => (
+                <option key={g} value={g}>
+                  {GROUP_LABEL[g]}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <span class="spacer" />
@@ -104,6 +142,9 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
           Tổng hợp cán bộ (quý/năm)
         </button>
       </div>
+      {(badDates.from !== undefined || badDates.to !== undefined) && (
+        <Notice kind="error">{badDateText(badDates)}</Notice>
+      )}
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
       {report && (
         <section class="card">

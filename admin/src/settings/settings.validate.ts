@@ -43,6 +43,15 @@ export function validateSettings(s: CenterSettings): Errors {
     ratingTimeoutSeconds: 'Từ 5 đến 600 giây.',
     printerTimeoutMs: 'Từ 500 đến 30000 ms.',
     voicePack: 'Tên thư mục giọng đọc: chữ thường không dấu, số, - _.',
+    'booking.daysAhead': 'Từ 0 đến 60 ngày.',
+    'booking.slotMinutes': 'Từ 5 đến 240 phút.',
+    'booking.checkInEarlyMinutes': 'Từ 0 đến 240 phút.',
+    'booking.checkInLateMinutes': 'Từ 0 đến 240 phút.',
+    'booking.perAddressPerHour': 'Từ 1 đến 10000 lượt mỗi giờ.',
+    'booking.onlineSharePercent': 'Từ 0 đến 100 %.',
+    'citizenLimits.perDay': 'Từ 1 đến 100 số mỗi ngày.',
+    'citizenLimits.perAreaPerDay': 'Từ 1 đến 100 số mỗi ngày.',
+    elderlyAge: 'Từ 0 đến 150 tuổi.',
   });
   if (!e.announcement && !s.announcement.includes('{number}')) e.announcement = 'Câu mời cần có {number} (số thứ tự).';
   hoursOrderErrors(s.issuingHours, 'issuingHours', e);

@@ -9,6 +9,7 @@ const ENTITY: Record<ImportChange['entity'], string> = {
   department: 'Sở, ngành',
   area: 'Lĩnh vực',
   counter: 'Quầy',
+  procedure: 'Thủ tục',
   settings: 'Cấu hình chung',
 };
 const FIELD: Record<string, string> = {
@@ -20,6 +21,12 @@ const FIELD: Record<string, string> = {
   targetWaitMinutes: 'Thời gian chờ mục tiêu (phút)',
   areas: 'Lĩnh vực phục vụ',
   active: 'Đang sử dụng',
+  // A procedure's fields (config documents carry the catalogue of procedures too).
+  area: 'Lĩnh vực',
+  timeLimit: 'Thời hạn giải quyết',
+  fee: 'Phí, lệ phí',
+  documents: 'Thành phần hồ sơ',
+  keywords: 'Từ khoá',
 };
 
 export function showValue(field: string, v: unknown): string {
@@ -33,7 +40,12 @@ export function showValue(field: string, v: unknown): string {
 const plural = (n: number, what: string) => `${n} ${what}`;
 function summary(r: ImportResultDto): string {
   const part = (o: ImportResultDto['created']) =>
-    [plural(o.departments, 'sở ngành'), plural(o.areas, 'lĩnh vực'), plural(o.counters, 'quầy')].join(', ');
+    [
+      plural(o.departments, 'sở ngành'),
+      plural(o.areas, 'lĩnh vực'),
+      plural(o.counters, 'quầy'),
+      ...(o.procedures ? [plural(o.procedures, 'thủ tục')] : []),
+    ].join(', ');
   const settings = r.changes.some((c) => c.entity === 'settings') ? '; cấu hình chung thay đổi' : '';
   return `Tạo mới: ${part(r.created)}. Thay đổi: ${part(r.updated)}${settings}. Giữ nguyên: ${part(r.unchanged)}.`;
 }

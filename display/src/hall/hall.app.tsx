@@ -58,6 +58,8 @@ function HallLive({ session, reload, recheck }: { session: DisplaySession; reloa
       if (callInFilter(filterRef.current, call, stateRef.current, sessionRef.current.areas)) sound.announce(call);
     },
     'counter:updated': ({ counter }) => dispatch({ type: 'counter', counter }),
+    // A transfer sends the ticket back to a queue: it leaves the big box at the old counter.
+    'ticket:updated': ({ ticket }) => dispatch({ type: 'ticket', ticket }),
     'queue:updated': ({ areaId, waiting }) => dispatch({ type: 'queue', areaId, waiting }),
     'config:updated': () => reload(),
   });
@@ -77,6 +79,7 @@ function HallLive({ session, reload, recheck }: { session: DisplaySession; reloa
       counters={visibleCounters(state, filter, session.areas)}
       areas={visibleAreas(state, filter, session.areas)}
       offline={!connected && (state.synced || connectFailed)}
+      portrait={typeof matchMedia === 'function' && matchMedia('(orientation: portrait)').matches}
       sound={soundView}
       onUnlock={unlock}
     />

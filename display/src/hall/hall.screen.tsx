@@ -3,6 +3,7 @@ import type { CounterDto } from '@contract/dto';
 import { ClockView } from '../shared/clock.view.tsx';
 import { NoticeTicker } from '../shared/notice.ticker.tsx';
 import { OfflineBanner, SoundBlockedWarning, SoundSetup } from '../shared/status.banners.tsx';
+import { ChannelBadge } from '@ui/channel.badge';
 import type { AreaLine, HallCall } from './hall.state.ts';
 
 export type SoundView = 'ok' | 'setup' | 'blocked';
@@ -18,8 +19,26 @@ export interface HallScreenProps {
   counters: CounterDto[];
   areas: AreaLine[];
   offline: boolean;
+  /** A TV turned upright (the waiting list gets more rows a page). */
+  portrait?: boolean;
   sound: SoundView;
   onUnlock(): void;
+}
+
+/**
+ * Waiting-list rows a page holds: at 40 px (read across a 10 m hall) eight two-line names fill the column; more
+ * areas than that take turns, a page every AREA_PAGE_MS, instead of shrinking or being cut off at the bottom.
+ */
+export const AREAS_PER_PAGE = 8;
+/** A portrait TV has the whole width and most of the height for the list: one column of up to 14. */
+export const AREAS_PER_PAGE_PORTRAIT = 14;
+export const AREA_PAGE_MS = 8000;
+
+/** The page of the waiting list shown at `now` (the screen's clock ticks every second, so it turns by itself). */
+export function areaPage<T>(areas: T[], now: number, per = AREAS_PER_PAGE): { rows: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(areas.length / per));
+  const page = pages === 1 ? 0 : Math.floor(now / AREA_PAGE_MS) % pages;
+  return { rows: areas.slice(page * per, (page + 1) * per), page, pages };
 }
 
 export const DEFAULT_NOTICE = 'Vui lòng lấy số thứ tự tại ki-ốt và chú ý màn hình, loa gọi số. Xin cảm ơn!';
@@ -48,6 +67,7 @@ function Hero(props: { call: HallCall | undefined; flashing: boolean }) {
             QUẦY {c.counter.number}
           </div>
           <div class="hero-counter-name">{counterLabel(c.counter.name, c.counter.number)}</div>
+          <ChannelBadge channel={c.channel} class="hero-channel" />
         </div>
       ) : (
         <div class="hero-card hero-empty" data-testid="hero">
@@ -66,7 +86,9 @@ function History(props: { calls: HallCall[] }) {
       <ol class="history-list" data-testid="history">
         {props.calls.map((c) => (
           <li key={c.key} class="history-row">
-            <span class="history-number">{c.number}</span>
+            <span class="history-number">
+              {c.number} <ChannelBadge channel={c.channel} />
+            </span>
             <span class="history-arrow" aria-hidden="true">
               →
             </span>
@@ -93,7 +115,10 @@ function CounterTile(props: { counter: CounterDto; flashing: boolean }) {
         {paused ? (
           <span class="tile-status">Tạm dừng</span>
         ) : current ? (
-          <span class="tile-ticket">{current.number}</span>
+          <span class="tile-ticket">
+            {current.number}
+            <ChannelBadge channel={current.channel} />
+          </span>
         ) : (
           <span class="tile-status tile-idle">Sẵn sàng</span>
         )}
@@ -106,6 +131,7 @@ export function HallScreen(p: HallScreenProps) {
   const [latest, ...rest] = p.calls;
   const flashCounterId = p.flashKey ? (p.calls.find((c) => c.key === p.flashKey)?.counter.id ?? null) : null;
   const many = p.counters.length > 12;
+  const waiting = areaPage(p.areas, p.now, p.portrait ? AREAS_PER_PAGE_PORTRAIT : AREAS_PER_PAGE);
   return (
     <div class="hall">
       <header class="hall-header">
@@ -122,12 +148,12 @@ export function HallScreen(p: HallScreenProps) {
       </header>
       <OfflineBanner show={p.offline} />
       {p.sound === 'blocked' && <SoundBlockedWarning onUnlock={p.onUnlock} />}
-      <main class="hall-body">
+      <main class={`hall-body${p.counters.length === 0 ? ' no-counters' : ''}`}>
         <div class="col-calls">
           <Hero call={latest} flashing={Boolean(latest && latest.key === p.flashKey)} />
           <History calls={rest.slice(0, HISTORY)} />
         </div>
-        <section class="col-counters">
+        <section class={`col-counters${p.counters.length === 0 ? ' is-empty' : ''}`}>
           <h2 class="panel-title">CÁC QUẦY ĐANG PHỤC VỤ</h2>
           <ul class={`tiles${many ? ' tiles-many' : ''}`} data-testid="counters">
             {p.counters.map((c) => (
@@ -137,9 +163,17 @@ export function HallScreen(p: HallScreenProps) {
           {p.counters.length === 0 && <p class="empty-note">Hiện chưa có quầy nào mở.</p>}
         </section>
         <section class="col-areas">
-          <h2 class="panel-title">SỐ NGƯỜI ĐANG CHỜ</h2>
+          <h2 class="panel-title">
+            SỐ NGƯỜI ĐANG CHỜ
+            {waiting.pages > 1 && (
+              <span class="panel-page" data-testid="areas-page">
+                {' '}
+                · {waiting.page + 1}/{waiting.pages}
+              </span>
+            )}
+          </h2>
           <ul class="areas" data-testid="areas">
-            {p.areas.map((a) => (
+            {waiting.rows.map((a) => (
               <li key={a.id} class="area-row">
                 <span class="area-name">{a.name}</span>
                 <span class={`area-count${a.waiting === 0 ? ' zero' : ''}`}>{a.waiting}</span>

@@ -2,7 +2,7 @@
  * The hall display's state as a pure reducer: drawn from `state:snapshot` on every (re)connect,
  * then moved by live events. Which counters and areas show comes from the device's settings.
  */
-import type { AreaDto, CallDto, CounterDto, StateDto } from '@contract/dto';
+import type { AreaDto, CallDto, CounterDto, StateDto, TicketChannel, TicketStatus } from '@contract/dto';
 
 /** device.settings of a display: counter numbers and area ids or codes; absent = everything. */
 export interface HallFilter {
@@ -13,8 +13,12 @@ export interface HallFilter {
 export interface HallCall {
   /** One line per ticket and counter: a recall moves it back to the top. */
   key: string;
+  /** Absent only in a tracking phone's view; a hall display always has it. */
+  ticketId?: string | null;
   number: string;
   areaId: string;
+  /** An appointment or a remote number is marked on the screen; absent: a kiosk or staff ticket. */
+  channel?: TicketChannel;
   counter: { id: string; number: number; name: string };
   recall: boolean;
   at: string;
@@ -29,6 +33,11 @@ export interface HallState {
   flash: { key: string; until: number } | null;
   /** Event keys already applied, so a repeated event never moves or blinks anything twice. */
   seen: string[];
+  /**
+   * Event keys of calls whose ticket went back to a queue (a transfer): a reconnect's snapshot still lists them,
+   * and they must not come back to the big box ("1005 → QUẦY 1" while 1005 waits for counter 3).
+   */
+  withdrawn: { key: string; at: string }[];
   synced: boolean;
   connected: boolean;
   /** Server clock minus this screen's clock (ms), so a TV with a wrong clock still shows the right time. */
@@ -41,6 +50,8 @@ export type HallAction =
   | { type: 'called'; call: CallDto; now: number }
   | { type: 'counter'; counter: CounterDto }
   | { type: 'queue'; areaId: string; waiting: number }
+  /** A ticket changed (`ticket:updated`): one sent back to a queue is no longer called anywhere. */
+  | { type: 'ticket'; ticket: { id: string; number: string; status: TicketStatus } }
   | { type: 'connection'; connected: boolean };
 
 export const MAX_CALLS = 8;
@@ -53,6 +64,7 @@ export const initialHallState = (): HallState => ({
   calls: [],
   flash: null,
   seen: [],
+  withdrawn: [],
   synced: false,
   connected: false,
   clockOffsetMs: 0,
@@ -66,8 +78,10 @@ const lineKey = (c: CallDto) => `${c.ticket.id ?? c.ticket.number}|${c.counter.i
 function toLine(c: CallDto): HallCall {
   return {
     key: lineKey(c),
+    ticketId: c.ticket.id ?? null,
     number: c.ticket.number,
     areaId: c.ticket.areaId,
+    ...(c.ticket.channel ? { channel: c.ticket.channel } : {}),
     counter: { ...c.counter },
     recall: c.recall,
     at: c.at,
@@ -90,7 +104,9 @@ const sortCounters = (list: CounterDto[]) => [...list].sort((a, b) => a.number -
 export function hallReducer(s: HallState, a: HallAction): HallState {
   switch (a.type) {
     case 'snapshot': {
-      const calls = linesFrom(a.state.recentCalls);
+      // A call of a withdrawn line made at or before the withdrawal is stale (a recall before the transfer, too).
+      const stale = (c: CallDto) => s.withdrawn.some((w) => w.key === lineKey(c) && c.at <= w.at);
+      const calls = linesFrom(a.state.recentCalls.filter((c) => !stale(c)));
       const keys = a.state.recentCalls.map(callEventKey);
       const seen = [...s.seen, ...keys.filter((k) => !s.seen.includes(k))].slice(-MAX_SEEN);
       // A flash survives a resync only if that call is still on screen.
@@ -131,6 +147,15 @@ export function hallReducer(s: HallState, a: HallAction): HallState {
     }
     case 'queue':
       return { ...s, waiting: { ...s.waiting, [a.areaId]: a.waiting } };
+    case 'ticket': {
+      if (a.ticket.status !== 'waiting') return s;
+      const gone = s.calls.filter((l) => l.ticketId === a.ticket.id);
+      if (gone.length === 0) return s;
+      const withdrawn = [...s.withdrawn, ...gone.map((l) => ({ key: l.key, at: l.at }))].slice(-MAX_SEEN);
+      const calls = s.calls.filter((l) => l.ticketId !== a.ticket.id);
+      const flash = s.flash && calls.some((c) => c.key === s.flash!.key) ? s.flash : null;
+      return { ...s, calls, flash, withdrawn };
+    }
     case 'connection':
       return s.connected === a.connected ? s : { ...s, connected: a.connected };
   }

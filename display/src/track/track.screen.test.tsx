@@ -15,6 +15,7 @@ import {
 } from './track.state.ts';
 
 const ticket = (over: Partial<TicketDto> = {}): TicketDto => ({
+  channel: 'kiosk',
   id: 'tk1',
   number: '1005',
   areaId: 'a1',

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ticketToPng, sampleTicket } from '../ticket.preview.ts';
+import { SAMPLE_CHECKLIST, ticketToPng, sampleTicket } from '../ticket.preview.ts';
 import { renderTicket } from '../ticket.layout.ts';
 
 /** Writes a sample ticket as a PNG of the exact raster sent to the printer. */
 const USAGE = `Cách dùng: ticket-preview [--number 1005] [--area "Lý lịch tư pháp"] [--department "Sở Tư pháp"]
-                      [--center "…"] [--priority "Người cao tuổi"] [--width 80|58] [--qr native|image] [--out ve.png]`;
+                      [--center "…"] [--priority "Người cao tuổi"] [--width 80|58] [--qr native|image] [--out ve.png]
+                      [--procedure "Đăng ký khai sinh"] [--checklist] [--documents "Tờ khai; Giấy chứng sinh"]
+  --checklist: in kèm giấy tờ cần mang theo (mẫu của "Đăng ký khai sinh", hoặc --documents, ngăn bằng ;)`;
 
 function main(argv: string[]): number {
   let values;
@@ -19,6 +21,9 @@ function main(argv: string[]): number {
         department: { type: 'string' },
         center: { type: 'string' },
         priority: { type: 'string' },
+        procedure: { type: 'string' },
+        checklist: { type: 'boolean' },
+        documents: { type: 'string' },
         width: { type: 'string', default: '80' },
         qr: { type: 'string', default: 'native' },
         out: { type: 'string', default: 'ticket-preview.png' },
@@ -49,6 +54,10 @@ function main(argv: string[]): number {
     ...(values.department ? { departmentName: values.department } : {}),
     ...(values.center ? { centerName: values.center } : {}),
     ...(values.priority ? { priority: true, priorityLabel: values.priority } : {}),
+    ...(values.procedure || values.checklist ? { procedureName: values.procedure ?? 'Đăng ký khai sinh' } : {}),
+    ...(values.checklist || values.documents
+      ? { checklist: values.documents ? values.documents.split(';').map((d) => d.trim()) : SAMPLE_CHECKLIST }
+      : {}),
   });
   const opts = { paperWidth: values.width === '58' ? 58 : 80, qr: values.qr } as const;
   writeFileSync(values.out, ticketToPng(data, opts));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaFields, blockInOrder, counterInput, departmentInput } from './inputs.schema.ts';
+import { areaFields, blockInOrder, counterInput, departmentInput, procedureInput } from './inputs.schema.ts';
 import { boundedRecord, DOCUMENT_BOUNDS } from './json.bounds.ts';
 
 /**
@@ -17,6 +17,15 @@ export const configCounterRow = counterInput
   .pick({ number: true, name: true })
   .extend({ areas: z.array(areaFields.shape.code).max(200) })
   .strict();
+/**
+ * A procedure of the catalogue, its area by code: POST /api/procedures' own fields, so the document is held to the
+ * same rules as the procedure import (whose rows are these fields too). Withdrawn procedures are not exported.
+ */
+export const configProcedureRow = procedureInput
+  .omit({ areaId: true })
+  .extend({ area: areaFields.shape.code })
+  .strict();
+export type ConfigProcedureRow = z.infer<typeof configProcedureRow>;
 
 export const configDocument = z
   .object({
@@ -24,6 +33,8 @@ export const configDocument = z
     departments: z.array(configDepartmentRow).max(500).default([]),
     areas: z.array(configAreaRow).max(5000).default([]),
     counters: z.array(configCounterRow).max(1000).default([]),
+    /** Absent: the import leaves the catalogue of procedures as it is (documents exported before issue 12). */
+    procedures: z.array(configProcedureRow).max(10_000).optional(),
   })
   .strict();
 

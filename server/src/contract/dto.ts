@@ -7,6 +7,9 @@ export type CounterStatus = 'closed' | 'open' | 'paused';
 export type Role = 'admin' | 'supervisor' | 'clerk';
 export type DeviceKind = 'kiosk' | 'display' | 'rating' | 'printer';
 export type PrintStatus = 'printed' | 'queued' | 'failed' | 'none';
+/** How a ticket came to be (issue 13): the kiosk, staff on a citizen's behalf, a phone, a checked-in booking. */
+export type TicketChannel = 'kiosk' | 'staff' | 'remote' | 'appointment';
+export type BookingStatus = 'booked' | 'checked_in' | 'cancelled' | 'missed';
 
 export interface CounterRef {
   id: string;
@@ -53,6 +56,65 @@ export interface PublicTicketDto {
   print?: PrintResult;
   /** The procedure the citizen came for (public: procedure information is public); null when chosen by area. */
   procedure: ProcedureRef | null;
+  /** How the ticket came to be; an `appointment` waits by its slot start. */
+  channel: TicketChannel;
+}
+
+/** One slot of GET /api/public/booking/slots: `capacity` is the online share of the area's slot capacity. */
+export interface BookingSlotDto {
+  start: string;
+  end: string;
+  capacity: number;
+  available: number;
+}
+export interface BookingSlotsDto {
+  areaId: string;
+  date: string;
+  slots: BookingSlotDto[];
+}
+
+/** A booking as its code's holder sees it (POST/GET /api/public/bookings): nothing of the citizen. */
+export interface BookingDto {
+  code: string;
+  areaId: string;
+  areaName: string;
+  procedure: ProcedureRef | null;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  /** Once checked in: the ticket, to follow it like any ticket. */
+  ticket?: { id: string; number: string; trackUrl: string };
+}
+
+/** One line of today's bookings for staff (GET /api/bookings): the last three digits only. */
+export interface StaffBookingDto {
+  code: string;
+  areaId: string;
+  procedureId: string | null;
+  procedureName: string | null;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  idLast3: string;
+  ticketNumber: string | null;
+}
+export interface StaffBookingsDto {
+  date: string;
+  /** `due`: still booked, not missed, starting within the next 60 minutes (or already started). */
+  totals: { booked: number; checkedIn: number; cancelled: number; missed: number; due: number };
+  bookings: StaffBookingDto[];
+}
+
+/** An area citizens can book or take a remote number in (GET /api/public/booking/areas). */
+export interface BookableAreaDto {
+  id: string;
+  code: string;
+  name: string;
+  departmentName: string;
+  /** Online places per slot (0: no bookings in this area). */
+  slotCapacity: number;
+  /** Whether a remote number can be taken there now (remote tickets on, the area issuing). */
+  remoteAvailable: boolean;
 }
 
 /** A procedure as a ticket carries it. */
@@ -79,6 +141,13 @@ export interface ProcedureDto {
   documents: string[];
   keywords: string[];
   active: boolean;
+  /**
+   * Admins only: set when the procedure is in force but its area or department is inactive, so the public and the
+   * kiosks do not list or find it (the admin screen warns). Absent in every answer to anyone else.
+   */
+  unlisted?: 'area_inactive' | 'department_inactive';
+  /** 'province': from the province catalogue ("Từ tỉnh"); the center cannot change it (409 procedure.from_province). */
+  source?: 'province';
 }
 
 /** The answer of POST /api/procedures/import (and of its `?dryRun=1` preview, which changes nothing). */
@@ -95,6 +164,8 @@ export interface ProcedureImportResultDto {
 export interface TicketDto extends PublicTicketDto {
   dossierCode?: string | null;
   note?: string | null;
+  /** The last three digits of the citizen's ID card when the ticket was taken with it (staff only); never more. */
+  idLast3?: string | null;
 }
 
 /** What a tracking phone (or anyone without a staff token) may see of a ticket in a counter row. */
@@ -105,6 +176,8 @@ export interface CurrentTicketDto {
   status: TicketStatus;
   calledAt: string | null;
   priority: boolean;
+  /** How it came to be: a hall display marks an appointment ("Đặt hẹn") or a remote number ("Từ xa"). */
+  channel?: TicketChannel;
 }
 
 export interface CounterDto {
@@ -150,6 +223,8 @@ export interface AreaDto {
   /** The area's own issuing hours; null: the center's hours apply. */
   hours: { days: number[]; from: string; to: string }[] | null;
   sort: number;
+  /** Bookings one slot takes (0: not bookable); PATCH /api/areas/:id sets it. Always in the server's answers. */
+  bookingSlotCapacity?: number;
 }
 
 /** Something an action did that the clerk should know, though it was not refused (e.g. a transfer nobody can call yet). */
@@ -175,7 +250,8 @@ export interface DepartmentDto {
 }
 
 export interface CallDto {
-  ticket: { id?: string; number: string; areaId: string };
+  /** `channel`: the hall display marks appointments and remote numbers on the call. */
+  ticket: { id?: string; number: string; areaId: string; channel?: TicketChannel };
   counter: CounterRef;
   recall: boolean;
   at: string;
@@ -246,6 +322,21 @@ export interface PublicConfigDto {
   enforceIssuingHours: boolean;
   businessDay: string;
   serverTime: string;
+  /** What /book and the kiosk need of the booking settings (issue 13); never the override PIN or the limits' keys. */
+  booking?: PublicBookingDto;
+}
+
+export interface PublicBookingDto {
+  enabled: boolean;
+  remoteTickets: boolean;
+  daysAhead: number;
+  slotMinutes: number;
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+  /** The kiosk asks for the ID card (or a booking code) before it issues. */
+  requireCardAtKiosk: boolean;
+  perDay: number;
+  perAreaPerDay: number;
 }
 
 export interface ReportRow {
@@ -276,12 +367,15 @@ export interface FieldChange {
 }
 /** One row an import creates or changes (key: the department or area code, the counter number, `center` for settings). */
 export interface ImportChange {
-  entity: 'department' | 'area' | 'counter' | 'settings';
+  entity: 'department' | 'area' | 'counter' | 'procedure' | 'settings';
   key: string;
   action: 'create' | 'update';
   fields: FieldChange[];
 }
-type ImportCounts = Record<'departments' | 'areas' | 'counters', number>;
+type ImportCounts = Record<'departments' | 'areas' | 'counters', number> & {
+  /** The document's procedures (this server always counts them; 0 when the document carries none). */
+  procedures?: number;
+};
 /** The answer of POST /api/config/import (and of its `?dryRun=1` preview, which changes nothing). */
 export interface ImportResultDto {
   created: ImportCounts;
@@ -312,4 +406,21 @@ export interface AuditEntryDto {
   entity: string | null;
   entityId: string | null;
   data: unknown;
+}
+
+/** GET /api/province/link: the center's link to its province hub, as its admin sees it (never the token). */
+export interface ProvinceLinkDto {
+  configured: boolean;
+  url: string | null;
+  tokenSet: boolean;
+  /** Fields set by PROVINCE_URL / PROVINCE_TOKEN: they win over the stored ones, the screen cannot change them. */
+  fromEnv: { url: boolean; token: boolean };
+  state: 'off' | 'ok' | 'retrying';
+  /** When the hub last acknowledged (ISO, the center's time zone). */
+  lastAckAt: string | null;
+  /** Outbox entries the hub has not acknowledged yet. */
+  pending: number;
+  /** Age in seconds of the oldest of them (0: caught up). */
+  lagSec: number;
+  lastError: string | null;
 }

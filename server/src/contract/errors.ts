@@ -73,6 +73,16 @@ export const ERRORS = {
     vi: 'Thủ tục không thuộc lĩnh vực đã chọn.',
     en: 'The procedure belongs to another area.',
   },
+  'procedure.from_province': {
+    status: 409,
+    vi: 'Thủ tục này thuộc danh mục của tỉnh; trung tâm không sửa hay ngừng được. Chưa có gì thay đổi.',
+    en: 'This procedure comes from the province catalogue and cannot be changed here; nothing was changed.',
+  },
+  'province.link_invalid': {
+    status: 422,
+    vi: 'Địa chỉ máy chủ tỉnh phải bắt đầu bằng http:// hoặc https://.',
+    en: 'The province URL must start with http:// or https://.',
+  },
   'import.invalid': {
     status: 422,
     vi: 'Tệp nhập có dòng không hợp lệ; chưa có gì thay đổi.',
@@ -185,6 +195,61 @@ export const ERRORS = {
   'print.no_printer': { status: 409, vi: 'Ki-ốt này chưa cấu hình máy in.', en: 'This kiosk has no printer.' },
   'print.job_not_found': { status: 404, vi: 'Không tìm thấy lệnh in.', en: 'Print job not found.' },
   'settings.invalid': { status: 422, vi: 'Cấu hình không hợp lệ.', en: 'Invalid settings.' },
+  'citizen.invalid_id': {
+    status: 422,
+    vi: 'Số căn cước không hợp lệ: cần đủ 12 chữ số, bắt đầu bằng mã tỉnh đúng. Vui lòng kiểm tra lại.',
+    en: 'Invalid citizen ID number.',
+  },
+  'citizen.limit_reached': {
+    status: 409,
+    vi: 'Công dân đã lấy đủ số lượt cho phép trong ngày (tính cả số đã đặt hẹn). Vui lòng liên hệ cán bộ hướng dẫn.',
+    en: 'This citizen has reached the daily limit.',
+  },
+  'citizen.card_required': {
+    status: 422,
+    vi: 'Vui lòng quét thẻ căn cước (hoặc mã đặt hẹn) để lấy số. Không có thẻ: mời gặp cán bộ hướng dẫn.',
+    en: 'Scan the citizen ID card or a booking code to take a number.',
+  },
+  'citizen.override_denied': {
+    status: 403,
+    vi: 'Mã xác nhận của cán bộ không đúng.',
+    en: 'Wrong staff override PIN.',
+  },
+  'booking.disabled': {
+    status: 404,
+    vi: 'Trung tâm chưa mở đặt lịch hẹn / lấy số từ xa.',
+    en: 'Booking is not enabled at this center.',
+  },
+  'booking.slot_full': {
+    status: 409,
+    vi: 'Khung giờ này đã hết chỗ. Vui lòng chọn khung giờ khác.',
+    en: 'This slot is full.',
+  },
+  'booking.not_a_slot': {
+    status: 422,
+    vi: 'Thời điểm đã chọn không phải một khung giờ nhận hẹn của lĩnh vực này.',
+    en: 'Not a booking slot of this area.',
+  },
+  'booking.not_found': {
+    status: 404,
+    vi: 'Không tìm thấy lịch hẹn (mã sai hoặc lịch hẹn đã huỷ).',
+    en: 'Booking not found or cancelled.',
+  },
+  'booking.too_early': {
+    status: 409,
+    vi: 'Chưa đến giờ xác nhận lịch hẹn. Vui lòng quay lại gần giờ hẹn.',
+    en: 'Too early to check in for this booking.',
+  },
+  'booking.too_late': {
+    status: 409,
+    vi: 'Đã quá giờ hẹn. Vui lòng lấy số thường hoặc đặt lịch khác.',
+    en: 'Too late to check in for this booking.',
+  },
+  'booking.not_open': {
+    status: 409,
+    vi: 'Lịch hẹn này không còn hiệu lực (đã huỷ, đã quá hạn hoặc đã xác nhận).',
+    en: 'This booking can no longer be changed.',
+  },
   'server.storage_unavailable': {
     status: 503,
     vi: 'Máy chủ tạm thời không ghi được dữ liệu (ổ đĩa đầy, chỉ đọc hoặc đang bị khoá). Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên.',
@@ -204,6 +269,23 @@ export const ERRORS = {
     status: 503,
     vi: 'Máy chủ đang bận, vui lòng thử lại sau vài giây.',
     en: 'Server busy; retry in a few seconds.',
+  },
+  'province.bad_token': {
+    status: 401,
+    vi: 'Mã kết nối của trung tâm không hợp lệ hoặc đã bị thu hồi.',
+    en: 'Unknown or revoked center token.',
+  },
+  'province.feed_gap': {
+    status: 409,
+    vi: 'Lô dữ liệu không liền mạch với lô đã nhận; hãy gửi lại từ vị trí đã xác nhận.',
+    en: 'Feed gap: resend from ackSeq + 1.',
+  },
+  'province.center_code_taken': { status: 409, vi: 'Mã trung tâm đã tồn tại.', en: 'Center code already exists.' },
+  'province.center_not_found': { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
+  'province.database_unavailable': {
+    status: 503,
+    vi: 'Máy chủ tỉnh tạm thời không kết nối được cơ sở dữ liệu PostgreSQL. Vui lòng thử lại sau ít phút.',
+    en: 'The hub cannot reach PostgreSQL; try again shortly.',
   },
   'server.internal': {
     status: 500,

@@ -10,6 +10,11 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const loginInput = z.object({ username: text(64), password: z.string().min(1).max(200) }).strict();
 export const pairInput = z.object({ code: z.string().trim().min(4).max(20) }).strict();
 
+/** A citizen's ID as typed or scanned: the parser (core/citizens) decides; this only bounds the size. */
+const citizenText = z.string().min(1).max(1000);
+/** A booking code as typed or scanned (case, spaces and dashes are forgiven by the lookup). */
+const bookingCode = z.string().min(1).max(40);
+
 /** `procedureId`: the ticket is in that procedure's area (`areaId`, when also given, must be that area). */
 export const issueTicketInput = z
   .object({
@@ -17,6 +22,41 @@ export const issueTicketInput = z
     procedureId: id.optional(),
     priority: z.boolean().optional(),
     priorityGroup: z.string().trim().max(120).nullish(),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+    /** Check in a booking (its area and procedure are the booking's). */
+    bookingCode: bookingCode.optional(),
+    /** The citizen, typed or as the card's QR text (one of the two): limits, check-in, elderly priority. */
+    citizenId: citizenText.optional(),
+    citizenQr: citizenText.optional(),
+    /** Staff override when the kiosk requires the card (settings citizenLimits.requireCardAtKiosk). */
+    overridePin: z.string().max(20).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.areaId || v.procedureId || v.bookingCode), {
+    message: 'areaId, procedureId hoặc bookingCode',
+    path: ['areaId'],
+  })
+  .refine((v) => !(v.citizenId && v.citizenQr), { message: 'citizenId hoặc citizenQr (chỉ một)', path: ['citizenId'] });
+
+/** POST /api/public/bookings: a slot start of an area (or of a procedure's area) for a citizen. */
+export const bookingInput = z
+  .object({
+    areaId: id.optional(),
+    procedureId: id.optional(),
+    start: z.string().min(1).max(40),
+    citizenId: citizenText,
+    /** Accepted for the contract, never stored (no SMS gateway on a LAN server; docs/booking.md). */
+    phone: z.string().max(20).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.areaId || v.procedureId), { message: 'areaId hoặc procedureId', path: ['areaId'] });
+
+/** POST /api/public/tickets: a remote number for today. */
+export const remoteTicketInput = z
+  .object({
+    areaId: id.optional(),
+    procedureId: id.optional(),
+    citizenId: citizenText,
     idempotencyKey: z.string().min(1).max(200).optional(),
   })
   .strict()
@@ -153,6 +193,11 @@ export const blockInOrder: [(a: { numberStart: number; numberEnd: number }) => b
   { message: 'numberEnd ≥ numberStart' },
 ];
 export const areaInput = areaFields.refine(...blockInOrder);
+/** PATCH /api/areas/:id: any subset of the area's fields, and its booking capacity per slot. */
+export const areaPatchInput = areaFields
+  .extend({ bookingSlotCapacity: z.number().int().min(0).max(10_000) })
+  .partial()
+  .strict();
 
 export const counterInput = z
   .object({
@@ -190,16 +235,20 @@ export const procedureInput = z
  * GET /api/procedures: `limit` default 20; a larger one is cut to 200 (the most an answer holds). `offset` (beyond
  * the contract): skips that many, so an admin screen can page through a catalogue of thousands.
  */
+/** An empty query parameter (`?limit=`, as the contract writes the route) is an absent one, not the number 0. */
+const blankIsAbsent = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 export const procedureQuery = z.object({
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  offset: blankIsAbsent(z.coerce.number().int().min(0).max(1_000_000).default(0)),
   q: z.string().max(200).optional(),
   areaId: z.string().max(100).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(20)
-    .transform((n) => Math.min(n, 200)),
+  limit: blankIsAbsent(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(20)
+      .transform((n) => Math.min(n, 200)),
+  ),
 });
 
 export const reportQuery = z.object({
@@ -211,6 +260,6 @@ export const reportQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  groupBy: z.enum(['area', 'counter', 'clerk', 'department', 'hour', 'day', 'procedure']).default('area'),
+  groupBy: z.enum(['area', 'counter', 'clerk', 'department', 'hour', 'day', 'procedure', 'channel']).default('area'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

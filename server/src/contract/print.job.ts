@@ -10,6 +10,11 @@ export interface TicketPrintData {
   areaName: string;
   /** The procedure the citizen came for, printed under the area; absent or empty when chosen by area. */
   procedureName?: string | null;
+  /**
+   * The documents to bring (thành phần hồ sơ) of that procedure, printed as a list at the foot of the ticket when
+   * the kiosk's device setting `printChecklist` is on; absent or empty otherwise. The printer caps its length.
+   */
+  checklist?: string[] | null;
   number: string;
   priority: boolean;
   priorityLabel?: string | null;
@@ -23,6 +28,10 @@ export interface TicketPrintData {
 }
 
 export type PaperWidthMm = 80 | 58;
+
+/** A kiosk's device setting `printChecklist`: print the procedure's documents on its tickets (off unless `true`). */
+export const printsChecklist = (settings: Record<string, unknown> | null | undefined): boolean =>
+  settings?.printChecklist === true;
 
 /**
  * The command set a kiosk's printer speaks (device settings `printerModel`). epson (default): our own ESC/POS

@@ -4,11 +4,16 @@ import type {
   AlertDto,
   AreaDto,
   AuditEntryDto,
+  BookableAreaDto,
+  BookingDto,
+  BookingSlotsDto,
+  StaffBookingsDto,
   CounterDto,
   DepartmentDto,
   DeviceDto,
   ImportResultDto,
   ProcedureDto,
+  ProvinceLinkDto,
   ProcedureImportResultDto,
   PrintResult,
   PublicConfigDto,
@@ -18,8 +23,9 @@ import type {
   UserDto,
 } from './dto.ts';
 import type { configDocument } from './config.schema.ts';
+import type { provinceLinkInput } from './province.link.schema.ts';
 import type * as I from './inputs.schema.ts';
-import type { CenterSettings } from './settings.schema.ts';
+import type { SettingsDto, SettingsPatch } from './settings.schema.ts';
 
 /**
  * Every JSON route of the API and its answer: the one place the server's handlers (http/route.reply.ts) and the
@@ -126,8 +132,16 @@ export interface ApiRoutes {
   'POST /api/areas/:id/close': { res: AreaDto };
   'POST /api/counters': { body: In<typeof I.counterInput>; res: CounterDto };
   'PUT /api/counters/:id': { body: In<typeof I.counterInput>; res: CounterDto };
-  'GET /api/settings': { res: CenterSettings };
-  'PATCH /api/settings': { body: Partial<CenterSettings>; res: CenterSettings };
+  'GET /api/settings': { res: SettingsDto };
+  'PATCH /api/settings': { body: SettingsPatch; res: SettingsDto };
+  'PATCH /api/areas/:id': { body: In<typeof I.areaPatchInput>; res: AreaDto };
+  'GET /api/public/booking/areas': { res: BookableAreaDto[] };
+  'GET /api/public/booking/slots': { res: BookingSlotsDto };
+  'POST /api/public/bookings': { body: In<typeof I.bookingInput>; res: BookingDto };
+  'GET /api/public/bookings/:code': { res: BookingDto };
+  'DELETE /api/public/bookings/:code': { res: { status: 'cancelled' } };
+  'POST /api/public/tickets': { body: In<typeof I.remoteTicketInput>; res: IssuedTicketDto };
+  'GET /api/bookings': { res: StaffBookingsDto };
   'GET /api/audit': { res: AuditEntryDto[] };
   'GET /api/config/export': { res: ConfigDocumentDto };
   'POST /api/config/import': { body: In<typeof configDocument>; res: ImportResultDto };
@@ -141,6 +155,8 @@ export interface ApiRoutes {
   'DELETE /api/procedures/:id': { res: ProcedureDto };
   /** The body is a CSV or XLSX file (not JSON): the client sends it as is, with its content type. */
   'POST /api/procedures/import': { res: ProcedureImportResultDto };
+  'GET /api/province/link': { res: ProvinceLinkDto };
+  'PUT /api/province/link': { body: In<typeof provinceLinkInput>; res: ProvinceLinkDto };
 }
 
 export type RouteKey = keyof ApiRoutes;
@@ -212,6 +228,14 @@ export const API_ROUTE_KEYS = Object.keys({
   'PUT /api/counters/:id': 0,
   'GET /api/settings': 0,
   'PATCH /api/settings': 0,
+  'PATCH /api/areas/:id': 0,
+  'GET /api/public/booking/areas': 0,
+  'GET /api/public/booking/slots': 0,
+  'POST /api/public/bookings': 0,
+  'GET /api/public/bookings/:code': 0,
+  'DELETE /api/public/bookings/:code': 0,
+  'POST /api/public/tickets': 0,
+  'GET /api/bookings': 0,
   'GET /api/audit': 0,
   'GET /api/config/export': 0,
   'POST /api/config/import': 0,
@@ -224,4 +248,6 @@ export const API_ROUTE_KEYS = Object.keys({
   'PUT /api/procedures/:id': 0,
   'DELETE /api/procedures/:id': 0,
   'POST /api/procedures/import': 0,
+  'GET /api/province/link': 0,
+  'PUT /api/province/link': 0,
 } satisfies Record<RouteKey, 0>) as RouteKey[];

@@ -14,6 +14,29 @@ export const hoursSchema = z
 
 export type IssuingHours = z.infer<typeof hoursSchema>;
 
+const minutes = (max: number) => z.number().int().min(0).max(max);
+
+/** Bookings and remote numbers (issue 13); the contract's defaults, plus onlineSharePercent (docs/api.md). */
+export const bookingSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  daysAhead: z.number().int().min(0).max(60).default(6),
+  slotMinutes: z.number().int().min(5).max(240).default(30),
+  checkInEarlyMinutes: minutes(240).default(30),
+  checkInLateMinutes: minutes(240).default(15),
+  remoteTickets: z.boolean().default(false),
+  perAddressPerHour: z.number().int().min(1).max(10_000).default(10),
+  /** The share of each slot's capacity bookable online; the rest stays for walk-ins and staff. */
+  onlineSharePercent: z.number().int().min(0).max(100).default(100),
+});
+
+/** Per citizen and business day, across every channel (tickets plus open bookings). */
+export const citizenLimitsSchema = z.object({
+  perDay: z.number().int().min(1).max(100).default(2),
+  perAreaPerDay: z.number().int().min(1).max(100).default(1),
+  /** A kiosk ticket needs the ID card (or a booking code, or the staff override PIN). */
+  requireCardAtKiosk: z.boolean().default(false),
+});
+
 /** The center's settings: every field has a default so a partial document is always whole. */
 export const centerSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200).default('Trung tâm Phục vụ hành chính công'),
@@ -72,8 +95,33 @@ export const centerSettingsSchema = z.object({
   printerCodePage: z.enum(['cp1258', 'tcvn3']).default('cp1258'),
   /** Address phones use to reach the server (QR on tickets); empty: the server's LAN address. */
   publicUrl: z.string().max(200).default(''),
+  booking: bookingSettingsSchema.prefault({}),
+  citizenLimits: citizenLimitsSchema.prefault({}),
+  /** Citizens this old or older get priority automatically when they take a number with their ID card. */
+  elderlyAge: z.number().int().min(0).max(150).default(60),
 });
 
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 
 export const centerSettingsPatchSchema = centerSettingsSchema.partial().strict();
+
+/** GET/PATCH /api/settings answer: the settings, and whether a staff override PIN is set (never the PIN). */
+export type SettingsDto = CenterSettings & {
+  // Optional in the type only (forms built from the schema's defaults); the server always sends it.
+  citizenLimits: CenterSettings['citizenLimits'] & { overridePinSet?: boolean };
+};
+
+/**
+ * A settings patch: any top-level field; `booking` and `citizenLimits` may name only some of their fields (the
+ * others are kept). `citizenLimits.overridePin` (4–8 digits, or null to remove it) is write-only: stored hashed.
+ */
+export type SettingsPatch = Omit<Partial<CenterSettings>, 'booking' | 'citizenLimits'> & {
+  booking?: Partial<CenterSettings['booking']>;
+  citizenLimits?: Partial<CenterSettings['citizenLimits']> & { overridePin?: string | null; overridePinSet?: boolean };
+};
+
+/** The staff override PIN as an admin sets it. */
+export const overridePinSchema = z
+  .string()
+  .regex(/^\d{4,8}$/, 'mã xác nhận: 4–8 chữ số')
+  .nullable();

@@ -1,4 +1,4 @@
-import type { CounterStatus, DeviceKind, Role, TicketStatus } from '../contract/dto.ts';
+import type { TicketChannel, CounterStatus, DeviceKind, Role, TicketStatus } from '../contract/dto.ts';
 import type { IssuingHours } from '../contract/settings.schema.ts';
 
 /** Records as the core sees them: times in epoch milliseconds, never Date objects. */
@@ -23,6 +23,8 @@ export interface Area {
   open: boolean;
   active: boolean;
   sort: number;
+  /** Bookings one slot of this area takes (0: the area takes no bookings); set with PATCH /api/areas/:id. */
+  bookingSlotCapacity: number;
 }
 
 /** A procedure (thủ tục hành chính) of the catalogue; withdrawn ones stay (active false) for past tickets. */
@@ -37,6 +39,8 @@ export interface Procedure {
   keywords: string[];
   active: boolean;
   updatedAt: number;
+  /** 'province': came down from the province catalogue (migration 0007); absent: the center's own. */
+  source?: 'province';
 }
 
 export interface Counter {
@@ -79,10 +83,25 @@ export interface Ticket {
   procedureId: string | null;
   /** The order of issue over the whole center (the queue order; never the wall clock, which can step back). */
   issueSeq: number;
+  /** How the ticket came to be (issue 13): kiosk, staff on a citizen's behalf, remote (phone), appointment. */
+  channel: TicketChannel;
+  /**
+   * The place in the queue (epoch ms): for walk-ins the highest issue time so far (never runs back, so the order of
+   * issue holds); for a checked-in appointment its slot start, as if issued then.
+   */
+  queueAt: number;
+  /** Keyed hash of the citizen's ID (HMAC-SHA256), kept for the limits of the day only; null otherwise. */
+  citizenHash: string | null;
+  /** At most the last three digits of the citizen's ID, for a clerk to compare. */
+  citizenLast3: string | null;
 }
 
-/** A ticket before its insert: the store assigns issueSeq in the insert's transaction. */
-export type NewTicket = Omit<Ticket, 'issueSeq'>;
+type TicketExtras = 'channel' | 'queueAt' | 'citizenHash' | 'citizenLast3';
+/**
+ * A ticket before its insert: the store assigns issueSeq in the insert's transaction, and queueAt too unless given
+ * (an appointment's slot start); channel defaults to 'kiosk'.
+ */
+export type NewTicket = Omit<Ticket, 'issueSeq' | TicketExtras> & Partial<Pick<Ticket, TicketExtras>>;
 
 export interface User {
   id: string;
@@ -123,6 +142,6 @@ export type Actor =
       printer: string | null;
       name: string;
     }
-  | { kind: 'system'; id: 'system' };
+  | { kind: 'system'; id: 'system' | 'remote' }; // 'remote': a number taken from a phone (issue 13)
 
 export const SYSTEM: Actor = { kind: 'system', id: 'system' };

@@ -1,6 +1,7 @@
 import type { TicketStatus } from '../contract/dto.ts';
 import type { Area, Counter, Department, Device, NewTicket, Procedure, Ticket, User } from './entities.ts';
 import type { GroupBy, GroupTotals } from './reports/report.aggregate.ts';
+import type { BookingsRepository, CitizensRepository } from './bookings/booking.port.ts';
 
 /*
  * The ports core needs from storage: one repository per entity group and the transaction. Storage implements
@@ -54,7 +55,8 @@ export interface CatalogRepository {
   updateDepartment(d: Department): void;
   area(id: string): Area | undefined;
   areas(): Area[];
-  upsertArea(a: Area): void;
+  upsertArea(a: Omit<Area, 'bookingSlotCapacity'>): void;
+  setBookingSlotCapacity(areaId: string, capacity: number): void;
   counter(id: string): Counter | undefined;
   counterOfClerk(clerkId: string): Counter | undefined;
   counters(): Counter[];
@@ -230,6 +232,8 @@ export interface ReportsRepository {
 /** Every repository over one connection, plus the transaction that makes a use case atomic. */
 export interface StorePort {
   tickets: TicketsRepository;
+  bookings: BookingsRepository;
+  citizens: CitizensRepository;
   catalog: CatalogRepository;
   procedures: ProceduresRepository;
   journal: JournalRepository;

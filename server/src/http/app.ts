@@ -5,6 +5,7 @@ import { accountRoutes } from './accounts.routes.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { authMiddleware } from './auth.middleware.ts';
 import { authRoutes } from './auth.routes.ts';
+import { bookingRoutes } from './bookings.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { errorBody, onError } from './error.handler.ts';
@@ -13,6 +14,7 @@ import { opsRoutes } from './ops.routes.ts';
 import { printingRoutes } from './printing.routes.ts';
 import { PROCEDURE_IMPORT_LIMIT, PROCEDURE_IMPORT_PATH, procedureRoutes } from './procedures.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { provinceRoutes } from '../province/province.routes.ts';
 import { anonymousLimit, createAddressLimiter } from './rate.limit.ts';
 import { ratingRoutes } from './ratings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -39,10 +41,12 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
         throw new AppError('request.too_large');
       },
     });
-  // One route takes a larger body (a province's procedure catalogue file, admins only); every other the small one.
+  // Two routes take a larger body (a province's procedure catalogue: its file, or a configuration document that
+  // carries it; admins only); every other the small one.
   const small = limit(s.config.bodyLimit);
   const large = limit(Math.max(s.config.bodyLimit, PROCEDURE_IMPORT_LIMIT));
-  api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === PROCEDURE_IMPORT_PATH ? large : small)(c, next));
+  const LARGE_BODY = new Set([PROCEDURE_IMPORT_PATH, '/api/config/import']);
+  api.use('*', (c, next) => (c.req.method === 'POST' && LARGE_BODY.has(c.req.path) ? large : small)(c, next));
   api.use('*', authMiddleware(s));
   // Anonymous callers, per remote address (issue #11, defect 16): one bucket for the API and the pages below.
   const anonymous = anonymousLimit(createAddressLimiter(), { except: ['/api/auth/login', '/api/auth/pair'] });
@@ -50,6 +54,7 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/', publicRoutes(s));
   api.route('/auth', authRoutes(s));
   api.route('/tickets', ticketRoutes(s));
+  api.route('/', bookingRoutes(s));
   api.route('/counters', counterRoutes(s));
   api.route('/ratings', ratingRoutes(s));
   api.route('/reports', reportRoutes(s));
@@ -57,6 +62,7 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   api.route('/', accountRoutes(s));
   api.route('/', catalogRoutes(s));
   api.route('/procedures', procedureRoutes(s));
+  api.route('/province', provinceRoutes(s));
   api.route('/', opsRoutes(s));
   const printing = printingRoutes(s);
   api.route('/', printing.api);

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { areaInput, counterInput, departmentInput } from '../contract/inputs.schema.ts';
+import { areaInput, areaPatchInput, counterInput, departmentInput } from '../contract/inputs.schema.ts';
+import { overridePinSet, splitOverridePin, writeOverridePin } from '../core/citizens/override-pin.ts';
 import { boundedRecord, DOCUMENT_BOUNDS } from '../contract/json.bounds.ts';
-import { saveArea, saveCounter, saveDepartment, setAreaOpen } from '../core/catalog/catalog.usecases.ts';
+import { patchArea, saveArea, saveCounter, saveDepartment, setAreaOpen } from '../core/catalog/catalog.usecases.ts';
 import { updateSettings } from '../core/settings/settings.usecases.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
@@ -40,6 +41,13 @@ export function catalogRoutes(s: Services) {
     const r = s.run((tx) => saveArea(tx, { ...input, id: pathId(c, 'id') }, a));
     return c.json(s.view.area(r));
   });
+  // Any subset of the area's fields (the rest kept), and its booking capacity per slot (issue 13).
+  app.patch('/areas/:id', async (c) => {
+    const a = admin(c);
+    const { bookingSlotCapacity, ...fields } = await readBody(c, areaPatchInput);
+    const r = s.run((tx) => patchArea(tx, pathId(c, 'id'), fields, bookingSlotCapacity, a));
+    return reply(c, 'PATCH /api/areas/:id', s.view.area(r));
+  });
   app.post('/areas/:id/open', (c) => {
     const a = requireActor(c, { roles: LEADERS });
     return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), true, a))));
@@ -62,14 +70,24 @@ export function catalogRoutes(s: Services) {
     return c.json(s.view.counter(r));
   });
 
+  // The override PIN is write-only: the answer says whether one is set, never the PIN or its hash.
+  const settingsDto = () => {
+    const st = s.settings.get();
+    return { ...st, citizenLimits: { ...st.citizenLimits, overridePinSet: overridePinSet(s.deps.store) } };
+  };
   app.get('/settings', (c) => {
     admin(c);
-    return c.json(s.settings.get());
+    return reply(c, 'GET /api/settings', settingsDto());
   });
   app.patch('/settings', async (c) => {
     const a = admin(c);
     const body = await readBody(c, boundedRecord(DOCUMENT_BOUNDS));
-    return c.json(s.run((tx) => updateSettings(tx, s.settings, body, a)));
+    const { rest, pin } = splitOverridePin(body);
+    s.run((tx) => {
+      updateSettings(tx, s.settings, rest, a);
+      if (pin !== undefined) writeOverridePin(tx, s.citizens.keyer, pin, a);
+    });
+    return reply(c, 'PATCH /api/settings', settingsDto());
   });
 
   app.get('/audit', (c) => {

@@ -30,6 +30,8 @@ export function onError(log: (msg: string, err: unknown) => void, storage?: Pick
               : 'request.invalid';
       return c.json(errorBody(code), ERRORS[code].status as 400);
     }
+    // Migration 0007's guard: the center's own edits cannot change a procedure that came from the province.
+    if (err.message === 'province.procedure_readonly') return c.json(errorBody('procedure.from_province'), 409);
     const fault = storageFault(err);
     if (fault) {
       // The machine's fault, not the caller's: 503 and the process carries on; health probes again at once.

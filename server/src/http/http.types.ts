@@ -8,6 +8,8 @@ import type { ServerConfig } from '../config.ts';
 import type { ReportRunner } from '../reporting/report.runner.ts';
 import type { Backups } from '../storage/backup.ts';
 import type { StorageHealth } from '../storage/storage.health.ts';
+import type { CitizenServices } from './citizen.services.ts';
+import type { ProvinceLink } from '../province/province.link.ts';
 
 /** What the routes are given: built once in server.ts, never imported as globals. */
 export interface Services {
@@ -24,6 +26,10 @@ export interface Services {
   storage: StorageHealth;
   /** The server's backups, one at a time (manual and nightly). */
   backups: Backups;
+  /** The feed to the province hub (issue 14) and its state for the admin. */
+  province: ProvinceLink;
+  /** Citizens by ID card (issue 13): the keyed hash, the bookings' view, the per-address and PIN limits. */
+  citizens: CitizenServices;
   /** Drops a revoked device's or a deactivated user's open sockets at once. */
   disconnect(kind: 'device' | 'user', id: string): void;
 }

@@ -29,6 +29,7 @@ export function landingPage(s: Services): string {
     ['/rating', 'Đánh giá hài lòng', 'Máy tính bảng hướng về công dân tại quầy'],
     ['/display', 'Màn hình sảnh', 'TV gọi số và loa thông báo'],
     ['/admin', 'Quản trị, giám sát, báo cáo', 'Dành cho quản trị viên và lãnh đạo'],
+    ['/book', 'Đặt lịch hẹn, lấy số từ xa', 'Trang cho điện thoại của công dân (khi trung tâm bật)'],
   ];
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(st.name)}</title>

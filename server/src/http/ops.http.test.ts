@@ -21,9 +21,9 @@ describe('configuration export and import', () => {
     });
     const { center: _c, ...doc } = exp.body;
     const again = await t.call('POST', '/api/config/import', doc, t.adminToken);
-    expect(again.body.created).toEqual({ departments: 0, areas: 0, counters: 0 });
+    expect(again.body.created).toEqual({ departments: 0, areas: 0, counters: 0, procedures: 0 });
     // Rows that would not change are left alone and counted as such (issue 11, defect 19).
-    expect(again.body.updated).toEqual({ departments: 0, areas: 0, counters: 0 });
+    expect(again.body.updated).toEqual({ departments: 0, areas: 0, counters: 0, procedures: 0 });
     expect(again.body.unchanged.areas).toBe(doc.areas.length);
     expect(again.body.changes).toEqual([]);
   });
@@ -50,7 +50,7 @@ describe('configuration export and import', () => {
       t.adminToken,
     );
     expect(ok.status).toBe(200);
-    expect(ok.body.created).toEqual({ departments: 1, areas: 1, counters: 1 });
+    expect(ok.body.created).toEqual({ departments: 1, areas: 1, counters: 1, procedures: 0 });
     const before = (await t.areas()).length;
     const bad = await t.call(
       'POST',

@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { Hono, type Context } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { parseCsv } from '../contract/csv.ts';
+import type { ImportCell } from '../contract/procedure.columns.ts';
 import { procedureInput, procedureQuery } from '../contract/inputs.schema.ts';
 import { createProcedureCatalog } from '../core/procedures/procedure.catalog.ts';
 import { readImportTable } from '../core/procedures/procedure.import.ts';
@@ -30,13 +31,18 @@ export function procedureRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const catalog = createProcedureCatalog(s.deps);
   const admin = (c: Context<AppEnv>) => requireActor(c, { roles: ['admin'] });
+  /** Admins also see (marked) the procedures of inactive areas and departments; nobody else does. */
+  const isAdmin = (c: Context<AppEnv>) => {
+    const a = c.get('actor');
+    return a?.kind === 'user' && a.role === 'admin';
+  };
 
   app.get('/', (c) => {
     const q = parseWith(procedureQuery, c.req.query());
-    return reply(c, 'GET /api/procedures', catalog.list(q));
+    return reply(c, 'GET /api/procedures', catalog.list({ ...q, includeUnlisted: isAdmin(c) }));
   });
   app.get('/:id', (c) => {
-    const p = catalog.get(pathId(c, 'id'));
+    const p = catalog.get(pathId(c, 'id'), isAdmin(c));
     if (!p) throw new AppError('procedure.not_found');
     return reply(c, 'GET /api/procedures/:id', p);
   });
@@ -51,24 +57,28 @@ export function procedureRoutes(s: Services) {
     const a = admin(c);
     const input = await readBody(c, procedureInput);
     const p = s.run((tx) => createProcedure(tx, input, a));
-    return reply(c, 'POST /api/procedures', catalog.dto(p), 201);
+    return reply(c, 'POST /api/procedures', catalog.dto(p, true), 201);
   });
   app.put('/:id', async (c) => {
     const a = admin(c);
     const input = await readBody(c, procedureInput);
     const p = s.run((tx) => replaceProcedure(tx, pathId(c, 'id'), input, a));
-    return reply(c, 'PUT /api/procedures/:id', catalog.dto(p));
+    return reply(c, 'PUT /api/procedures/:id', catalog.dto(p, true));
   });
   app.delete('/:id', (c) => {
     const a = admin(c);
     const p = s.run((tx) => withdrawProcedure(tx, pathId(c, 'id'), a));
-    return reply(c, 'DELETE /api/procedures/:id', catalog.dto(p));
+    return reply(c, 'DELETE /api/procedures/:id', catalog.dto(p, true));
   });
   return app;
 }
 
-/** The import body as rows of cells: XLSX (by content type or its ZIP signature), otherwise UTF-8 CSV. */
-async function readTable(c: Context): Promise<string[][]> {
+/**
+ * The import body as rows of cells: XLSX (by content type or its ZIP signature), otherwise UTF-8 CSV. A numeric
+ * XLSX cell keeps its digits as the file wrote them and says it was a number (a code typed as 1.001230 is stored
+ * as 1.00123: contract/procedure.columns.ts restores it).
+ */
+export async function readTable(c: Context): Promise<ImportCell[][]> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw unreadable('Tệp trống.');
   const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -79,11 +89,17 @@ async function readTable(c: Context): Promise<string[][]> {
     const { default: readXlsxFile } = await import('read-excel-file/node');
     let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
     try {
-      sheets = await readXlsxFile(Buffer.from(bytes));
+      sheets = await readXlsxFile(Buffer.from(bytes), { parseNumber: (digits: string) => ({ number: digits }) });
     } catch {
       throw unreadable('Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính).');
     }
-    return (sheets[0]?.data ?? []).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+    return (sheets[0]?.data ?? []).map((r) =>
+      r.map((v): ImportCell => {
+        if (v === null || v === undefined) return '';
+        if (typeof v === 'object' && 'number' in v) return { number: String(v.number) };
+        return String(v);
+      }),
+    );
   }
   let text: string;
   try {

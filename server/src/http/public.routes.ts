@@ -40,6 +40,17 @@ export function publicRoutes(s: Services) {
       enforceIssuingHours: st.enforceIssuingHours,
       businessDay: s.view.today(),
       serverTime: toIso(s.deps.clock.now(), st.timeZone),
+      booking: {
+        enabled: st.booking.enabled,
+        remoteTickets: st.booking.remoteTickets,
+        daysAhead: st.booking.daysAhead,
+        slotMinutes: st.booking.slotMinutes,
+        checkInEarlyMinutes: st.booking.checkInEarlyMinutes,
+        checkInLateMinutes: st.booking.checkInLateMinutes,
+        requireCardAtKiosk: st.citizenLimits.requireCardAtKiosk,
+        perDay: st.citizenLimits.perDay,
+        perAreaPerDay: st.citizenLimits.perAreaPerDay,
+      },
     };
     return c.json(body);
   });

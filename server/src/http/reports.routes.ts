@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { reportQuery } from '../contract/inputs.schema.ts';
-import { reportTable, reportToCsv } from '../core/reports/report.aggregate.ts';
+import { reportExportTable, reportToCsv } from '../core/reports/report.export.ts';
 import { writeXlsx } from '../exports/xlsx.writer.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
@@ -14,10 +14,12 @@ export function reportRoutes(s: Services) {
     const report = await s.reports.run(q);
     if (q.format === 'xlsx') {
       const levels = s.settings.get().ratingLevels;
+      const table = reportExportTable([...report.rows, report.totals], levels);
       const bytes = writeXlsx([
         {
           name: `Báo cáo ${report.from} – ${report.to}`,
-          rows: reportTable([...report.rows, report.totals], levels, 'vi'),
+          rows: table.rows,
+          formats: table.units.map((u) => (u === 'minutes' ? 'minutes' : u === 'share' ? 'percent' : null)),
         },
       ]);
       // fflate's zip is a plain (not shared) ArrayBuffer: the narrower type hono's body asks for.

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const dist = join(root, 'dist');
   put('package.json', SECRET); // what a traversal from dist/kiosk would reach (../../package.json)
   put('dist/secret.txt', SECRET);
-  for (const app of ['kiosk', 'counter', 'display', 'admin']) {
+  for (const app of ['kiosk', 'counter', 'display', 'admin', 'book']) {
     put(`dist/${app}/index.html`, `<!doctype html><title>${app}</title>`);
     put(`dist/${app}/assets/${app}-Ab12Cd.js`, `console.log('${app}')`);
   }
@@ -61,6 +61,10 @@ function raw(path: string): Promise<{ status: number; body: string }> {
 }
 
 describe('static files', () => {
+  it('the landing page links the citizen booking page', async () => {
+    expect(await (await get('/')).text()).toContain('href="/book"');
+  });
+
   it('hashed assets: their type, a year of cache, the security headers', async () => {
     const r = await get('/kiosk/assets/kiosk-Ab12Cd.js');
     expect(r.status).toBe(200);
@@ -84,6 +88,8 @@ describe('static files', () => {
       ['/admin/reports/daily', 'admin'],
       ['/rating', 'rating'],
       ['/t/abc123', 'track'],
+      ['/book', 'book'],
+      ['/book/lookup', 'book'],
     ]) {
       const r = await get(path!);
       expect(r.status, path).toBe(200);

@@ -59,7 +59,7 @@ export function staticRoutes(s: Services) {
   app.get('/landing.css', (c) =>
     c.body(LANDING_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': REVALIDATE }),
   );
-  for (const name of ['kiosk', 'counter', 'display', 'admin']) {
+  for (const name of ['kiosk', 'counter', 'display', 'admin', 'book']) {
     const index = page(name);
     const files = filesUnder(`/${name}/`, join(dist, name));
     app.get(`/${name}`, index);

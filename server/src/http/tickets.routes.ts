@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
 import { annotateInput, issueTicketInput } from '../contract/inputs.schema.ts';
-import { annotateTicket, issueTicket } from '../core/tickets/tickets.usecases.ts';
+import { annotateTicket } from '../core/tickets/tickets.usecases.ts';
+import { issueForCitizen } from '../core/citizens/citizen.tickets.usecases.ts';
+import { overridePinMatches } from '../core/citizens/override-pin.ts';
 import type { PrintResult, PublicTicketDto, TicketDto } from '../contract/dto.ts';
 import type { Actor, Ticket } from '../core/entities.ts';
 import { seesStaffData } from '../core/tickets/ticket.view.ts';
@@ -14,8 +16,11 @@ export function ticketRoutes(s: Services) {
 
   app.post('/', async (c) => {
     const actor = requireActor(c, { roles: ['supervisor', 'clerk', 'admin'], devices: ['kiosk'] });
-    const input = await readBody(c, issueTicketInput);
-    const { ticket, created } = s.run((tx) => issueTicket(tx, { ...input, actor }));
+    const { overridePin, ...input } = await readBody(c, issueTicketInput);
+    const overrideAccepted = overridePin !== undefined && checkOverridePin(s, actor, overridePin);
+    const { ticket, created } = s.run((tx) =>
+      issueForCitizen(tx, s.citizens.keyer, { ...input, actor, overrideAccepted }),
+    );
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
     // The ticket is committed: a print job that cannot even be recorded (disk full) is a failed print, not a
     // failed ticket, so the citizen still gets the number on screen.
@@ -79,4 +84,19 @@ function requireHandledBy(s: Services, counterId: string | null, actor: Actor): 
   if (actor.kind === 'user' && actor.role !== 'clerk') return;
   const held = actor.kind === 'user' ? s.deps.store.catalog.counterOfClerk(actor.id) : undefined;
   if (!held || held.id !== counterId) throw new AppError('auth.forbidden');
+}
+
+/**
+ * The staff override PIN a kiosk sent: a wrong one is refused (403) and counted per kiosk; past the limit that kiosk
+ * waits (429), so nobody can try every 4-digit PIN at a kiosk while the others keep working.
+ */
+function checkOverridePin(s: Services, actor: Actor, pin: string): boolean {
+  const wait = s.citizens.pinAttempts.waitMs(actor.id);
+  if (wait > 0)
+    throw new AppError('auth.too_many_attempts', 'Nhập sai mã xác nhận quá nhiều lần. Vui lòng thử lại sau ít phút.', {
+      retryAfterSec: Math.ceil(wait / 1000),
+    });
+  if (overridePinMatches(s.deps.store, s.citizens.keyer, pin)) return true;
+  s.citizens.pinAttempts.fail(actor.id);
+  throw new AppError('citizen.override_denied');
 }

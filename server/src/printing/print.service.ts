@@ -8,30 +8,23 @@ import type { TicketView } from '../core/tickets/ticket.view.ts';
 import { businessDay } from '../core/time/zoned-time.ts';
 import type { PrintJob } from '../storage/print-jobs.repository.ts';
 import { createPngRenderer } from './png.renderer.ts';
-import { printerModelOf } from '../contract/printer.address.ts';
+import { createPrintPayload } from './print.payload.ts';
+import { createPrinterStates, type PrinterState, type PrinterStatusQuery } from './printer.states.ts';
+
+export type { PrinterState };
 
 /** Prints one ticket on a printer address; rejects with {code, message} (Vietnamese) on failure. */
 export type PrintDriver = (address: string, data: TicketPrintData, options: PrintJobOptions) => Promise<void>;
 
 /** Optional extras of the printer module: a status query (DLE EOT) and the ticket as the PNG a printer gets. */
 export interface PrinterExtras {
-  status?(address: string, timeoutMs: number): Promise<{ online: boolean; paper?: string; error?: string }>;
+  status?: PrinterStatusQuery;
   png?(data: TicketPrintData, options: PrintJobOptions): Promise<Buffer>;
 }
 
 /** Sends a job to the print agent beside a kiosk; false when no agent of that kiosk is connected. */
 export interface AgentChannel {
   send(kioskId: string, job: PrintJobEvent): boolean;
-}
-
-export interface PrinterState {
-  kioskId: string;
-  printer: string;
-  online: boolean | null;
-  paper?: string;
-  lastStatus: string;
-  lastError: string | null;
-  at: number;
 }
 
 /**
@@ -68,7 +61,8 @@ export function createPrintService(
 ) {
   const { store, clock } = deps;
   const waiters = new Map<string, (r: PrintResultEvent) => void>();
-  const states = new Map<string, PrinterState>();
+  const states = createPrinterStates(deps, opts.extras);
+  const jobPayload = createPrintPayload(deps, view);
   const timeoutMs = () => deps.settings.get().printerTimeoutMs;
   // The PNG route is open to anyone on the LAN: renders are queued one at a time and cached (png.renderer.ts).
   const extras = opts.extras;
@@ -115,38 +109,6 @@ export function createPrintService(
     return live;
   }
 
-  function jobPayload(job: PrintJob): PrintJobEvent {
-    const t = view.ticket(store.tickets.get(job.ticketId)!);
-    const st = deps.settings.get();
-    return {
-      jobId: job.id,
-      data: {
-        centerName: st.name,
-        departmentName: t.departmentName,
-        areaName: t.areaName,
-        procedureName: t.procedure?.name ?? null,
-        number: t.number,
-        priority: t.priority,
-        priorityLabel: t.priority ? (t.priorityGroup ?? 'ƯU TIÊN') : null,
-        waitingAhead: t.waitingAhead,
-        estimatedWaitMin: t.estimatedWaitMin,
-        issuedAtMs: Date.parse(t.issuedAt),
-        timeZone: st.timeZone,
-        trackUrl: t.trackUrl,
-        instruction: st.ticketInstruction,
-        thanks: st.ticketThanks,
-      },
-      options: {
-        paperWidth: st.printerPaperWidth,
-        mode: st.printerMode,
-        codePage: st.printerCodePage,
-        timeoutMs: st.printerTimeoutMs,
-        // Per kiosk (its device settings), unlike the center-wide options above.
-        model: printerModelOf(store.accounts.device(job.kioskId)?.settings),
-      },
-    };
-  }
-
   function record(
     job: PrintJob,
     status: 'printed' | 'failed',
@@ -154,14 +116,7 @@ export function createPrintService(
     message: string | null,
   ): PrintResult {
     store.printJobs.setStatus(job.id, status, code, message, clock.now());
-    states.set(job.kioskId, {
-      kioskId: job.kioskId,
-      printer: job.printer,
-      online: status === 'printed' ? true : code === 'printer.paper_out' ? true : false,
-      lastStatus: status,
-      lastError: message,
-      at: clock.now(),
-    });
+    states.jobDone(job, status, code, message);
     return status === 'printed'
       ? { status, message: MESSAGES.printed }
       : { status, message: message ?? MESSAGES.failed };
@@ -268,64 +223,18 @@ export function createPrintService(
     agentSeen(kioskId: string, online: boolean, detail?: string): void {
       // The agent is gone: what it was sent and did not answer goes again to its next connection.
       if (!online) for (const [id, s] of sent) if (s.kioskId === kioskId) sent.delete(id);
-      const prev = states.get(kioskId);
-      states.set(kioskId, {
-        kioskId,
-        printer: 'agent',
-        online,
-        lastStatus: prev?.lastStatus ?? 'unknown',
-        lastError: detail ?? prev?.lastError ?? null,
-        at: clock.now(),
-      });
+      states.agentSeen(kioskId, online, detail);
     },
-    states: (): PrinterState[] => [...states.values()],
+    states: (): PrinterState[] => states.list(),
     /** Asks each network printer for its status (DLE EOT): online and paper, between tickets. */
-    async probe(): Promise<void> {
-      if (!opts.extras?.status) return;
-      for (const d of store.accounts.devices()) {
-        if (d.kind !== 'kiosk' || d.revokedAt || !d.printer || d.printer === 'agent' || d.printer === 'browser')
-          continue;
-        try {
-          const st = await opts.extras.status(d.printer, Math.min(2000, timeoutMs()));
-          const prev = states.get(d.id);
-          states.set(d.id, {
-            kioskId: d.id,
-            printer: d.printer,
-            online: st.online,
-            ...(st.paper ? { paper: st.paper } : {}),
-            lastStatus: prev?.lastStatus ?? 'unknown',
-            lastError: st.error ?? (st.online ? null : (prev?.lastError ?? null)),
-            at: clock.now(),
-          });
-        } catch (e) {
-          states.set(d.id, {
-            kioskId: d.id,
-            printer: d.printer,
-            online: false,
-            lastStatus: states.get(d.id)?.lastStatus ?? 'unknown',
-            lastError: (e as Error).message,
-            at: clock.now(),
-          });
-        }
-      }
-    },
+    probe: (): Promise<void> => states.probe(timeoutMs()),
     /** The ticket exactly as a printer gets it, as PNG (preview, and the browser-print fallback). */
     async png(ticketId: string): Promise<Buffer> {
       if (!renderer) throw new AppError('ticket.not_printable');
       const t = store.tickets.get(ticketId);
       if (!t) throw new AppError('ticket.not_found');
-      const payload = jobPayload({
-        id: 'preview',
-        ticketId,
-        kioskId: '',
-        printer: '',
-        status: 'queued',
-        code: null,
-        message: null,
-        attempts: 0,
-        createdAt: 0,
-        updatedAt: 0,
-      });
+      // The paper of the kiosk that issued it (its printer model, its checklist setting).
+      const payload = jobPayload({ id: 'preview', ticketId, kioskId: t.issuerKind === 'kiosk' ? t.issuerId : '' });
       return renderer.png(payload.data, payload.options);
     },
     state: (kioskId: string): PrinterState | undefined => states.get(kioskId),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { startFakePrinter, type FakePrinter } from '../../../printer/src/testing/fake-printer.ts';
+import { startFakePrinter, type FakePrinter } from '../../../printer/src/testing/fake-printer.testing.ts';
 import { decodeEscPos } from '../../../printer/src/testing/escpos.decoder.ts';
 import { decodeStarLine } from '../../../printer/src/testing/star.decoder.ts';
 import { readQr } from '../../../printer/src/testing/raster.inspect.ts';

@@ -18,6 +18,7 @@ interface AreaRow {
   open: number;
   active: number;
   sort: number;
+  booking_slot_capacity: number;
 }
 interface CounterRow {
   id: string;
@@ -45,6 +46,7 @@ const toArea = (r: AreaRow): Area => ({
   open: bool(r.open),
   active: bool(r.active),
   sort: r.sort,
+  bookingSlotCapacity: r.booking_slot_capacity,
 });
 
 /** Departments, areas and counters: the center's layout, read on every request, written by admins. */
@@ -103,14 +105,31 @@ export function createCatalogRepository(db: Db): CatalogRepository {
       return r && toArea(r);
     },
     areas: (): Area[] => areas.all().map(toArea),
-    upsertArea(a: Area): void {
+    // The booking capacity is not part of the layout an import or PUT writes: setBookingSlotCapacity sets it.
+    upsertArea(a: Omit<Area, 'bookingSlotCapacity'>): void {
       db.prepare(
         `INSERT INTO areas (id, code, department_id, name, number_start, number_end, daily_limit, target_wait_min, hours, open, active, sort)
         VALUES (@id, @code, @departmentId, @name, @numberStart, @numberEnd, @dailyLimit, @targetWaitMin, @hours, @open, @active, @sort)
         ON CONFLICT (id) DO UPDATE SET code = excluded.code, department_id = excluded.department_id, name = excluded.name,
           number_start = excluded.number_start, number_end = excluded.number_end, daily_limit = excluded.daily_limit,
           target_wait_min = excluded.target_wait_min, hours = excluded.hours, open = excluded.open, active = excluded.active, sort = excluded.sort`,
-      ).run({ ...a, hours: a.hours ? JSON.stringify(a.hours) : null, open: int(a.open), active: int(a.active) });
+      ).run({
+        id: a.id,
+        code: a.code,
+        departmentId: a.departmentId,
+        name: a.name,
+        numberStart: a.numberStart,
+        numberEnd: a.numberEnd,
+        dailyLimit: a.dailyLimit,
+        targetWaitMin: a.targetWaitMin,
+        sort: a.sort,
+        hours: a.hours ? JSON.stringify(a.hours) : null,
+        open: int(a.open),
+        active: int(a.active),
+      });
+    },
+    setBookingSlotCapacity(areaId: string, capacity: number): void {
+      db.prepare('UPDATE areas SET booking_slot_capacity = ? WHERE id = ?').run(capacity, areaId);
     },
     counter: (id: string) => {
       const r = counterById.get(id);

@@ -14,6 +14,7 @@ interface ProcedureRow {
   keywords: string;
   active: number;
   updated_at: number;
+  source?: string;
 }
 
 const strings = (v: string): string[] => {
@@ -32,6 +33,7 @@ const toProcedure = (r: ProcedureRow): Procedure => ({
   keywords: strings(r.keywords),
   active: bool(r.active),
   updatedAt: r.updated_at,
+  ...(r.source === 'province' ? { source: 'province' as const } : {}),
 });
 
 const params = (p: Procedure) => ({

@@ -1,11 +1,13 @@
 import type { Db } from './db.ts';
 import type { StorePort } from '../core/store.port.ts';
 import { createAccountsRepository } from './accounts.repository.ts';
+import { createBookingsRepository, createCitizensRepository } from './bookings.repository.ts';
 import { createCatalogRepository } from './catalog.repository.ts';
 import { createJournalRepository } from './journal.repository.ts';
 import { createProceduresRepository } from './procedures.repository.ts';
 import { createPrintJobsRepository } from './print-jobs.repository.ts';
 import { createRatingsRepository } from './ratings.repository.ts';
+import { createReportAggregates } from './report-aggregates.repository.ts';
 import { createReportsRepository } from './reports.repository.ts';
 import { createSettingsRepository } from './settings.repository.ts';
 import { createTicketsRepository } from './tickets.repository.ts';
@@ -19,17 +21,21 @@ export interface Store extends StorePort {
 }
 
 export function createStore(db: Db): Store {
+  // Every ticket, event and rating write also updates the daily report aggregates, in its own transaction.
+  const aggregates = createReportAggregates(db);
   return {
     db,
-    tickets: createTicketsRepository(db),
+    tickets: aggregates.watchTickets(createTicketsRepository(db)),
+    bookings: createBookingsRepository(db),
+    citizens: createCitizensRepository(db),
     catalog: createCatalogRepository(db),
     procedures: createProceduresRepository(db),
-    journal: createJournalRepository(db),
+    journal: aggregates.watchJournal(createJournalRepository(db)),
     accounts: createAccountsRepository(db),
-    ratings: createRatingsRepository(db),
+    ratings: aggregates.watchRatings(createRatingsRepository(db)),
     printJobs: createPrintJobsRepository(db),
     settings: createSettingsRepository(db),
-    reports: createReportsRepository(db),
+    reports: createReportsRepository(db, aggregates),
     /** BEGIN IMMEDIATE: the write lock is taken first, so two writers never interleave. */
     tx<T>(fn: () => T): T {
       return db.transaction(fn).immediate();

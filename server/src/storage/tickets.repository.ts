@@ -1,7 +1,7 @@
 import type { Db } from './db.ts';
 import type { TicketPatch, TicketsRepository } from '../core/store.port.ts';
 import type { NewTicket, Ticket } from '../core/entities.ts';
-import type { TicketStatus } from '../contract/dto.ts';
+import type { TicketChannel, TicketStatus } from '../contract/dto.ts';
 import { bool } from './row-mapping.ts';
 
 interface TicketRow {
@@ -30,6 +30,10 @@ interface TicketRow {
   note: string | null;
   procedure_id: string | null;
   issue_seq: number;
+  channel: TicketChannel;
+  queue_at: number;
+  citizen_hash: string | null;
+  citizen_last3: string | null;
 }
 
 const toTicket = (r: TicketRow): Ticket => ({
@@ -58,13 +62,19 @@ const toTicket = (r: TicketRow): Ticket => ({
   note: r.note,
   procedureId: r.procedure_id,
   issueSeq: r.issue_seq,
+  channel: r.channel,
+  queueAt: r.queue_at,
+  citizenHash: r.citizen_hash,
+  citizenLast3: r.citizen_last3,
 });
 
 /**
- * The queue order, written once: priority first, then the order of issue (kept across transfers). Never the
- * wall-clock issued_at: a clock stepped back would put a later ticket first (issue #11, defect 12).
+ * The queue order, written once: priority first, then the place in the queue (kept across transfers). Never the
+ * wall-clock issued_at: a clock stepped back would put a later ticket first (issue #11, defect 12). queue_at of a
+ * walk-in is the highest issue time so far (it never runs back), so walk-ins keep their order of issue; a
+ * checked-in appointment's queue_at is its slot start, as if issued then (issue 13).
  */
-const QUEUE_ORDER = 'priority DESC, issue_seq ASC';
+const QUEUE_ORDER = 'priority DESC, queue_at ASC, issue_seq ASC';
 
 const COLUMNS: Record<keyof TicketPatch, string> = {
   status: 'status',
@@ -91,9 +101,12 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     Record<string, unknown>,
     { issue_seq: number }
   >(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
-    status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, procedure_id, issue_seq)
+    status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, procedure_id, issue_seq,
+    channel, queue_at, citizen_hash, citizen_last3)
     VALUES (@id, @number, @seq, @businessDay, @issuedAreaId, @areaId, NULL, @priority, @priorityGroup, 'waiting', @issuedAt, 0, 0, @issuerKind, @issuerId, @idempotencyKey, @procedureId,
-      (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets)) RETURNING issue_seq`);
+      (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets), @channel,
+      COALESCE(@queueAt, MAX(@issuedAt, COALESCE((SELECT queue_at FROM tickets WHERE channel <> 'appointment' ORDER BY issue_seq DESC LIMIT 1), 0))),
+      @citizenHash, @citizenLast3) RETURNING issue_seq`);
   const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>(
     'SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?',
   );
@@ -114,11 +127,11 @@ export function createTicketsRepository(db: Db): TicketsRepository {
   >(`SELECT area_id, COUNT(*) AS n, MIN(issued_at) AS oldest FROM tickets
     WHERE status = 'waiting' AND business_day = ? GROUP BY area_id`);
   const ahead = db.prepare<
-    { day: string; area: string; priority: number; issueSeq: number },
+    { day: string; area: string; priority: number; queueAt: number; issueSeq: number },
     { n: number }
   >(`SELECT COUNT(*) AS n FROM tickets
     WHERE status = 'waiting' AND business_day = @day AND area_id = @area
-      AND (priority > @priority OR (priority = @priority AND issue_seq < @issueSeq))`);
+      AND (priority > @priority OR (priority = @priority AND (queue_at < @queueAt OR (queue_at = @queueAt AND issue_seq < @issueSeq))))`);
   const waitingList = db.prepare<[string, string, string, number], TicketRow>(`SELECT t.* FROM tickets t
     WHERE t.status = 'waiting' AND t.business_day = ?
       AND ((t.target_counter_id IS NULL AND t.area_id IN (SELECT area_id FROM counter_areas WHERE counter_id = ?)) OR t.target_counter_id = ?)
@@ -155,7 +168,14 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     areaDay: (areaId: string, day: string) => areaDay.get(areaId, day),
     /** Inserts a new ticket; returns the issueSeq it got. */
     insert(t: NewTicket): number {
-      const { issue_seq } = insert.get({ ...t, priority: t.priority ? 1 : 0 })!;
+      const { issue_seq } = insert.get({
+        ...t,
+        priority: t.priority ? 1 : 0,
+        channel: t.channel ?? 'kiosk',
+        queueAt: t.queueAt ?? null,
+        citizenHash: t.citizenHash ?? null,
+        citizenLast3: t.citizenLast3 ?? null,
+      })!;
       upsertAreaDay.run(t.issuedAreaId, t.businessDay, t.seq);
       return issue_seq;
     },
@@ -179,7 +199,13 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     waitingCount: (day: string, areaId: string): number => waitingCount.get(day, areaId)?.n ?? 0,
     waitingByArea: (day: string) => waitingAll.all(day),
     waitingAhead: (t: Ticket): number =>
-      ahead.get({ day: t.businessDay, area: t.areaId, priority: t.priority ? 1 : 0, issueSeq: t.issueSeq })?.n ?? 0,
+      ahead.get({
+        day: t.businessDay,
+        area: t.areaId,
+        priority: t.priority ? 1 : 0,
+        queueAt: t.queueAt,
+        issueSeq: t.issueSeq,
+      })?.n ?? 0,
     listByStatus: (day: string, status: TicketStatus, limit: number): Ticket[] =>
       byStatusToday.all(day, status, limit).map(toTicket),
     staleWaiting: (today: string): Ticket[] => staleWaiting.all(today).map(toTicket),

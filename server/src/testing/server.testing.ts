@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { ManualClock, type Clock } from '../core/clock.ts';
 import { createLogger, type LogEntry } from '../logging/logger.ts';
 import type { PrintDriver, PrinterExtras } from '../printing/print.service.ts';
-import { createServer, type QueueServer } from '../server.ts';
+import { createServer, type QueueServer, type ServerOptions } from '../server.ts';
 import { isUnexpectedLog, recordUnexpected } from './unexpected.testing.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';
@@ -18,6 +18,8 @@ export interface TestServerOptions {
   printerExtras?: PrinterExtras;
   listen?: boolean;
   env?: Record<string, string>;
+  /** The province sender's fetch and timers (server/src/province/). */
+  province?: ServerOptions['province'];
 }
 
 /** A real server on a temporary DATA_DIR with the real migrations; in-process requests via app.request. */
@@ -59,6 +61,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     log,
     ...(opts.printDriver ? { printDriver: opts.printDriver } : {}),
     ...(opts.printerExtras ? { printerExtras: opts.printerExtras } : {}),
+    ...(opts.province ? { province: opts.province } : {}),
   });
   const port = opts.listen ? await server.listen() : 0;
   const url = `http://127.0.0.1:${port}`;

@@ -85,11 +85,50 @@ export function saveArea(tx: TxDeps, input: AreaInput & { id?: string }, actor: 
     open: input.open ?? existing?.open ?? true,
     active: input.active ?? existing?.active ?? true,
     sort: input.sort ?? existing?.sort ?? others.length,
+    bookingSlotCapacity: existing?.bookingSlotCapacity ?? 0,
   };
   tx.store.catalog.upsertArea(a);
   audit(tx, actor, existing ? 'area.update' : 'area.create', 'area', a.id, input);
   tx.emit({ type: 'queue:updated', areaId: a.id });
   return a;
+}
+
+/**
+ * PATCH /api/areas/:id: the fields sent replace the area's, the others stay (same checks as a PUT); the booking
+ * capacity per slot is set on its own, so a PUT or an import never resets it.
+ */
+export function patchArea(
+  tx: TxDeps,
+  id: string,
+  fields: Partial<AreaInput>,
+  bookingSlotCapacity: number | undefined,
+  actor: Actor,
+): Area {
+  const a = tx.store.catalog.area(id);
+  if (!a) throw new AppError('area.not_found');
+  if (Object.keys(fields).length > 0) {
+    const current: AreaInput = {
+      code: a.code,
+      departmentId: a.departmentId,
+      name: a.name,
+      numberStart: a.numberStart,
+      numberEnd: a.numberEnd,
+      dailyLimit: a.dailyLimit,
+      targetWaitMinutes: a.targetWaitMin,
+      hours: a.hours,
+      open: a.open,
+      active: a.active,
+      sort: a.sort,
+    };
+    const next = { ...current, ...fields };
+    if (next.numberEnd < next.numberStart) throw new AppError('request.invalid', 'numberEnd ≥ numberStart');
+    saveArea(tx, { ...next, id }, actor);
+  }
+  if (bookingSlotCapacity !== undefined) {
+    tx.store.catalog.setBookingSlotCapacity(id, bookingSlotCapacity);
+    audit(tx, actor, 'area.update', 'area', id, { bookingSlotCapacity });
+  }
+  return tx.store.catalog.area(id)!;
 }
 
 /** Opens or closes an area for new tickets (tickets already waiting are still served). */

@@ -6,6 +6,7 @@ import type { Actor } from '../entities.ts';
 import type { Deps, TxDeps } from '../ports.ts';
 import type { CheckedSettings } from '../settings/settings.service.ts';
 import { saveArea, saveCounter, saveDepartment } from './catalog.usecases.ts';
+import { exportProcedures, importConfigProcedures } from './config.procedures.ts';
 
 /** The configuration document of the active catalog (its schema: contract/config.schema.ts, one definition). */
 export function exportConfig(store: Deps['store'], center: CenterSettings): ConfigDocument {
@@ -13,6 +14,7 @@ export function exportConfig(store: Deps['store'], center: CenterSettings): Conf
   const areas = store.catalog.areas();
   const deptCode = new Map(depts.map((d) => [d.id, d.code]));
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));
+  const exportedAreas = new Set(areas.filter((a) => a.active).map((a) => a.id));
   return {
     center,
     departments: depts.filter((d) => d.active).map((d) => ({ code: d.code, name: d.name })),
@@ -31,6 +33,7 @@ export function exportConfig(store: Deps['store'], center: CenterSettings): Conf
       .counters()
       .filter((c) => c.active)
       .map((c) => ({ number: c.number, name: c.name, areas: c.areaIds.map((id) => areaCode.get(id) ?? '') })),
+    procedures: exportProcedures(store, exportedAreas),
   };
 }
 
@@ -86,7 +89,7 @@ export function importConfig(
   center?: CenterImport | null,
   dryRun = false,
 ): ImportResult {
-  const zero = () => ({ departments: 0, areas: 0, counters: 0 });
+  const zero = () => ({ departments: 0, areas: 0, counters: 0, procedures: 0 });
   const r: ImportResult = { created: zero(), updated: zero(), unchanged: zero(), changes: [], dryRun };
   const track = (entity: Entity, key: string, created: boolean, fields: FieldChange[]) => {
     r[created ? 'created' : 'updated'][entity]++;
@@ -219,6 +222,16 @@ export function importConfig(
     }
     track('counters', String(c.number), !existing, fields);
   });
+
+  // After the areas, so a procedure may sit in an area this same document creates.
+  if (doc.procedures) {
+    const p = importConfigProcedures(tx, doc.procedures, actor);
+    r.created.procedures = p.created;
+    r.updated.procedures = p.updated;
+    r.unchanged.procedures = p.unchanged;
+    for (const ch of p.changes)
+      r.changes.push({ entity: 'procedure', key: ch.code, action: ch.action, fields: ch.fields });
+  }
 
   if (center) {
     const fields = Object.keys(center.checked.sent)

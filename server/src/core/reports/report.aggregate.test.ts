@@ -94,7 +94,7 @@ describe('report arithmetic (hand-computed fixture day)', () => {
       [],
     );
     const csv = reportToCsv(rows, [{ key: 'very_satisfied', label: 'Rất hài lòng' }]);
-    expect(csv.startsWith('\uFEFFkey,label,issued')).toBe(true);
+    expect(csv.startsWith('\uFEFFMã,Tên,Đã cấp')).toBe(true);
     expect(csv).toContain(`'=cmd,"Đất đai, ""nhà""",1,1`);
   });
 });

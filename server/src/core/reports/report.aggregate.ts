@@ -1,5 +1,4 @@
 import type { ReportGroupBy, ReportRow } from '../../contract/dto.ts';
-import { toCsv } from '../../contract/csv.ts';
 
 /**
  * Report arithmetic, free of I/O: facts in, rows out. Definitions (docs/api.md):
@@ -23,6 +22,8 @@ export interface TicketFact {
   transfers: number;
   /** The ticket's procedure (null: asked for by area; grouped under ''). */
   procedureId?: string | null;
+  /** How the ticket came to be (kiosk, staff, remote, appointment); absent: 'kiosk'. */
+  channel?: string;
 }
 export interface EventFact {
   type: 'called' | 'transferred';
@@ -33,6 +34,7 @@ export interface EventFact {
   businessDay: string;
   issuedAt: number;
   procedureId?: string | null;
+  channel?: string;
 }
 export interface RatingFact {
   level: string;
@@ -42,6 +44,7 @@ export interface RatingFact {
   businessDay: string;
   issuedAt: number;
   procedureId?: string | null;
+  channel?: string;
 }
 
 export interface ReportContext {
@@ -55,7 +58,10 @@ export interface ReportContext {
   label(id: string): { key: string; label: string };
 }
 
-/** What a report row is computed from: sums and a histogram of waits, so the database can do the heavy part. */
+/**
+ * What a report row is computed from: sums and exact histograms (whole seconds → count) of waits and of service
+ * times, so the database (or the maintained daily aggregates) can do the heavy part.
+ */
 export interface GroupTotals {
   issued: number;
   expired: number;
@@ -69,6 +75,7 @@ export interface GroupTotals {
   within: number;
   svcMsSum: number;
   svcN: number;
+  services: Map<number, number>;
   ratings: Record<string, number>;
 }
 
@@ -86,6 +93,7 @@ export function emptyTotals(): GroupTotals {
     within: 0,
     svcMsSum: 0,
     svcN: 0,
+    services: new Map(),
     ratings: {},
   };
 }
@@ -108,6 +116,7 @@ export function mergeTotals(list: Iterable<GroupTotals>): GroupTotals {
     ] as const)
       t[k] += g[k];
     for (const [w, n] of g.waits) t.waits.set(w, (t.waits.get(w) ?? 0) + n);
+    for (const [w, n] of g.services) t.services.set(w, (t.services.get(w) ?? 0) + n);
     for (const [l, n] of Object.entries(g.ratings)) t.ratings[l] = (t.ratings[l] ?? 0) + n;
   }
   return t;
@@ -148,24 +157,28 @@ export function aggregateFacts(
   const g = ctx.groupBy;
   const timeKey = (day: string, issuedAt: number) => (g === 'day' ? day : String(ctx.hourOf(issuedAt)));
   const endKey = (t: TicketFact) =>
-    g === 'procedure'
-      ? (t.procedureId ?? '')
-      : g === 'area' || g === 'department'
-        ? byArea(t.areaId)
-        : g === 'counter'
-          ? t.counterId
-          : g === 'clerk'
-            ? t.clerkId
-            : timeKey(t.businessDay, t.issuedAt);
+    g === 'channel'
+      ? (t.channel ?? 'kiosk')
+      : g === 'procedure'
+        ? (t.procedureId ?? '')
+        : g === 'area' || g === 'department'
+          ? byArea(t.areaId)
+          : g === 'counter'
+            ? t.counterId
+            : g === 'clerk'
+              ? t.clerkId
+              : timeKey(t.businessDay, t.issuedAt);
 
   for (const t of tickets) {
-    if (g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure') {
+    if (g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure' || g === 'channel') {
       const a = acc(
-        g === 'procedure'
-          ? (t.procedureId ?? '')
-          : g === 'hour' || g === 'day'
-            ? timeKey(t.businessDay, t.issuedAt)
-            : byArea(t.issuedAreaId),
+        g === 'channel'
+          ? (t.channel ?? 'kiosk')
+          : g === 'procedure'
+            ? (t.procedureId ?? '')
+            : g === 'hour' || g === 'day'
+              ? timeKey(t.businessDay, t.issuedAt)
+              : byArea(t.issuedAreaId),
       );
       if (a) {
         a.issued++;
@@ -191,20 +204,24 @@ export function aggregateFacts(
     if (t.status === 'done' && t.calledAt !== null && t.finishedAt !== null) {
       a.svcMsSum += t.finishedAt - t.calledAt;
       a.svcN++;
+      const sec = Math.floor((t.finishedAt - t.calledAt) / 1000);
+      a.services.set(sec, (a.services.get(sec) ?? 0) + 1);
     }
   }
   const calledSeen = new Set<string>();
   for (const e of events) {
     const key =
-      g === 'procedure'
-        ? (e.procedureId ?? '')
-        : g === 'counter'
-          ? e.counterId
-          : g === 'clerk'
-            ? e.actorId
-            : g === 'area' || g === 'department'
-              ? byArea(e.areaId)
-              : timeKey(e.businessDay, e.issuedAt);
+      g === 'channel'
+        ? (e.channel ?? 'kiosk')
+        : g === 'procedure'
+          ? (e.procedureId ?? '')
+          : g === 'counter'
+            ? e.counterId
+            : g === 'clerk'
+              ? e.actorId
+              : g === 'area' || g === 'department'
+                ? byArea(e.areaId)
+                : timeKey(e.businessDay, e.issuedAt);
     const a = acc(key);
     if (!a) continue;
     if (e.type === 'transferred') a.transferred++;
@@ -215,15 +232,17 @@ export function aggregateFacts(
   }
   for (const r of ratings) {
     const key =
-      g === 'procedure'
-        ? (r.procedureId ?? '')
-        : g === 'counter'
-          ? r.counterId
-          : g === 'clerk'
-            ? r.clerkId
-            : g === 'area' || g === 'department'
-              ? byArea(r.areaId)
-              : timeKey(r.businessDay, r.issuedAt);
+      g === 'channel'
+        ? (r.channel ?? 'kiosk')
+        : g === 'procedure'
+          ? (r.procedureId ?? '')
+          : g === 'counter'
+            ? r.counterId
+            : g === 'clerk'
+              ? r.clerkId
+              : g === 'area' || g === 'department'
+                ? byArea(r.areaId)
+                : timeKey(r.businessDay, r.issuedAt);
     const a = acc(key);
     if (a) a.ratings[r.level] = (a.ratings[r.level] ?? 0) + 1;
   }
@@ -310,8 +329,5 @@ export function reportTable(
   return [head, ...body];
 }
 
-export function reportToCsv(rows: ReportRow[], levels: { key: string; label: string }[]): string {
-  // Shares and averages with 4 decimals; every cell then goes through the one inert writer (contract/csv.ts).
-  const fmt = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : v);
-  return toCsv(reportTable(rows, levels).map((row) => row.map(fmt)));
-}
+/** The CSV export (Vietnamese headers, minutes, percentages) lives with the XLSX one in report.export.ts. */
+export { reportToCsv } from './report.export.ts';

@@ -4,6 +4,14 @@ import type { Deps } from '../ports.ts';
 import { businessDay, formatViDate, isDay, offsetMinutes } from '../time/zoned-time.ts';
 import { mergeTotals, rowsFromTotals, toRow, type GroupBy, type ReportContext } from './report.aggregate.ts';
 
+/** The ways a ticket comes to be (tickets.channel), in display order, with their Vietnamese names. */
+export const CHANNEL_LABELS: Record<string, string> = {
+  kiosk: 'Ki-ốt',
+  staff: 'Cán bộ lấy số hộ',
+  remote: 'Lấy số từ xa',
+  appointment: 'Đặt lịch hẹn',
+};
+
 /** The answer of GET /api/reports/summary: its one definition is the contract's. */
 export type ReportResult = ReportDto;
 
@@ -44,7 +52,9 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
             ? [...users.values()]
                 .filter((u) => u.active && u.role === 'clerk')
                 .map((u) => ({ id: u.id, key: u.username, label: u.displayName }))
-            : [];
+            : g === 'channel'
+              ? Object.entries(CHANNEL_LABELS).map(([id, label]) => ({ id, key: id, label }))
+              : [];
   const label = (id: string): { key: string; label: string } => {
     const b = base.find((x) => x.id === id);
     if (b) return b;
@@ -69,6 +79,7 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
       const p = procedures.get(id);
       return { key: p?.code ?? id, label: p?.name ?? id };
     }
+    if (g === 'channel') return { key: id, label: CHANNEL_LABELS[id] ?? id };
     if (g === 'hour')
       return {
         key: id.padStart(2, '0'),
@@ -94,7 +105,8 @@ export function summaryReport(deps: Deps, q: { from?: string; to?: string; group
   let rows = rowsFromTotals(ctx, groups);
   if (g === 'hour') rows = rows.sort((a, b) => a.key.localeCompare(b.key));
   // Where every ticket falls in exactly one group the total is their sum; counters and clerks need their own pass.
-  const partition = g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure';
+  const partition =
+    g === 'area' || g === 'department' || g === 'hour' || g === 'day' || g === 'procedure' || g === 'channel';
   const totals = toRow(
     'total',
     'Tổng cộng',

@@ -17,6 +17,18 @@ export interface CheckedSettings {
   sent: Record<string, unknown>;
 }
 
+/** Settings that are objects of their own: a patch of some of their fields keeps the others. */
+const NESTED = ['booking', 'citizenLimits'] as const;
+function mergeNested(raw: unknown, current: CenterSettings): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const k of NESTED) {
+    const v = out[k];
+    if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = { ...current[k], ...v };
+  }
+  return out;
+}
+
 /** The center's settings, read once and cached; every write goes through validation and the audit log. */
 export function createSettingsService(
   store: StorePort,
@@ -34,7 +46,8 @@ export function createSettingsService(
     return parsed.success ? parsed.data : centerSettingsSchema.parse({});
   };
   /** Every check of `update`, with no write: an import validates its settings before it changes anything. */
-  function check(patch: unknown): CheckedSettings {
+  function check(raw: unknown): CheckedSettings {
+    const patch = mergeNested(raw, load());
     const p = centerSettingsPatchSchema.safeParse(patch);
     if (!p.success)
       throw new AppError(

@@ -17,6 +17,7 @@ const area: Area = {
   open: true,
   active: true,
   sort: 0,
+  bookingSlotCapacity: 0,
 };
 const code = (fn: () => unknown) => {
   try {

@@ -96,8 +96,10 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
       transfers: t.transfers,
       trackUrl: `${opts.publicUrl()}/t/${t.id}`,
       procedure: procedureRef(t.procedureId),
+      channel: t.channel,
       dossierCode: t.dossierCode,
       note: t.note,
+      idLast3: t.citizenLast3,
       // An expired job was never printed: to the caller that is a failed print, with the reason as its message.
       ...(job
         ? {
@@ -131,6 +133,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
             status: cur.status,
             calledAt: iso(cur.calledAt),
             priority: cur.priority,
+            channel: cur.channel,
           }
         : null,
       updatedAt: iso(c.updatedAt)!,
@@ -183,6 +186,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
       longestWaitSec: w ? Math.max(0, Math.round((clock.now() - w.oldest) / 1000)) : 0,
       hours: a.hours,
       sort: a.sort,
+      bookingSlotCapacity: a.bookingSlotCapacity,
     };
   }
 
@@ -194,7 +198,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     const c = counterRef(counterId);
     if (!t || !c) return null;
     return {
-      ticket: { ...(hideIds ? {} : { id: t.id }), number: t.number, areaId: t.areaId },
+      ticket: { ...(hideIds ? {} : { id: t.id }), number: t.number, areaId: t.areaId, channel: t.channel },
       counter: c,
       recall,
       at: iso(at)!,
@@ -210,6 +214,9 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     const waiting = waitingMap();
     const recent = store.journal
       .recentCalls(today(), 20)
+      // A call at a counter the ticket has since left (a transfer nulls or moves its counter) is not shown again:
+      // a reconnecting hall display would put "1005 → QUẦY 1" back in its big box while 1005 waits elsewhere.
+      .filter((r) => store.tickets.get(r.ticket_id)?.counterId === r.counter_id)
       .map((r) => call(r.ticket_id, r.counter_id, r.type === 'recalled', r.at, hide && r.ticket_id !== tracking?.id))
       .filter((x): x is CallDto => x !== null);
     const counters = store.catalog.counters().filter((c) => c.active);
@@ -297,6 +304,7 @@ export function toPublicTicket(d: PublicTicketDto): PublicTicketDto {
     transfers: d.transfers,
     trackUrl: d.trackUrl,
     procedure: d.procedure,
+    channel: d.channel,
     ...(d.print ? { print: d.print } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
+import type { TicketChannel } from '../../contract/dto.ts';
 import type { Actor, NewTicket, Ticket } from '../entities.ts';
 import { newId } from '../ids.ts';
 import type { TxDeps } from '../ports.ts';
@@ -14,6 +15,12 @@ export interface IssueInput {
   priorityGroup?: string | null;
   idempotencyKey?: string;
   actor: Actor;
+  /** Default: 'staff' for a signed-in user, 'kiosk' for a device. */
+  channel?: TicketChannel;
+  /** An appointment's slot start: it waits as if issued then. */
+  queueAt?: number;
+  /** The citizen the ticket is for (core/citizens): the keyed hash and at most the last three digits. */
+  citizen?: { hash: string; last3: string };
 }
 
 /**
@@ -74,8 +81,13 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     dossierCode: null,
     note: null,
     procedureId: procedure?.id ?? null,
+    channel: input.channel ?? (input.actor.kind === 'user' ? 'staff' : 'kiosk'),
+    ...(input.queueAt !== undefined ? { queueAt: input.queueAt } : {}),
+    citizenHash: input.citizen?.hash ?? null,
+    citizenLast3: input.citizen?.last3 ?? null,
   };
-  const ticket: Ticket = { ...draft, issueSeq: store.tickets.insert(draft) };
+  store.tickets.insert(draft);
+  const ticket = store.tickets.get(draft.id)!;
   store.journal.event({
     at: now,
     businessDay: day,
@@ -84,7 +96,7 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     areaId: area.id,
     actorKind: input.actor.kind,
     actorId: issuerId,
-    data: { number, priority, ...(procedure ? { procedureId: procedure.id } : {}) },
+    data: { number, priority, channel: ticket.channel, ...(procedure ? { procedureId: procedure.id } : {}) },
   });
   tx.emit({ type: 'ticket:issued', ticketId: ticket.id });
   tx.emit({ type: 'queue:updated', areaId: area.id });

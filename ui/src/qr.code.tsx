@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useMemo } from 'preact/hooks';
 
-/** The modules of a QR code as one SVG path (drawn in the browser, offline; no image request). */
+/** Shared by the kiosk ticket and /book. The modules of a QR code as one SVG path (drawn in the browser, offline; no image request). */
 export function qrPath(text: string): { size: number; d: string } {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const { size, data } = qr.modules;

@@ -1,0 +1,3 @@
+import { screenConfig } from '../ui/vite.base.ts';
+
+export default screenConfig('book');

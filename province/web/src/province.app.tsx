@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'preact/hooks';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
+import { LoginScreen } from '../../../admin/src/login.screen.tsx';
+import { ControlRoom } from './control/control.screen.tsx';
+import { createProvinceApi } from './province.api.ts';
+import { navigate, useRoute, type Route } from './province.router.ts';
+import { loadSession, ROLE_LABEL, saveSession, type Session } from './province.session.ts';
+import { ProvinceReports } from './reports/province.reports.screen.tsx';
+
+const NAV: [Route, string][] = [
+  ['control', 'Phòng điều hành'],
+  ['reports', 'Báo cáo'],
+];
+export const PROVINCE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh';
+
+/** Login gate, top bar and the hub's two screens; any 401 from the hub sends the person back to the login. */
+export function ProvinceApp(props: { storage: Storage; fetch?: typeof fetch; now?: () => number; pollMs?: number }) {
+  const [session, setSession] = useState<Session | null>(() => loadSession(props.storage));
+  const route = useRoute();
+  const api = useMemo(() => createProvinceApi(() => session?.token ?? null, props.fetch), [session?.token]);
+  const timeZone = DEFAULT_TIME_ZONE;
+
+  async function login(username: string, password: string) {
+    const r = await api.login(username, password);
+    const s = { token: r.token, user: r.user };
+    saveSession(props.storage, s);
+    setSession(s);
+  }
+  function signedOut() {
+    saveSession(props.storage, null);
+    setSession(null);
+  }
+  async function logout() {
+    try {
+      await api.logout();
+    } catch {
+      /* leaving anyway */
+    }
+    signedOut();
+  }
+
+  if (!session) return <LoginScreen centerName={`${PROVINCE_NAME} — phòng điều hành tỉnh`} onLogin={login} />;
+  const { user } = session;
+  return (
+    <div class={`app pv-app route-${route}`}>
+      <header class="app-bar no-print">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <div>
+            <b>Phòng điều hành tỉnh</b>
+            <small>Hệ thống xếp hàng tự động · các trung tâm trong tỉnh</small>
+          </div>
+        </div>
+        <nav class="main-nav" aria-label="Chức năng">
+          {NAV.map(([r, label]) => (
+            <a
+              key={r}
+              href={r === 'control' ? '/province' : '/province/reports'}
+              class={route === r ? 'active' : ''}
+              aria-current={route === r ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(r);
+              }}
+            >
+              {label}
+            </a>
+          ))}
+        </nav>
+        <div class="who">
+          <span>
+            {user.displayName}
+            <small>{ROLE_LABEL[user.role] ?? user.role}</small>
+          </span>
+          <button class="btn btn-ghost btn-sm" onClick={logout}>
+            Đăng xuất
+          </button>
+        </div>
+      </header>
+      <main class="pv-main">
+        {route === 'control' ? (
+          <ControlRoom
+            api={api}
+            timeZone={timeZone}
+            onUnauthorized={signedOut}
+            {...(props.now ? { now: props.now } : {})}
+            {...(props.pollMs ? { pollMs: props.pollMs } : {})}
+          />
+        ) : (
+          <ProvinceReports
+            api={api}
+            timeZone={timeZone}
+            provinceName={PROVINCE_NAME}
+            onUnauthorized={signedOut}
+            {...(props.now ? { now: props.now } : {})}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
