@@ -177,6 +177,13 @@ describe('admin, control room and reports (Chromium)', () => {
     await page.screenshot({ path: shot('admin-reports-1366'), fullPage: true });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: shot('admin-reports-1920') });
+    // An impossible date says why in words, not only in red (issue 17).
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.fill('input[name=to]', '31/02/2026');
+    await page.press('input[name=to]', 'Tab');
+    await page.waitForSelector('text=không có trên lịch');
+    expect(await page.getAttribute('input[name=to]', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: shot('admin-reports-bad-date-1366') });
   });
 
   it('prints the per-clerk quarterly summary', async () => {

@@ -60,6 +60,7 @@ const screens: [string, string][] = [
   ['Màn hình sảnh + loa', '/display'],
   ['Biển số quầy 1', '/display/counter/1'],
   ['Theo dõi số trên điện thoại', '/t/<mã vé>'],
+  ['Đặt lịch hẹn / lấy số từ xa', '/book'],
   ['Quản trị, giám sát, báo cáo', '/admin'],
   ['API (kiểm tra)', '/api/health'],
 ];

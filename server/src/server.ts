@@ -14,11 +14,7 @@ import { MonotonicGuardClock, systemClock, type Clock } from './core/clock.ts';
 import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
-import { expireStaleTickets } from './core/tickets/tickets.usecases.ts';
-import { sweepBookings } from './core/bookings/bookings.usecases.ts';
-import { businessDay, localParts } from './core/time/zoned-time.ts';
-import { createBackups, listBackups } from './storage/backup.ts';
-import { storageFault } from './storage/storage.fault.ts';
+import { createBackups } from './storage/backup.ts';
 import { createStorageHealth } from './storage/storage.health.ts';
 import { createApp } from './http/app.ts';
 import { createCitizenServices } from './http/citizen.services.ts';
@@ -32,11 +28,11 @@ import {
 } from './printing/print.service.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
-import { startReportUpkeep } from './reporting/report.upkeep.ts';
 import { createProvinceLink, type ProvinceLinkDeps } from './province/province.link.ts';
 import { createClockRepository } from './storage/clock.repository.ts';
 import { openDatabase } from './storage/db.ts';
 import { createStore } from './storage/store.ts';
+import { startServerJobs } from './server.jobs.ts';
 
 export interface ServerOptions {
   clock?: Clock;
@@ -150,89 +146,21 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     https: config.tls !== null,
   });
   let boundPort = config.port;
-
-  // Day close: at start-up and whenever the business day turns, yesterday's waiting tickets expire.
-  // Nightly backup: once per business day, from BACKUP_HOUR (local) on.
-  let lastDay = '';
-  const backupDir = join(config.dataDir, 'backups');
-  let backedUpDay = businessDayOfLastBackup();
-  let backupRetryAt = 0;
-  // A background job never stops the process: it logs and tries again at the next tick (a storage fault is
-  // logged once while it lasts, by the health, not every 15 s).
-  const jobFailed = (what: string, e: unknown) => {
-    const f = storageFault(e);
-    if (f) storage.noteFault(f, e);
-    else log.error(what, e);
-  };
-  const tickOnce = () => {
-    // Sockets whose session expired (or whose device moved) lose their rooms within one tick.
-    realtime?.revalidate();
-    const tz = settings.get().timeZone;
-    const day = businessDay(clock.now(), tz);
-    try {
-      clockMemory.save(clock.state());
-    } catch (e) {
-      jobFailed('Không lưu được mốc giờ máy chủ, sẽ thử lại', e);
-    }
-    // Print jobs whose ticket was served, of an earlier day or too old are never sent (issue #11, defect 15).
-    try {
-      printing!.expireStale();
-    } catch (e) {
-      jobFailed('Không dọn được lệnh in cũ, sẽ thử lại', e);
-    }
-    // Bookings past their late window become missed; ID hashes no booking or today's limits need are forgotten.
-    try {
-      run((tx) => sweepBookings(tx));
-    } catch (e) {
-      jobFailed('Không cập nhật được lịch hẹn quá giờ, sẽ thử lại', e);
-    }
-    if (day !== lastDay) {
-      try {
-        run((tx) => expireStaleTickets(tx));
-        store.accounts.purgeSessions(clock.now());
-        lastDay = day;
-      } catch (e) {
-        jobFailed('Đóng ngày thất bại, sẽ thử lại', e);
-      }
-    }
-    if (backedUpDay !== day && clock.now() >= backupRetryAt && localParts(clock.now(), tz).hour >= config.backupHour) {
-      // One backup at a time: while an admin's backup is being made, the nightly one waits for the next tick.
-      const job = backups.start(clock.now());
-      if (job) {
-        backedUpDay = day;
-        job.then(
-          (b) => log.info('Đã sao lưu tự động (nightly backup done)', { day, file: b.file }),
-          (e) => {
-            backedUpDay = '';
-            backupRetryAt = clock.now() + 10 * 60_000;
-            jobFailed('Sao lưu tự động thất bại, sẽ thử lại sau 10 phút', e);
-          },
-        );
-      }
-    }
-  };
-  // Report aggregates of stale or missing days are rebuilt in the background (start-up, then every tick).
-  const reportUpkeep = startReportUpkeep(db, (e) => jobFailed('Dựng lại số liệu báo cáo thất bại, sẽ thử lại', e));
-  const tick = () => {
-    reportUpkeep.check();
-    try {
-      tickOnce();
-    } catch (e) {
-      jobFailed('Việc định kỳ (đóng ngày, sao lưu) thất bại, sẽ thử lại', e);
-    }
-  };
-  function businessDayOfLastBackup(): string {
-    const last = listBackups(backupDir)[0];
-    return last ? businessDay(last.at, settings.get().timeZone) : '';
-  }
-  tick();
-  const timer = setInterval(tick, opts.tickMs ?? 15_000);
-  timer.unref();
-  // Printer status every minute, so a printer out of paper shows before the next citizen finds out.
-  const probeTimer = setInterval(() => {
-    void printing!.probe().catch(() => undefined);
-  }, 60_000);
-  probeTimer.unref();
+  const jobs = startServerJobs({
+    config,
+    db,
+    deps,
+    clock,
+    run,
+    settings,
+    clockMemory,
+    printing,
+    realtime,
+    storage,
+    backups,
+    log,
+    ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+  });
   province.start();
 
   const sockets = new Set<import('node:net').Socket>();
@@ -256,7 +184,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       return boundPort;
     },
     publicUrl,
-    tick,
+    tick: jobs.tick,
     listen(): Promise<number> {
       return new Promise((resolvePort, reject) => {
         http.once('error', reject);
@@ -269,9 +197,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
     },
     /** Stop accepting, let in-flight requests finish, then close sockets and the database. */
     async close(): Promise<void> {
-      clearInterval(timer);
-      clearInterval(probeTimer);
-      reportUpkeep.stop();
+      jobs.stop();
       await province.stop();
       await services.reports.close();
       const closed = new Promise<void>((r) => http.close(() => r()));

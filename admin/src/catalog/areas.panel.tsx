@@ -8,35 +8,7 @@ import { HoursEditor } from '../settings/list.editors.tsx';
 import { noCounterWarning, unservedArea } from './catalog.coverage.ts';
 import type { Catalog } from './catalog.hook.ts';
 import { validateArea, type AreaDraft, type Errors } from './catalog.validate.ts';
-
-const blank = (departmentId = ''): AreaDraft => ({
-  code: '',
-  departmentId,
-  name: '',
-  numberStart: null,
-  numberEnd: null,
-  dailyLimit: null,
-  targetWaitMinutes: 20,
-  hours: null,
-  open: true,
-  active: true,
-});
-/** The list answer has no per-area hours yet; a server that adds `hours` to it is picked up here. */
-const draftOf = (a: AreaDto): AreaDraft => ({
-  id: a.id,
-  code: a.code,
-  departmentId: a.departmentId,
-  name: a.name,
-  numberStart: a.numberStart,
-  numberEnd: a.numberEnd,
-  dailyLimit: a.dailyLimit,
-  targetWaitMinutes: a.targetWaitMinutes,
-  hours: (a as AreaDto & { hours?: AreaDraft['hours'] }).hours ?? null,
-  open: a.open,
-  active: a.active,
-});
-
-const hoursKnown = (a: AreaDto | undefined) => Boolean(a && 'hours' in a);
+import { areaDraftOf, blankArea, hoursKnown } from './area.draft.ts';
 
 /** Areas (lĩnh vực): number block, daily limit, target wait, own hours, open/closed, active. */
 export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () => Promise<void> }) {
@@ -107,7 +79,7 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
     <Section
       title="Lĩnh vực"
       actions={
-        <button class="btn btn-primary" onClick={() => edit(blank(catalog.departments[0]?.id))}>
+        <button class="btn btn-primary" onClick={() => edit(blankArea(catalog.departments[0]?.id))}>
           + Thêm lĩnh vực
         </button>
       }
@@ -289,7 +261,7 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
                 )}
               </td>
               <td>
-                <button class="btn btn-soft btn-sm" onClick={() => edit(draftOf(a))}>
+                <button class="btn btn-soft btn-sm" onClick={() => edit(areaDraftOf(a))}>
                   Sửa
                 </button>
               </td>

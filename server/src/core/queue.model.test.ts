@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../contract/errors.ts';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import * as counters from './counters/counters.usecases.ts';
 import { issueTicket } from './tickets/tickets.usecases.ts';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { PublicConfigDto } from '../contract/dto.ts';
-import { seesStaffData } from '../core/tickets/ticket.view.ts';
+import { seesStaffData } from '../core/tickets/ticket.public.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { ALL_DEVICES, requireActor, STAFF } from './auth.middleware.ts';

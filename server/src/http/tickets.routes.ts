@@ -6,7 +6,7 @@ import { issueForCitizen } from '../core/citizens/citizen.tickets.usecases.ts';
 import { overridePinMatches } from '../core/citizens/override-pin.ts';
 import type { PrintResult, PublicTicketDto, TicketDto } from '../contract/dto.ts';
 import type { Actor, Ticket } from '../core/entities.ts';
-import { seesStaffData } from '../core/tickets/ticket.view.ts';
+import { seesStaffData } from '../core/tickets/ticket.public.ts';
 import { requireActor, STAFF } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
 import { pathId, readBody } from './validation.ts';

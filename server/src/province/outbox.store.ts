@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db.ts';
+import { ticketData } from './outbox.ticket.ts';
 
 /**
  * The center's side of the province feed in SQLite (migration 0007): the outbox lines the triggers write, the
@@ -282,25 +283,3 @@ export function createOutboxStore(db: Db) {
 }
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
-
-function ticketData(t: Row, rev: number) {
-  return {
-    id: t.id,
-    number: t.number,
-    rev,
-    channel: t.channel ?? 'kiosk',
-    priority: t.priority === 1,
-    issuedAreaId: t.issued_area_id,
-    areaId: t.area_id,
-    counterId: t.counter_id,
-    clerkId: t.clerk_id,
-    status: t.status,
-    businessDay: t.business_day,
-    issuedAt: t.issued_at,
-    firstCalledAt: t.first_called_at,
-    calledAt: t.called_at,
-    finishedAt: t.finished_at,
-    transfers: t.transfers,
-    procedureId: t.procedure_id ?? null,
-  };
-}

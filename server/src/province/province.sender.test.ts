@@ -3,7 +3,7 @@ import type { Actor } from '../core/entities.ts';
 import * as counters from '../core/counters/counters.usecases.ts';
 import { rateTicket } from '../core/ratings/ratings.usecases.ts';
 import { issueTicket } from '../core/tickets/tickets.usecases.ts';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import { startFakeHub, type FakeHub } from './fake.hub.testing.ts';
 import { createOutboxStore } from './outbox.store.ts';
 import { createProvinceSender, type CycleResult, type SenderOptions } from './province.sender.ts';

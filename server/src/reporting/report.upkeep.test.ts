@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueTicket } from '../core/tickets/tickets.usecases.ts';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import { startReportUpkeep } from './report.upkeep.ts';
 
 const turn = () => new Promise((r) => setImmediate(r));

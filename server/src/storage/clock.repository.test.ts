@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_GUARD } from '../core/clock.ts';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import { createClockRepository } from './clock.repository.ts';
 
 describe('the clock high-water mark on disk', () => {

@@ -1,6 +1,6 @@
 /**
  * What one ticket, one event or one rating adds to the daily aggregates (migration 0008), as a set of deltas.
- * The rules are those of the reference aggregation (core/reports/report.aggregate.ts, aggregateFacts), written per
+ * The rules are those of the reference aggregation (core/reports/report.reference.ts, aggregateFacts), written per
  * fact so a change can be applied as "minus the old contribution, plus the new one" in the transaction that makes
  * it; the rebuild of a day sums the same contributions, so both paths share one definition (and one property test).
  */

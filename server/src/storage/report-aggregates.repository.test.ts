@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as counters from '../core/counters/counters.usecases.ts';
 import { issueTicket } from '../core/tickets/tickets.usecases.ts';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,17 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import * as counters from '../core/counters/counters.usecases.ts';
 import { issueTicket } from '../core/tickets/tickets.usecases.ts';
 import { expireStaleTickets } from '../core/tickets/tickets.usecases.ts';
-import {
-  aggregateFacts,
-  mergeTotals,
-  type GroupBy,
-  type GroupTotals,
-  type ReportContext,
-} from '../core/reports/report.aggregate.ts';
-import { loadFacts } from '../testing/report.facts.ts';
+import { aggregateFacts } from '../core/reports/report.reference.ts';
+import { mergeTotals, type GroupBy, type GroupTotals, type ReportContext } from '../core/reports/report.aggregate.ts';
+import { loadFacts } from '../testing/report.facts.testing.ts';
 import type { Db } from './db.ts';
 import { createReportAggregates } from './report-aggregates.repository.ts';
 import { aggregateSql } from './reports.repository.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coreHarness } from '../testing/core-harness.ts';
+import { coreHarness } from '../testing/core.harness.testing.ts';
 import { loadMigrations, migrate, openDatabase } from './db.ts';
 import type { NewTicket } from '../core/entities.ts';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../contract/errors.ts';
 import { createCitizenKeyer } from '../../storage/citizen.secret.ts';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import { issueForCitizen } from '../citizens/citizen.tickets.usecases.ts';
 import * as counters from '../counters/counters.usecases.ts';
 import { cancelBooking, createBooking } from './bookings.usecases.ts';

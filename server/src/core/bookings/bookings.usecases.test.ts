@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCitizenKeyer } from '../../storage/citizen.secret.ts';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import { issueForCitizen } from '../citizens/citizen.tickets.usecases.ts';
 import { createBooking, sweepBookings } from './bookings.usecases.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../contract/errors.ts';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import { saveArea, saveCounter } from '../catalog/catalog.usecases.ts';
 import { createTicketView } from '../tickets/ticket.view.ts';
 import { expireStaleTickets, issueTicket } from '../tickets/tickets.usecases.ts';

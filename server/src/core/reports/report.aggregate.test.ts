@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildReport,
-  histogramPercentile,
-  reportToCsv,
-  type ReportContext,
-  type TicketFact,
-} from './report.aggregate.ts';
+import { histogramPercentile, reportToCsv, type ReportContext } from './report.aggregate.ts';
+import { buildReport, type TicketFact } from './report.reference.ts';
 
 const T0 = Date.parse('2026-11-26T08:00:00+07:00');
 const min = 60_000;

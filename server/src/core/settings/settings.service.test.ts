@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import type { AppError } from '../../contract/errors.ts';
 
 describe('center settings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../contract/errors.ts';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import { updateSettings } from './settings.usecases.ts';
 
 const admin = { kind: 'user', id: 'u-admin', role: 'admin', username: 'admin', displayName: 'Quản trị' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreHarness } from '../../testing/core-harness.ts';
+import { coreHarness } from '../../testing/core.harness.testing.ts';
 import * as counters from '../counters/counters.usecases.ts';
 import { issueTicket } from './tickets.usecases.ts';
 

@@ -1,4 +1,4 @@
-import type { EventFact, RatingFact, TicketFact } from '../core/reports/report.aggregate.ts';
+import type { EventFact, RatingFact, TicketFact } from '../core/reports/report.reference.ts';
 import type { Db } from '../storage/db.ts';
 
 /** Raw facts for the in-memory reference aggregation (tests only: it loads every row, which the server never does). */

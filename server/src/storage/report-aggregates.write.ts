@@ -1,0 +1,128 @@
+import type { Db } from './db.ts';
+import { DeltaSet, SUM_FIELDS, type AggKind } from './report-aggregates.contribution.ts';
+import { addToHistogram, joinPair, splitPair } from './report.histogram.ts';
+
+// Every kind: a day's rows are found through the primary key (kind, day, …), no index by day alone.
+export const AGG_KINDS = "('area', 'counter', 'clerk', 'quarter', 'day', 'procedure', 'channel')";
+// The sum columns, in the order of SUM_FIELDS.
+export const SUM_COLUMNS = [
+  'issued',
+  'expired',
+  'served',
+  'no_show',
+  'transferred',
+  'wait_ms',
+  'wait_n',
+  'targeted',
+  'within',
+  'svc_ms',
+  'svc_n',
+];
+
+/**
+ * The write path of the aggregates: deltas applied to the sums, ratings and recent histogram rows, a write and its
+ * deltas tracked in one savepoint, and the folding of recent rows into the day's blobs.
+ */
+export function createAggregateWriter(db: Db) {
+  const params = SUM_FIELDS.map((f) => `@${f}`).join(', ');
+  const upsertSums = db.prepare(`INSERT INTO report_aggregates (day, kind, key, ${SUM_COLUMNS.join(', ')})
+    VALUES (@day, @kind, @key, ${params})
+    ON CONFLICT (kind, day, key) DO UPDATE SET ${SUM_COLUMNS.map((c, i) => `${c} = ${c} + @${SUM_FIELDS[i]}`).join(', ')}`);
+  const upsertAll = db.prepare(`INSERT INTO report_aggregates (day, kind, key, ${SUM_COLUMNS.join(', ')}, hist)
+    VALUES (@day, @kind, @key, ${params}, @hist)
+    ON CONFLICT (kind, day, key) DO UPDATE SET ${SUM_COLUMNS.map((c, i) => `${c} = ${c} + @${SUM_FIELDS[i]}`).join(', ')},
+      hist = @hist`);
+  const histOf = db.prepare<[string, string, string], { hist: Buffer | null }>(
+    'SELECT hist FROM report_aggregates WHERE kind = ? AND day = ? AND key = ?',
+  );
+  const upsertRating = db.prepare(`INSERT INTO report_ratings (day, kind, key, level, n) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (kind, day, key, level) DO UPDATE SET n = n + excluded.n`);
+  const target = db.prepare<[string], { t: number | null }>('SELECT target_wait_min AS t FROM areas WHERE id = ?');
+  const dayOf = db.prepare<[string], { writes: number; applied: number }>(
+    'SELECT writes, applied FROM report_days WHERE day = ?',
+  );
+  const setApplied = db.prepare('UPDATE report_days SET applied = writes - ? WHERE day = ?');
+
+  /** Target wait in seconds as the reference reads it: a missing or zero target means none. */
+  const targetSec = (areaId: string) => {
+    const t = target.get(areaId)?.t;
+    return t ? t * 60 : null;
+  };
+
+  const upsertRecent =
+    db.prepare(`INSERT INTO report_hist_recent (day, kind, key, metric, sec, n) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (kind, day, key, metric, sec) DO UPDATE SET n = n + excluded.n`);
+
+  /**
+   * Writes deltas: sums and ratings in place; histogram changes as rows of report_hist_recent (`direct`: straight into
+   * the blobs, for a rebuild, which starts from none).
+   */
+  function apply(set: DeltaSet, direct = false): void {
+    for (const { day, kind, key, d } of set.groups.values()) {
+      const sums = Object.fromEntries(SUM_FIELDS.map((f) => [f, d[f]]));
+      if (direct && (d.waits.size > 0 || d.services.size > 0)) {
+        const [waits, services] = splitPair(histOf.get(kind, day, key)?.hist ?? null);
+        const hist = joinPair(
+          d.waits.size > 0 ? addToHistogram(waits, d.waits) : waits,
+          d.services.size > 0 ? addToHistogram(services, d.services) : services,
+        );
+        upsertAll.run({ day, kind, key, ...sums, hist });
+      } else {
+        if (SUM_FIELDS.some((f) => d[f] !== 0)) upsertSums.run({ day, kind, key, ...sums });
+        for (const [sec, n] of d.waits) upsertRecent.run(day, kind, key, 0, sec, n);
+        for (const [sec, n] of d.services) upsertRecent.run(day, kind, key, 1, sec, n);
+      }
+      for (const [level, n] of d.ratings) upsertRating.run(day, kind, key, level, n);
+    }
+  }
+
+  const recentOfDay = db.prepare<[string], { kind: AggKind; key: string; metric: number; sec: number; n: number }>(
+    `SELECT kind, key, metric, sec, n FROM report_hist_recent WHERE kind IN ${AGG_KINDS} AND day = ? AND n <> 0`,
+  );
+  const clearRecent = db.prepare(`DELETE FROM report_hist_recent WHERE kind IN ${AGG_KINDS} AND day = ?`);
+  const recentDays = db.prepare<[], { day: string }>('SELECT DISTINCT day FROM report_hist_recent ORDER BY day DESC');
+
+  /** Folds a day's recent histogram rows into its blobs (one write transaction). */
+  function compactDay(day: string): void {
+    db.transaction(() => {
+      const set = new DeltaSet();
+      for (const r of recentOfDay.iterate(day)) {
+        const d = set.at(day, r.kind, r.key);
+        (r.metric === 0 ? d.waits : d.services).set(r.sec, r.n);
+      }
+      clearRecent.run(day);
+      apply(set, true);
+    }).immediate();
+  }
+
+  /** Folds every day but the newest one that still has recent rows (today's keeps growing); returns the days. */
+  function compactPast(limit = Number.MAX_SAFE_INTEGER): string[] {
+    const days = recentDays
+      .all()
+      .map((r) => r.day)
+      .slice(1, 1 + limit);
+    for (const d of days) compactDay(d);
+    return days;
+  }
+
+  /**
+   * Runs one write and its aggregate deltas atomically (a savepoint inside the caller's transaction), then marks
+   * what the triggers counted for the day as applied — keeping any lag the day already had, so a stale day stays
+   * stale until it is rebuilt.
+   */
+  function tracked<T>(day: string, write: () => T, deltas: (result: T) => DeltaSet | null): T {
+    return db.transaction(() => {
+      const before = dayOf.get(day);
+      const lag = before ? before.writes - before.applied : 0;
+      const result = write();
+      const set = deltas(result);
+      if (set) apply(set);
+      setApplied.run(lag, day);
+      return result;
+    })();
+  }
+
+  return { apply, targetSec, tracked, compactDay, compactPast };
+}
+
+export type AggregateWriter = ReturnType<typeof createAggregateWriter>;
