@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { areaInput, areaPatchInput, counterInput, departmentInput } from '../contract/inputs.schema.ts';
+import { provinceLinkInput } from '../contract/province.link.schema.ts';
 import { overridePinSet, splitOverridePin, writeOverridePin } from '../core/citizens/override-pin.ts';
 import { boundedRecord, DOCUMENT_BOUNDS } from '../contract/json.bounds.ts';
 import { patchArea, saveArea, saveCounter, saveDepartment, setAreaOpen } from '../core/catalog/catalog.usecases.ts';
@@ -83,9 +84,14 @@ export function catalogRoutes(s: Services) {
     const a = admin(c);
     const body = await readBody(c, boundedRecord(DOCUMENT_BOUNDS));
     const { rest, pin } = splitOverridePin(body);
+    // The contract lets a center join its hub "in its settings" too: `province: {url, token}` here is the same as
+    // PUT /api/province/link (checked before anything is written; the token stays write-only).
+    const { province: rawLink, ...others } = rest as Record<string, unknown>;
+    const link = rawLink === undefined ? undefined : parseWith(provinceLinkInput, rawLink);
     s.run((tx) => {
-      updateSettings(tx, s.settings, rest, a);
+      updateSettings(tx, s.settings, others, a);
       if (pin !== undefined) writeOverridePin(tx, s.citizens.keyer, pin, a);
+      if (link) s.province.update(link, a);
     });
     return reply(c, 'PATCH /api/settings', settingsDto());
   });

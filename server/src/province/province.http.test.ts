@@ -73,6 +73,26 @@ describe('GET/PUT /api/province/link', () => {
     expect(JSON.stringify((await t.call('GET', '/api/audit', undefined, t.adminToken)).body)).not.toContain(hub.token);
   });
 
+  it('the same link "in its settings": PATCH /api/settings {province: {url, token}}; a bad one changes nothing', async () => {
+    const { t, hub } = await setup();
+    const before = (await t.call('GET', '/api/settings', undefined, t.adminToken)).body;
+    const bad = await t.call(
+      'PATCH',
+      '/api/settings',
+      { kioskIdleSeconds: 45, province: { url: hub.url, nope: 1 } },
+      t.adminToken,
+    );
+    expect(bad.status).toBe(422);
+    expect((await t.call('GET', '/api/settings', undefined, t.adminToken)).body).toEqual(before);
+    expect((await t.call('GET', '/api/province/link', undefined, t.adminToken)).body.configured).toBe(false);
+    const ok = await t.call('PATCH', '/api/settings', { province: { url: hub.url, token: hub.token } }, t.adminToken);
+    expect(ok.status).toBe(200);
+    expect(JSON.stringify(ok.body)).not.toContain(hub.token);
+    await drain(t);
+    const link = (await t.call('GET', '/api/province/link', undefined, t.adminToken)).body;
+    expect(link).toMatchObject({ configured: true, url: hub.url, tokenSet: true, state: 'ok' });
+  });
+
   it('PROVINCE_URL / PROVINCE_TOKEN win over the stored settings', async () => {
     const hub = await startFakeHub({ token: 'from-env' });
     const t = await startTestServer({ env: { PROVINCE_URL: hub.url + '/', PROVINCE_TOKEN: 'from-env' } });
