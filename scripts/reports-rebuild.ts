@@ -14,7 +14,10 @@ try {
   const db = openDatabase(join(dataDir, 'queue.sqlite'));
   try {
     const t0 = performance.now();
-    const days = createReportAggregates(db).rebuildAll();
+    const aggregates = createReportAggregates(db);
+    const days = aggregates.rebuildAll();
+    // A rebuilt day voids its month's roll-up (migration 0009): sum the past months again, as the server would.
+    aggregates.rollUpMonths();
     const sec = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
       `Đã dựng lại số liệu báo cáo của ${days.length} ngày trong ${sec} s (${days[0] ?? '–'} … ${days.at(-1) ?? '–'}).`,

@@ -4,7 +4,8 @@ import { ApiError } from '@client/api.client';
 import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { createAdminApi } from './admin.api.ts';
 import { AdminScreen } from './admin.screen.tsx';
-import { navigate, useRoute, type Route } from './admin.router.ts';
+import { AppBar } from '../../ui/src/app.bar.tsx';
+import { navigate, pathOf, useRoute, type Route } from './admin.router.ts';
 import { canSee, loadToken, ROLE_LABEL, saveToken } from './admin.session.ts';
 import { LoginScreen } from './login.screen.tsx';
 import { MonitorScreen } from './monitor/monitor.screen.tsx';
@@ -84,42 +85,16 @@ export function AdminApp(props: { storage: Storage; fetch?: typeof fetch }) {
 
   return (
     <div class={`app route-${route}`}>
-      <header class="app-bar no-print">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true">
-            ★
-          </span>
-          <div>
-            <b>{config?.shortName || centerName}</b>
-            <small>Hệ thống xếp hàng tự động</small>
-          </div>
-        </div>
-        <nav class="main-nav" aria-label="Chức năng">
-          {NAV.filter(([r]) => canSee(user.role, r)).map(([r, label]) => (
-            <a
-              key={r}
-              href={r === 'settings' ? '/admin' : `/admin/${r}`}
-              class={route === r ? 'active' : ''}
-              aria-current={route === r ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(r);
-              }}
-            >
-              {label}
-            </a>
-          ))}
-        </nav>
-        <div class="who">
-          <span>
-            {user.displayName}
-            <small>{ROLE_LABEL[user.role]}</small>
-          </span>
-          <button class="btn btn-ghost btn-sm" onClick={logout}>
-            Đăng xuất
-          </button>
-        </div>
-      </header>
+      <AppBar
+        title={config?.shortName || centerName}
+        subtitle="Hệ thống xếp hàng tự động"
+        nav={NAV.filter(([r]) => canSee(user.role, r))}
+        route={route}
+        pathOf={pathOf}
+        navigate={navigate}
+        user={{ name: user.displayName, role: ROLE_LABEL[user.role] }}
+        onLogout={logout}
+      />
       {!canSee(user.role, route) ? (
         <div class="no-access" role="alert">
           <h1>Bạn không có quyền</h1>

@@ -1,7 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { formatDay } from '@ui/time.format';
-import { parseDmy } from './admin.format.ts';
 
 /** One labelled form field with its error under it. */
 export function Field(props: {
@@ -22,6 +19,40 @@ export function Field(props: {
         </span>
       )}
     </label>
+  );
+}
+
+/** A labelled drop-down of fixed choices: each option's value and the words it shows, in order. */
+export function Choice<V extends string>(props: {
+  label: string;
+  value: V;
+  options: [V, string][];
+  onChange: (value: V) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as V)}>
+        {props.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A form's two buttons: save it (the form's submit, held while `busy`) or leave it unchanged. */
+export function FormActions(props: { save: string; busy?: boolean; onCancel: () => void }) {
+  return (
+    <div class="form-actions">
+      <button class="btn btn-primary" type="submit" disabled={props.busy}>
+        {props.save}
+      </button>
+      <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
+        Huỷ
+      </button>
+    </div>
   );
 }
 
@@ -68,45 +99,4 @@ export function saveBlob(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/**
- * A day typed as dd/mm/yyyy whatever the browser's locale (a date input would show mm/dd/yyyy on an
- * English Windows); the value outside is YYYY-MM-DD and changes only when the text is a real day.
- */
-export function DayInput(props: {
-  value: string;
-  onChange: (isoDay: string) => void;
-  name?: string;
-  label?: string;
-  /** Told the text when the field is left holding no real day (31/02/2026), and null once it holds one again. */
-  onInvalid?: (text: string | null) => void;
-}) {
-  const [text, setText] = useState(formatDay(props.value));
-  useEffect(() => {
-    if (parseDmy(text) !== props.value) setText(formatDay(props.value));
-  }, [props.value]);
-  const bad = text.trim() !== '' && parseDmy(text) === null;
-  return (
-    <input
-      class={`w-date ${bad ? 'bad' : ''}`}
-      name={props.name}
-      aria-label={props.label}
-      placeholder="dd/mm/yyyy"
-      inputMode="numeric"
-      maxLength={10}
-      value={text}
-      aria-invalid={bad}
-      onInput={(e) => {
-        const t = e.currentTarget.value;
-        setText(t);
-        const iso = parseDmy(t);
-        if (iso || t.trim() === '') props.onInvalid?.(null);
-        if (iso) props.onChange(iso);
-      }}
-      onBlur={() => {
-        if (bad) props.onInvalid?.(text);
-      }}
-    />
-  );
 }

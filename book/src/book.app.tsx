@@ -194,12 +194,12 @@ export function BookApp(p: BookAppProps) {
   }
 
   return (
-    <div class="b-page" data-book-screen={s.screen}>
-      <header class="b-header">
-        <div class="b-emblem" aria-hidden="true">
+    <div class="phone-page" data-book-screen={s.screen}>
+      <header class="phone-header">
+        <div class="phone-emblem" aria-hidden="true">
           ★
         </div>
-        <div class="b-center">{config?.centerName ?? 'Trung tâm Phục vụ hành chính công'}</div>
+        <div class="phone-center">{config?.centerName ?? 'Trung tâm Phục vụ hành chính công'}</div>
       </header>
       <div class="b-title">
         {s.screen !== 'home' && (

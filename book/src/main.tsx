@@ -2,6 +2,7 @@ import '@ui/zod.setup';
 import { render } from 'preact';
 import { createApiClient } from '@client/api.client';
 import '../../ui/src/fonts.css';
+import '../../ui/src/phone.css';
 import './book.css';
 import { BookApp } from './book.app.tsx';
 import { bookApi } from './book.api.ts';

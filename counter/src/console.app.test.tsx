@@ -1,43 +1,20 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { renderSettled, withTestHost } from '@ui/render.testing';
 import { ConsoleApp } from './console.app.tsx';
 import { SESSION_KEY } from './console.session.ts';
-import { config, counter, fakeApi, fakeSocket } from './fakes.testing.ts';
+import { clerk, counter, fakeApi, fakeSocket, quietDay } from './fakes.testing.ts';
 
 let host: HTMLElement;
-afterEach(() => {
-  render(null, host);
-  host.remove();
-  sessionStorage.clear();
-});
+withTestHost((h) => (host = h));
+afterEach(() => sessionStorage.clear());
 
-const user = { id: 'u1', username: 'canbo1', displayName: 'Nguyễn Văn An', role: 'clerk' as const };
-const common = {
-  config: async () => config,
-  counters: async () => [counter()],
-  areas: async () => [],
-  counterQueue: async () => ({ waiting: [], noShows: [] }),
-  myTally: async () => ({
-    businessDay: '2026-11-26',
-    served: 0,
-    noShow: 0,
-    called: 0,
-    avgServiceSec: null,
-    ratings: {},
-  }),
-};
+const user = clerk;
+const common = quietDay;
 
 async function mount(api: ReturnType<typeof fakeApi>) {
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  await act(async () => {
-    render(<ConsoleApp makeApi={() => api} connect={() => fakeSocket()} />, host);
-  });
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 10));
-  });
+  await renderSettled(<ConsoleApp makeApi={() => api} connect={() => fakeSocket()} />, host);
 }
 
 describe('console app', () => {

@@ -1,20 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { renderSettled, settle, withTestHost } from '@ui/render.testing';
 import { ConsoleApp } from './console.app.tsx';
 import { SESSION_KEY } from './console.session.ts';
-import { config, counter, fakeApi, fakeSocket, ticket } from './fakes.testing.ts';
+import { clerk, counter, fakeApi, fakeSocket, quietDay, ticket } from './fakes.testing.ts';
 
 /** Issue 17, counter console: closing the counter says what is true before and after. */
 let host: HTMLElement;
-afterEach(() => {
-  render(null, host);
-  host.remove();
-  sessionStorage.clear();
-});
+withTestHost((h) => (host = h));
+afterEach(() => sessionStorage.clear());
 
-const user = { id: 'u1', username: 'canbo1', displayName: 'Nguyễn Văn An', role: 'clerk' as const };
+const user = clerk;
 const serving = ticket({ status: 'serving', calledAt: '2026-11-26T01:30:00.000Z' });
 const ref = {
   id: serving.id,
@@ -29,31 +26,14 @@ async function mount(over: Record<string, (...a: any[]) => Promise<unknown>>, wi
   sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: 'tok-1', user }));
   const mine = counter({ currentTicket: withCitizen ? ref : null });
   const api = fakeApi({
-    config: async () => config,
+    ...quietDay,
     counters: async () => [mine],
-    areas: async () => [],
-    counterQueue: async () => ({ waiting: [], noShows: [] }),
-    myTally: async () => ({
-      businessDay: '2026-11-26',
-      served: 0,
-      noShow: 0,
-      called: 0,
-      avgServiceSec: null,
-      ratings: {},
-    }),
     me: async () => ({ kind: 'user', user, counterId: 'c1' }),
     ticket: async () => serving,
     ...over,
   });
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  await act(async () => {
-    render(<ConsoleApp makeApi={() => api} connect={() => fakeSocket()} />, host);
-  });
-  for (let i = 0; i < 4; i++)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 10));
-    });
+  await renderSettled(<ConsoleApp makeApi={() => api} connect={() => fakeSocket()} />, host);
+  await settle();
 }
 const press = (key: string) =>
   act(async () => {

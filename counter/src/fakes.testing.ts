@@ -77,6 +77,25 @@ export function counter(over: Partial<CounterDto> = {}): CounterDto {
 }
 
 /** An ApiClient whose methods the test overrides; anything not given rejects so an unexpected call shows up. */
+/** The clerk signed in at the console in the tests. */
+export const clerk = { id: 'u1', username: 'canbo1', displayName: 'Nguyễn Văn An', role: 'clerk' as const };
+
+/** The console's API on a quiet morning: the config, one counter, no area, nobody waiting, nothing served yet. */
+export const quietDay = {
+  config: async () => config,
+  counters: async () => [counter()],
+  areas: async () => [],
+  counterQueue: async () => ({ waiting: [], noShows: [] }),
+  myTally: async () => ({
+    businessDay: '2026-11-26',
+    served: 0,
+    noShow: 0,
+    called: 0,
+    avgServiceSec: null,
+    ratings: {},
+  }),
+};
+
 export function fakeApi(methods: Partial<Record<keyof ApiClient, (...a: any[]) => Promise<unknown>>>): ApiClient {
   return new Proxy(
     {},

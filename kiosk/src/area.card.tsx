@@ -1,7 +1,7 @@
 import type { AreaDto } from '@contract/dto';
 import { unavailableLabel, waitLabel } from './area.labels.ts';
 import { useText } from './kiosk.i18n.ts';
-import { Icon } from './kiosk.icons.tsx';
+import { CardGo, Icon } from './kiosk.icons.tsx';
 
 /** One lĩnh vực: name, people waiting (live), estimated wait; greyed with the reason when no number can be taken. */
 export function AreaCard(p: {
@@ -44,11 +44,7 @@ export function AreaCard(p: {
           </span>
         )}
       </span>
-      {available && (
-        <span class="card__go" aria-hidden="true">
-          <Icon name="chevron" />
-        </span>
-      )}
+      {available && <CardGo />}
     </button>
   );
 }

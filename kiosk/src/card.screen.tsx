@@ -2,34 +2,7 @@ import { useState } from 'preact/hooks';
 import { PRIVACY_EN, PRIVACY_LINES, PRIVACY_TITLE } from '@ui/privacy.notice';
 import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
-
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
-
-/** Digits on big keys (the kiosk has no keyboard): the ID number, or the staff PIN. */
-function DigitPad(p: { value: string; max: number; disabled: boolean; onChange: (v: string) => void }) {
-  const press = (k: (typeof KEYS)[number]) => {
-    if (k === 'clear') p.onChange('');
-    else if (k === 'back') p.onChange(p.value.slice(0, -1));
-    else if (p.value.length < p.max) p.onChange(p.value + k);
-  };
-  return (
-    <div class="keypad">
-      {KEYS.map((k) => (
-        <button
-          type="button"
-          key={k}
-          class="key key--pad"
-          disabled={p.disabled}
-          data-key={k}
-          onClick={() => press(k)}
-          aria-label={k === 'clear' ? 'Xoá hết' : k === 'back' ? 'Xoá một số' : k}
-        >
-          {k === 'clear' ? 'Xoá' : k === 'back' ? <Icon name="backspace" /> : k}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { DigitPad, pressDigit } from './keyboard.panel.tsx';
 
 export function PrivacyBox() {
   const { lang } = useText();
@@ -72,7 +45,7 @@ export function CardScreen(p: CardProps) {
         <div class="card-step__digits" data-testid="pin" aria-label="PIN">
           {'•'.repeat(pin.length) || ' '}
         </div>
-        <DigitPad value={pin} max={12} disabled={p.disabled} onChange={setPin} />
+        <DigitPad disabled={p.disabled} onKey={(k) => setPin((v) => pressDigit(v, k, 12))} />
         <div class="card-step__row">
           <button type="button" class="btn btn--nav" disabled={p.disabled} onClick={() => setStaff(false)}>
             {t('back')}
@@ -99,7 +72,7 @@ export function CardScreen(p: CardProps) {
       <div class="card-step__digits" data-testid="typed-id">
         {id.padEnd(12, '·')}
       </div>
-      <DigitPad value={id} max={12} disabled={p.disabled} onChange={setId} />
+      <DigitPad disabled={p.disabled} onKey={(k) => setId((v) => pressDigit(v, k, 12))} />
       <div class="card-step__row">
         <button
           type="button"

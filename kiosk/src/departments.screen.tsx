@@ -1,6 +1,6 @@
 import type { AreaDto, DepartmentDto } from '@contract/dto';
 import { useText } from './kiosk.i18n.ts';
-import { Icon } from './kiosk.icons.tsx';
+import { CardGo, Icon } from './kiosk.icons.tsx';
 
 export interface DepartmentsProps {
   departments: DepartmentDto[];
@@ -45,9 +45,7 @@ export function DepartmentsScreen(p: DepartmentsProps) {
                   )}
                 </span>
               </span>
-              <span class="card__go" aria-hidden="true">
-                <Icon name="chevron" />
-              </span>
+              <CardGo />
             </button>
           );
         })}

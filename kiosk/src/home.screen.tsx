@@ -48,9 +48,7 @@ export function HomeScreen(p: HomeProps) {
         </button>
         {!p.lookup &&
           (p.priorityGroup ? (
-            <div class="home__chosen" data-testid="priority-chosen">
-              <Icon name="star" /> {t('priorityChosen')}: {p.priorityGroup}
-            </div>
+            <PriorityChosen class="home__chosen" testId="priority-chosen" group={p.priorityGroup} />
           ) : (
             <button
               type="button"
@@ -69,6 +67,16 @@ export function HomeScreen(p: HomeProps) {
       </div>
       <h2 class="home__heading">{t('chooseDept')}</h2>
       <DepartmentsScreen departments={p.departments} areas={p.areas} disabled={p.disabled} onChoose={p.onDepartment} />
+    </div>
+  );
+}
+
+/** The priority group the citizen chose, said on every screen until the number is taken. */
+export function PriorityChosen(p: { class: string; testId: string; group: string }) {
+  const { t } = useText();
+  return (
+    <div class={p.class} data-testid={p.testId}>
+      <Icon name="star" /> {t('priorityChosen')}: {p.group}
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { act } from 'preact/test-utils';
 import type { AreaDto, DepartmentDto, ProcedureDto, PublicConfigDto, TicketDto } from '@contract/dto';
+import type { IdleClock } from './kiosk.idle.ts';
 
 /** Small, readable test data shared by the kiosk's tests. */
 export function area(over: Partial<AreaDto> = {}): AreaDto {
@@ -106,4 +108,31 @@ export function procedure(over: Partial<ProcedureDto> = {}): ProcedureDto {
     active: true,
     ...over,
   };
+}
+
+/** The idle countdown's clock, moved by hand: no real waiting. */
+export function manualIdleClock() {
+  let now = 1_000_000;
+  const ticks = new Set<() => void>();
+  const clock: IdleClock = {
+    now: () => now,
+    every(_ms, fn) {
+      ticks.add(fn);
+      return () => ticks.delete(fn);
+    },
+  };
+  const advance = (seconds: number) =>
+    act(() => {
+      for (let i = 0; i < seconds * 4; i++) {
+        now += 250;
+        for (const f of [...ticks]) f();
+      }
+    });
+  /** Time passing with no tick at all (a frozen tab), then one tick. */
+  const jump = (seconds: number) =>
+    act(() => {
+      now += seconds * 1000;
+      for (const f of [...ticks]) f();
+    });
+  return { clock, advance, jump };
 }

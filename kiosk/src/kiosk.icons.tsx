@@ -32,3 +32,12 @@ export function Icon(props: { name: IconName; class?: string }) {
     </svg>
   );
 }
+
+/** The chevron at the right edge of a card the citizen touches to go on. */
+export function CardGo() {
+  return (
+    <span class="card__go" aria-hidden="true">
+      <Icon name="chevron" />
+    </span>
+  );
+}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, type Dispatch, type MutableRef } from 'preact/hooks';
 import type { ApiClient } from '@client/api.client';
 import type { TicketDto } from '@contract/dto';
+import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { printInBrowser } from './browser.print.ts';
 import { citizenErrorMessage } from './citizen.words.ts';
 import { isTransient, issueErrorMessage, issueWithRetry, newIdempotencyKey } from './issue.flow.ts';
@@ -70,7 +71,7 @@ export function useKioskIssue(p: {
   const context = () => {
     const cfg = state.current.config;
     return {
-      timeZone: cfg?.timeZone ?? 'Asia/Ho_Chi_Minh',
+      timeZone: cfg?.timeZone ?? DEFAULT_TIME_ZONE,
       earlyMinutes: cfg?.booking?.checkInEarlyMinutes,
       lateMinutes: cfg?.booking?.checkInLateMinutes,
       perDay: cfg?.booking?.perDay,

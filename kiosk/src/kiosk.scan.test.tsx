@@ -5,7 +5,7 @@ import type { ApiClient } from '@client/api.client';
 import { ApiError } from '@client/api.client';
 import { mount } from '@ui/render.testing';
 import { fakeSocket as sharedFakeSocket } from '@ui/socket.testing';
-import { area, config, department, ticket } from './kiosk.fixtures.ts';
+import { area, config, department, manualIdleClock, ticket } from './kiosk.fixtures.ts';
 import type { IdleClock } from './kiosk.idle.ts';
 import { KioskSession } from './kiosk.session.tsx';
 
@@ -31,26 +31,6 @@ const flush = () =>
   act(async () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
   });
-
-function manualIdleClock() {
-  let now = 1_000_000;
-  const ticks = new Set<() => void>();
-  const clock: IdleClock = {
-    now: () => now,
-    every(_ms, fn) {
-      ticks.add(fn);
-      return () => ticks.delete(fn);
-    },
-  };
-  const advance = (seconds: number) =>
-    act(() => {
-      for (let i = 0; i < seconds * 4; i++) {
-        now += 250;
-        for (const f of [...ticks]) f();
-      }
-    });
-  return { clock, advance };
-}
 
 /** Key presses as the scanner sends them, without the Enter. */
 const keys = (text: string) =>

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { ApiClient } from '@client/api.client';
-import { area, config, department, procedure, ticket } from './kiosk.fixtures.ts';
+import { area, config, department, manualIdleClock, procedure, ticket } from './kiosk.fixtures.ts';
 import type { IdleClock } from './kiosk.idle.ts';
 import type { Scheduler } from './procedure.search.ts';
 import { KioskSession, NOT_A_KIOSK, TOKEN_REFUSED } from './kiosk.session.tsx';
@@ -52,33 +52,6 @@ function manualScheduler() {
     },
   };
   return { schedule, run: () => act(() => queue.splice(0).forEach((f) => f())) };
-}
-
-/** The idle countdown's clock, moved by hand: no real waiting. */
-function manualIdleClock() {
-  let now = 1_000_000;
-  const ticks = new Set<() => void>();
-  const clock: IdleClock = {
-    now: () => now,
-    every(_ms, fn) {
-      ticks.add(fn);
-      return () => ticks.delete(fn);
-    },
-  };
-  const advance = (seconds: number) =>
-    act(() => {
-      for (let i = 0; i < seconds * 4; i++) {
-        now += 250;
-        for (const f of [...ticks]) f();
-      }
-    });
-  /** Time passing with no tick at all (a frozen tab), then one tick. */
-  const jump = (seconds: number) =>
-    act(() => {
-      now += seconds * 1000;
-      for (const f of [...ticks]) f();
-    });
-  return { clock, advance, jump };
 }
 
 const flush = () =>

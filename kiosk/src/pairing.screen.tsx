@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Icon } from './kiosk.icons.tsx';
+import { DigitPad, pressDigit } from './keyboard.panel.tsx';
 
 export interface PairingProps {
   /** Why we are here, e.g. the stored token was refused. */
@@ -9,16 +10,9 @@ export interface PairingProps {
   onPair: (code: string) => void;
 }
 
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
-
 /** For staff, once: type the 6-digit code an admin gave to make this screen a kiosk of the center. */
 export function PairingScreen(p: PairingProps) {
   const [code, setCode] = useState('');
-  const press = (k: (typeof KEYS)[number]) => {
-    if (k === 'clear') setCode('');
-    else if (k === 'back') setCode((c) => c.slice(0, -1));
-    else setCode((c) => (c.length < 6 ? c + k : c));
-  };
   return (
     <div class="pairing" data-screen="pairing">
       <div class="pairing__panel">
@@ -44,21 +38,7 @@ export function PairingScreen(p: PairingProps) {
             {p.error}
           </p>
         )}
-        <div class="keypad">
-          {KEYS.map((k) => (
-            <button
-              type="button"
-              key={k}
-              class="key key--pad"
-              disabled={p.busy}
-              data-key={k}
-              onClick={() => press(k)}
-              aria-label={k === 'clear' ? 'Xoá hết' : k === 'back' ? 'Xoá một số' : k}
-            >
-              {k === 'clear' ? 'Xoá' : k === 'back' ? <Icon name="backspace" /> : k}
-            </button>
-          ))}
-        </div>
+        <DigitPad disabled={p.busy} onKey={(k) => setCode((c) => pressDigit(c, k, 6))} />
         <button
           type="button"
           class="btn btn--primary btn--pair"

@@ -3,7 +3,7 @@ import { searchAreas } from './area.search.ts';
 import { AreaCard } from './area.card.tsx';
 import { KeyboardPanel } from './keyboard.panel.tsx';
 import { useText } from './kiosk.i18n.ts';
-import { Icon } from './kiosk.icons.tsx';
+import { CardGo, Icon } from './kiosk.icons.tsx';
 import type { SearchResult } from './procedure.search.ts';
 
 export interface SearchProps {
@@ -64,9 +64,7 @@ export function SearchScreen(p: SearchProps) {
                     {x.areaName} · {x.departmentName}
                   </span>
                 </span>
-                <span class="card__go" aria-hidden="true">
-                  <Icon name="chevron" />
-                </span>
+                <CardGo />
               </button>
             ))}
           </div>

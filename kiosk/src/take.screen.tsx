@@ -2,6 +2,7 @@ import type { AreaDto, ProcedureDto } from '@contract/dto';
 import { unavailableLabel, waitLabel } from './area.labels.ts';
 import { useText } from './kiosk.i18n.ts';
 import { Icon } from './kiosk.icons.tsx';
+import { PriorityChosen } from './home.screen.tsx';
 
 export interface TakeProps {
   area: AreaDto | null;
@@ -83,9 +84,7 @@ export function TakeScreen(p: TakeProps) {
         ) : available ? (
           <>
             {p.priorityGroup && (
-              <div class="take__priority" data-testid="take-priority">
-                <Icon name="star" /> {t('priorityChosen')}: {p.priorityGroup}
-              </div>
+              <PriorityChosen class="take__priority" testId="take-priority" group={p.priorityGroup} />
             )}
             <button
               type="button"

@@ -10,6 +10,7 @@ import { ensureFirstAdmin } from './accounts/hub.accounts.ts';
 import { createHubApp } from './http/hub.app.ts';
 import type { HubServices } from './http/hub.http.ts';
 import type { HubDb } from './storage/hub.db.ts';
+import { rebuildReportDays } from './reports/report-days.rebuild.ts';
 import { migrate } from './storage/migrations.ts';
 import { createPgDb } from './storage/pg.db.ts';
 import { createPgliteDb } from './storage/pglite.db.ts';
@@ -63,6 +64,17 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let ready = false;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
+  let rebuilding: Promise<void> = Promise.resolve();
+  // Centers whose report aggregates are missing or old (a migration) are rebuilt from their tickets, one at a
+  // time and after the hub answers; their reports are read from the tickets until then, never wrong.
+  const rebuild = async () => {
+    try {
+      const n = await rebuildReportDays(db, { stopped: () => closed });
+      if (n) log.info(`Đã dựng lại số liệu báo cáo của ${n} trung tâm (report aggregates rebuilt for ${n} centers)`);
+    } catch (e) {
+      if (!closed) log.warn('Chưa dựng lại được số liệu báo cáo; báo cáo đọc từ vé (report aggregates not rebuilt)', e);
+    }
+  };
   const prepare = async () => {
     try {
       await migrate(db);
@@ -72,6 +84,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
           `Mật khẩu ban đầu của tài khoản admin (first admin password, shown once): ${admin.generated}`,
         );
       ready = true;
+      rebuilding = rebuild();
     } catch (e) {
       if (closed) return;
       log.warn('Chưa chuẩn bị được cơ sở dữ liệu tỉnh, sẽ thử lại (database not ready, retrying)', e);
@@ -109,6 +122,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const done = new Promise<void>((r) => http.close(() => r()));
       (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       await done;
+      await rebuilding;
       await db.close();
     },
   };

@@ -2,7 +2,7 @@ import { DAY_MINUTES } from '../load/day.plan.ts';
 import { runLoad } from '../../test/support/load.driver.ts';
 import { startServerProcess } from '../../test/support/server-process.ts';
 import { broadcastFloor } from './bench.floor.ts';
-import { sampleProcess, type ProcFigures } from './bench.proc.ts';
+import { sampleProcess, SERVER_ENV, type ProcFigures } from './bench.proc.ts';
 import { fmt, printTable, summary } from './bench.stats.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface DayOpts {
 
 export async function busyDay(opts: DayOpts) {
   const floor = await broadcastFloor(opts.displays, 200);
-  const srv = await startServerProcess({ env: { LOG_LEVEL: 'quiet' } });
+  const srv = await startServerProcess({ env: SERVER_ENV });
   try {
     const span = ((opts.toMin ?? DAY_MINUTES) - (opts.fromMin ?? 0)) / DAY_MINUTES;
     const load = runLoad(srv.url, { ...opts, maxSeconds: Math.ceil(opts.daySeconds * span * 4 + 180) });
@@ -35,7 +35,12 @@ export async function busyDay(opts: DayOpts) {
   }
 }
 
-export function reportDay(opts: DayOpts, d: Awaited<ReturnType<typeof busyDay>>, bareOpsPerSec: number) {
+export function reportDay(
+  opts: DayOpts,
+  d: Awaited<ReturnType<typeof busyDay>>,
+  bareOpsPerSec: number,
+  idleNodeMB: number,
+) {
   const { res } = d;
   const issue = summary(res.latency.issueMs),
     call = summary(res.latency.callMs),
@@ -54,6 +59,10 @@ export function reportDay(opts: DayOpts, d: Awaited<ReturnType<typeof busyDay>>,
     `Ngày đông khách / busy day (${opts.tickets}/day): ${res.issued.length} tickets ${hhmm(from)}–${hhmm(to)} at ${fmt(speed, 0)}× real time (${fmt(((to - from) / DAY_MINUTES) * opts.daySeconds, 0)} s), 12 clerks, ${opts.displays} displays + ${res.phones.length} phones, ${fmt(res.wallMs / 1000, 1)} s with drain`,
     [
       ['server process', proc(d.server)],
+      [
+        '  server RSS at the end (goal < 150 MiB) / floor: idle Node, same run',
+        `${fmt(d.server.rssEndMB, 0)} MiB / ${fmt(idleNodeMB, 0)} MiB`,
+      ],
       ['load generator process (for context)', proc(d.generator)],
       [
         'POST /api/tickets',

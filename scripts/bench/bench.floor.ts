@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { ROOT } from '../../test/support/server-process.ts';
 
 /**
  * The floor under the call → display latency: a bare socket.io server in this (bench) process that
@@ -31,7 +30,8 @@ export async function broadcastFloor(sockets: number, rounds: number) {
     const child = spawn(
       process.execPath,
       [
-        join(ROOT, 'dist/server/scripts/load/floor.client.js'),
+        // Beside this file once built (a private build runs its own copy).
+        join(import.meta.dirname, '../load/floor.client.js'),
         '--url',
         url,
         '--sockets',

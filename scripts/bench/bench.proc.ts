@@ -59,3 +59,31 @@ export function sampleProcess(pid: number, everyMs = 500) {
 }
 
 export type ProcFigures = ReturnType<ReturnType<typeof sampleProcess>['stop']>;
+
+/**
+ * The memory floor: the resident size of a Node process that does nothing (the node binary's pages, V8's heap at
+ * start), read like the server's, in the same run.
+ */
+export async function idleNodeRssMB(): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 1000));
+  const rss = read(child.pid!)?.rssMB ?? NaN;
+  child.kill();
+  return rss;
+}
+
+/** The resident size of a process right now (MiB), NaN when it cannot be read. */
+export const rssMB = (pid: number): number => read(pid)?.rssMB ?? NaN;
+
+/**
+ * The server's environment in the bench, as deployed (scripts/deploy/hcc-queue.service, `npm start`): two malloc
+ * arenas (glibc makes one per thread otherwise), a fixed mmap threshold (glibc's moving one kept every freed 2.5 MB
+ * ticket image in the heap), a smaller V8 young generation. Together ~50 MiB less RSS after printing and a busy hour.
+ */
+export const SERVER_ENV: Record<string, string> = {
+  LOG_LEVEL: 'quiet',
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=4`.trim(),
+};

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { migrate } from '../../server/src/storage/db.ts';
+import { createTicketsRepository } from '../../server/src/storage/tickets.repository.ts';
+import { newWaitingTicket } from '../../server/src/core/tickets/ticket.new.ts';
 import { fmt, printTable, summary } from './bench.stats.ts';
 
 /**
@@ -12,7 +14,7 @@ import { fmt, printTable, summary } from './bench.stats.ts';
  * at the same durability (WAL, synchronous=FULL, one transaction per ticket), and the latency from
  * call-next to `ticket:called` at N connected sockets.
  */
-export function bareInsert(n: number): { opsPerSec: number } {
+export function bareInsert(n: number): { opsPerSec: number } & ReturnType<typeof summary> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-'));
   const db = new Database(join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -23,16 +25,35 @@ export function bareInsert(n: number): { opsPerSec: number } {
   db.prepare(
     "INSERT INTO areas (id, code, department_id, name, number_start, number_end) VALUES ('a', 'A', 'd', 'A', 1, 999999)",
   ).run();
-  const ins =
-    db.prepare(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, priority, status, issued_at, issuer_kind, issuer_id)
-    VALUES (?, ?, ?, '2026-11-26', 'a', 'a', 0, 'waiting', ?, 'kiosk', 'k')`);
-  const one = db.transaction((i: number) => ins.run(`t${i}`, String(i), i, Date.now()));
+  // The row the server writes, through the server's own statement (tickets.repository.ts: the ticket with its
+  // issue_seq and queue_at, and the area's day counter), so the floor is the same insert at the same durability.
+  const tickets = createTicketsRepository(db);
+  const one = db.transaction((i: number) =>
+    tickets.insert(
+      newWaitingTicket({
+        id: `t${i}`,
+        number: String(i),
+        seq: i,
+        businessDay: '2026-11-26',
+        areaId: 'a',
+        issuedAt: Date.now(),
+        issuerKind: 'kiosk',
+        issuerId: 'k',
+        idempotencyKey: `bench-${i}`,
+      }),
+    ),
+  );
+  const lat: number[] = [];
   const t0 = performance.now();
-  for (let i = 1; i <= n; i++) one.immediate(i);
+  for (let i = 1; i <= n; i++) {
+    const s = performance.now();
+    one.immediate(i);
+    lat.push(performance.now() - s);
+  }
   const sec = (performance.now() - t0) / 1000;
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { opsPerSec: n / sec };
+  return { opsPerSec: n / sec, ...summary(lat) };
 }
 
 type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: any }>;
@@ -58,6 +79,31 @@ export async function httpIssue(call: Call, kioskToken: string, areaIds: string[
     }),
   );
   return { opsPerSec: n / ((performance.now() - t0) / 1000), ...summary(lat) };
+}
+
+/**
+ * An open-loop generator: one ticket every 1000/rate ms on a fixed schedule, sent whether or not the earlier ones
+ * were answered (a kiosk does not wait for another kiosk), each latency counted from its scheduled time, so a
+ * stall shows in the figure instead of slowing the generator down (no coordinated omission).
+ */
+export async function pacedIssue(call: Call, kioskToken: string, areaId: string, rate: number, seconds: number) {
+  const n = Math.round(rate * seconds);
+  const lat: number[] = [];
+  const t0 = performance.now() + 50;
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const at = t0 + (i * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sent.push(
+      call('POST', '/api/tickets', { areaId, idempotencyKey: `paced-${rate}-${i}` }, kioskToken).then((r) => {
+        if (r.status !== 201) throw new Error(`issue failed: ${r.status} ${JSON.stringify(r.body)}`);
+        lat.push(performance.now() - at);
+      }),
+    );
+  }
+  await Promise.all(sent);
+  return { rate, ...summary(lat) };
 }
 
 export async function callToDisplay(
@@ -106,24 +152,50 @@ export async function callToDisplay(
   return { deliveries: summary(deliveries), http: summary(httpLat) };
 }
 
-export function report(
-  bare: { opsPerSec: number },
-  issue: Awaited<ReturnType<typeof httpIssue>>,
-  disp: Awaited<ReturnType<typeof callToDisplay>>,
-  sockets: number,
-) {
+export interface QueueFigures {
+  bare: ReturnType<typeof bareInsert>;
+  issue: Awaited<ReturnType<typeof httpIssue>>;
+  paced: Awaited<ReturnType<typeof pacedIssue>>;
+  disp: Awaited<ReturnType<typeof callToDisplay>>;
+  floor: { deliveryMs: number[]; emitMs: number[]; noopMs: number[] };
+  sockets: number;
+}
+
+/** Issue 15's table, each figure beside its floor measured in the same run and the goal it is held to. */
+export function report({ bare, issue, paced, disp, floor, sockets }: QueueFigures) {
+  const ratio = issue.opsPerSec / bare.opsPerSec;
+  const fl = summary(floor.deliveryMs);
+  const noop = summary(floor.noopMs);
+  const goal = 2 * fl.p99 + 5;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   printTable('Cấp số / ticket issue', [
-    ['bare better-sqlite3 insert (WAL, FULL, 1 tx/ticket)', `${fmt(bare.opsPerSec, 0)} tickets/s`],
     [
-      'POST /api/tickets over HTTP',
+      'floor: bare better-sqlite3 insert of the same row (WAL, FULL, 1 tx/ticket)',
+      `${fmt(bare.opsPerSec, 0)} tickets/s (per tx p50 ${fmt(bare.p50, 3)} ms, p99 ${fmt(bare.p99, 3)} ms)`,
+    ],
+    [
+      'POST /api/tickets over HTTP, 8 kiosks',
       `${fmt(issue.opsPerSec, 0)} tickets/s  (p50 ${fmt(issue.p50)} ms, p99 ${fmt(issue.p99)} ms, n=${issue.n})`,
     ],
-    ['ratio HTTP / bare', fmt(issue.opsPerSec / bare.opsPerSec, 3)],
+    ['ratio HTTP / bare (goal ≥ 0.5)', `${fmt(ratio, 3)} — ${met(ratio >= 0.5)}`],
+    [
+      `POST /api/tickets at a steady ${paced.rate}/s (open loop, from the scheduled time)`,
+      `p50 ${fmt(paced.p50)} ms, p99 ${fmt(paced.p99)} ms, max ${fmt(paced.max)} ms (n=${paced.n}) — goal p99 < 10 ms: ${met(paced.p99 < 10)}`,
+    ],
+    ['  floor: HTTP no-op round trip (bare node:http, same run)', `p50 ${fmt(noop.p50)} ms, p99 ${fmt(noop.p99)} ms`],
   ]);
   printTable(`Gọi số → màn hình / call-next → ticket:called at ${sockets} sockets`, [
     [
       'delivery latency (send of call-next → event at each socket)',
       `p50 ${fmt(disp.deliveries.p50)} ms, p99 ${fmt(disp.deliveries.p99)} ms, max ${fmt(disp.deliveries.max)} ms (n=${disp.deliveries.n})`,
+    ],
+    [
+      `  floor: bare socket.io broadcast to ${sockets} sockets (same run)`,
+      `p50 ${fmt(fl.p50)} ms, p99 ${fmt(fl.p99)} ms, max ${fmt(fl.max)} ms (n=${fl.n})`,
+    ],
+    [
+      'goal p99 ≤ 2 × floor p99 + 5 ms',
+      `${fmt(disp.deliveries.p99)} ≤ ${fmt(goal)} ms — ${met(disp.deliveries.p99 <= goal)}`,
     ],
     ['call-next HTTP answer', `p50 ${fmt(disp.http.p50)} ms, p99 ${fmt(disp.http.p99)} ms`],
   ]);

@@ -1,20 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedCenter, seedProcedures } from '../../server/src/core/catalog/seed.ts';
-import { createSettingsService } from '../../server/src/core/settings/settings.service.ts';
 import { summaryReport } from '../../server/src/core/reports/reports.usecases.ts';
 import type { GroupBy } from '../../server/src/core/reports/report.aggregate.ts';
 import { openDatabase } from '../../server/src/storage/db.ts';
 import { createReportAggregates } from '../../server/src/storage/report-aggregates.repository.ts';
 import { aggregateSql } from '../../server/src/storage/reports.repository.ts';
-import { createStore, type Store } from '../../server/src/storage/store.ts';
 import { createJournalRepository } from '../../server/src/storage/journal.repository.ts';
 import { createRatingsRepository } from '../../server/src/storage/ratings.repository.ts';
 import { createTicketsRepository } from '../../server/src/storage/tickets.repository.ts';
-import { addDays } from '../../server/src/core/time/zoned-time.ts';
+import { newWaitingTicket } from '../../server/src/core/tickets/ticket.new.ts';
 import { fmt, printTable } from './bench.stats.ts';
+import { generateYear } from './bench.reports.data.ts';
+import type { Store } from '../../server/src/storage/store.ts';
 
 /** The median of three timed runs, in ms (the first run also warms the page cache). */
 function timed(fn: () => unknown): number {
@@ -31,119 +30,22 @@ function timed(fn: () => unknown): number {
  * Issue 7's and issue 15's figure: a year of a busy center (~600,000 tickets over 250 working days, their
  * call/finish/transfer events, 40 % rated, procedures and channels) inserted straight into SQLite (the fastest
  * way; the triggers of migration 0008 mark every day stale), the daily aggregates rebuilt from those tickets (what
- * `npm run reports:rebuild` and the server's start-up check do), then every report grouping timed over a year, a
- * quarter and a day beside the floor: one SQL pass over the largest table (ticket_events), in the same run.
+ * `npm run reports:rebuild` and the server's start-up check do) and the past months rolled up (the upkeep), then
+ * every report grouping timed over a year, a quarter and a day beside the floor: one SQL pass over the largest
+ * table (ticket_events), in the same run.
  */
 export async function benchReports(total = 600_000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-reports-'));
   const db = openDatabase(join(dir, 'year.sqlite'));
-  const store = createStore(db);
-  const clock = { now: () => Date.parse('2026-01-01T08:00:00+07:00') };
-  seedCenter(
-    store,
-    clock,
-    JSON.parse(readFileSync(new URL('../../server/src/seed/demo-center.json', import.meta.url), 'utf8')),
-  );
-  seedProcedures(
-    store,
-    clock,
-    JSON.parse(readFileSync(new URL('../../server/src/seed/demo-procedures.json', import.meta.url), 'utf8')),
-  );
-  const settings = createSettingsService(store, clock);
-  const areas = store.catalog.areas();
-  const procsOf = new Map(areas.map((a) => [a.id, store.procedures.all().filter((p) => p.areaId === a.id)]));
-  const CHANNELS = ['kiosk', 'kiosk', 'kiosk', 'staff', 'remote', 'appointment'];
-  const counters = store.catalog.counters();
-  const clerks = counters.map((c, i) => {
-    const id = `clerk${i}`;
-    store.accounts.insertUser({
-      id,
-      username: `canbo${i}`,
-      displayName: `Cán bộ ${i}`,
-      role: 'clerk',
-      passwordHash: 'x',
-      active: true,
-      createdAt: 0,
-    });
-    return id;
-  });
-  const days: string[] = [];
-  for (let d = '2026-01-02'; days.length < 250; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd !== 0 && wd !== 6) days.push(d);
-  }
-  const perDay = Math.ceil(total / days.length);
-  const t0 = performance.now();
-  db.pragma('synchronous = OFF'); // generation only: the timed reads below do not depend on it
-  const insT =
-    db.prepare(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, priority, status, issued_at, first_called_at, called_at, finished_at, counter_id, clerk_id, issuer_kind, issuer_id, issue_seq, procedure_id, channel, transfers)
-    VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'kiosk', 'k', ?, ?, ?, ?)`);
-  const insE = db.prepare(
-    `INSERT INTO ticket_events (at, business_day, ticket_id, type, counter_id, area_id, actor_kind, actor_id) VALUES (?, ?, ?, ?, ?, ?, 'user', ?)`,
-  );
-  const insR = db.prepare(
-    `INSERT INTO ratings (id, ticket_id, level, reasons, counter_id, clerk_id, area_id, at, business_day) VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?)`,
-  );
-  let n = 0;
-  let rnd = 42;
-  const rand = () => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  db.transaction(() => {
-    for (const day of days) {
-      const open = Date.parse(`${day}T07:30:00+07:00`);
-      for (let i = 0; i < perDay && n < total; i++, n++) {
-        const ci = Math.floor(rand() * counters.length);
-        const c = counters[ci]!;
-        const areaId = c.areaIds[0] ?? areas[0]!.id;
-        const issued = open + Math.floor(rand() * 8 * 3600_000);
-        const called = issued + Math.floor(rand() * 40 * 60_000);
-        const finished = called + Math.floor(60_000 + rand() * 15 * 60_000);
-        const status = rand() < 0.06 ? 'no_show' : rand() < 0.01 ? 'expired' : 'done';
-        const id = `t${n}`;
-        const procs = procsOf.get(areaId) ?? [];
-        const proc = procs.length && rand() < 0.7 ? procs[Math.floor(rand() * procs.length)]!.id : null;
-        const transferred = status === 'done' && rand() < 0.03;
-        insT.run(
-          id,
-          String(1000 + i),
-          1000 + i,
-          day,
-          areaId,
-          areaId,
-          status,
-          issued,
-          status === 'expired' ? null : called,
-          status === 'expired' ? null : called,
-          status === 'expired' ? null : finished,
-          c.id,
-          clerks[ci]!,
-          n + 1,
-          proc,
-          CHANNELS[Math.floor(rand() * CHANNELS.length)]!,
-          transferred ? 1 : 0,
-        );
-        if (transferred) insE.run(called - 120_000, day, id, 'transferred', c.id, areaId, clerks[ci]!);
-        if (status !== 'expired') {
-          insE.run(called, day, id, 'called', c.id, areaId, clerks[ci]!);
-          insE.run(finished, day, id, status === 'done' ? 'finished' : 'no_show', c.id, areaId, clerks[ci]!);
-        }
-        if (status === 'done' && rand() < 0.4)
-          insR.run(
-            `r${n}`,
-            id,
-            rand() < 0.7 ? 'very_satisfied' : rand() < 0.8 ? 'satisfied' : 'unsatisfied',
-            c.id,
-            clerks[ci]!,
-            areaId,
-            finished + 20_000,
-            day,
-          );
-      }
-    }
-  })();
-  const genSec = (performance.now() - t0) / 1000;
+  const { store, clock, settings, areas, counters, clerks, days, tickets: n, rand, genSec } = generateYear(db, total);
   const t1 = performance.now();
-  const rebuilt = createReportAggregates(db).rebuildAll();
+  const aggregates = createReportAggregates(db);
+  const rebuilt = aggregates.rebuildAll();
   const rebuildSec = (performance.now() - t1) / 1000;
+  // Then what the server's upkeep does next, off the write path: every past month summed (migration 0009).
+  const t2 = performance.now();
+  const months = aggregates.rollUpMonths();
+  const rollMs = performance.now() - t2;
   db.pragma('synchronous = FULL');
   const deps = { store, clock, settings };
   // The same reports read from the tickets alone (the path a stale day takes), for comparison.
@@ -157,6 +59,7 @@ export async function benchReports(total = 600_000): Promise<void> {
   const rows: [string, string][] = [
     [`generated ${n} tickets, ${events} events over ${days.length} working days (raw inserts)`, `${fmt(genSec, 1)} s`],
     [`daily aggregates rebuilt from the tickets (${rebuilt.length} days)`, `${fmt(rebuildSec, 1)} s`],
+    [`past months rolled up (${months.length} months, by the upkeep)`, `${fmt(rollMs / 1000, 1)} s`],
     [`floor: one SQL pass over ticket_events (${events} rows)`, `${fmt(floorMs, 0)} ms`],
   ];
   const ranges: [string, string, string][] = [
@@ -180,6 +83,9 @@ export async function benchReports(total = 600_000): Promise<void> {
       rows.push([`${name} by ${groupBy} (${count} rows)`, `${fmt(ms, 1)} ms = ${fmt(ms / floorMs, 2)}× floor${cmp}`]);
     }
   }
+  // The machine's load moves during the run: the floor once more, after the reports, to compare with both.
+  const floorAfter = timed(() => db.prepare('SELECT COUNT(*), SUM(at), SUM(length(type)) FROM ticket_events').get());
+  rows.push([`floor again, after the reports`, `${fmt(floorAfter, 0)} ms`]);
   // What keeping the aggregates costs a write: a day's life of tickets (issue, call, finish, rating) through the
   // store, beside the same writes through the bare repositories, in one transaction each (CPU, not fsync).
   const bare = {
@@ -195,32 +101,18 @@ export async function benchReports(total = 600_000): Promise<void> {
       for (let i = 0; i < count; i++) {
         const id = `w${day}${i}`;
         const at = open + i * 12_000;
-        s.tickets.insert({
-          id,
-          number: String(i),
-          seq: i,
-          businessDay: day,
-          issuedAreaId: areaId,
-          areaId,
-          priority: false,
-          priorityGroup: null,
-          status: 'waiting',
-          issuedAt: at,
-          firstCalledAt: null,
-          calledAt: null,
-          finishedAt: null,
-          counterId: null,
-          clerkId: null,
-          recalls: 0,
-          transfers: 0,
-          issuerKind: 'device',
-          issuerId: 'k',
-          idempotencyKey: null,
-          dossierCode: null,
-          note: null,
-          procedureId: null,
-          targetCounterId: null,
-        });
+        s.tickets.insert(
+          newWaitingTicket({
+            id,
+            number: String(i),
+            seq: i,
+            businessDay: day,
+            areaId,
+            issuedAt: at,
+            issuerKind: 'device',
+            issuerId: 'k',
+          }),
+        );
         const called = at + Math.floor(rand() * 40 * 60_000);
         s.tickets.update(id, {
           status: 'called',

@@ -10,7 +10,7 @@ import {
 import { fmt, printTable, summary } from './bench.stats.ts';
 
 /**
- * Procedure search over 2,000 procedures (a province's catalogue is ~1,400–2,000): the demo's 190 and variants of
+ * Procedure search over 2,000 procedures (a province's catalogue is ~1,400–2,000): the demo's 181 and variants of
  * them, queried as a citizen types (every prefix of real queries, typos included). The floor, in the same run: a
  * bare loop over the same normalized names testing `includes` of the normalized query, the least any search
  * over every name costs (and it neither ranks nor forgives a typo).

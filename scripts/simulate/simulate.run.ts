@@ -4,7 +4,11 @@ import { ManualClock, systemClock } from '../../server/src/core/clock.ts';
 import { createUnitOfWork, type Deps } from '../../server/src/core/ports.ts';
 import { createSettingsService } from '../../server/src/core/settings/settings.service.ts';
 import { businessDay } from '../../server/src/core/time/zoned-time.ts';
-import { createStore } from '../../server/src/storage/store.ts';
+import { createJournalRepository } from '../../server/src/storage/journal.repository.ts';
+import { createRatingsRepository } from '../../server/src/storage/ratings.repository.ts';
+import { createReportAggregates } from '../../server/src/storage/report-aggregates.repository.ts';
+import { createStore, type Store } from '../../server/src/storage/store.ts';
+import { createTicketsRepository } from '../../server/src/storage/tickets.repository.ts';
 import { businessDaysBefore } from './simulate.calendar.ts';
 import { firstStart, openForSimulation, simulatedCounters, SimulateRefusedError } from './simulate.database.ts';
 import { simulateDay, type DayStats } from './simulate.day.ts';
@@ -38,9 +42,12 @@ const daySeed = (seed: number, day: string) =>
 
 /**
  * `npm run simulate`: fills the business days before today with a simulated history, through the use cases and
- * the unit of work (a notifier nobody hears), so numbers, events, ratings and reports are what the system
- * would have recorded. Each day is one transaction (the use cases nest in it as savepoints): a year takes
- * minutes, and a day is either all there or not at all.
+ * the unit of work (a notifier nobody hears), so numbers, events and ratings are what the system would have
+ * recorded. Each day is one transaction (the use cases nest in it as savepoints): a year takes minutes, and a day is
+ * either all there or not at all. The day's report aggregates are built once, at the end of the day and in its
+ * transaction, by the rebuild the server runs for a stale day (`rebuildDay`): the same rules as the write-by-write
+ * upkeep (one definition, and the property test in storage/reports.repository.test.ts holds both equal to the
+ * reference), at a fraction of the cost (~20 µs a ticket instead of ~400 µs of upserts).
  */
 export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> {
   const began = performance.now();
@@ -64,7 +71,16 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     const days = wanted.filter((d) => !skipped.includes(d));
     const model = buildModel(store.catalog.areas(), counters, settings, opts.perDay, opts.seed);
     const clock = new ManualClock(0);
-    const deps: Deps = { store, clock, settings: createSettingsService(store, clock) };
+    // The tickets, events and ratings written by the very repositories the server uses, without the write-by-write
+    // aggregates: the triggers still count every write in report_days (the day reads stale) until rebuildDay below.
+    const dayStore: Store = {
+      ...store,
+      tickets: createTicketsRepository(db),
+      journal: createJournalRepository(db),
+      ratings: createRatingsRepository(db),
+    };
+    const aggregates = createReportAggregates(db);
+    const deps: Deps = { store: dayStore, clock, settings: createSettingsService(dayStore, clock) };
     const run = createUnitOfWork(deps, { publish: () => undefined });
     const total: DayStats = {
       issued: 0,
@@ -77,9 +93,15 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       expired: 0,
     };
     days.forEach((day, i) => {
-      const stats = store.tx(() =>
-        simulateDay({ run, clock, settings, model, perDay: opts.perDay }, day, mulberry32(daySeed(opts.seed, day))),
-      );
+      const stats = store.tx(() => {
+        const s = simulateDay(
+          { run, clock, settings, model, perDay: opts.perDay },
+          day,
+          mulberry32(daySeed(opts.seed, day)),
+        );
+        aggregates.rebuildDay(day);
+        return s;
+      });
       for (const k of Object.keys(total) as (keyof DayStats)[]) total[k] += stats[k];
       if ((i + 1) % 10 === 0 || i === days.length - 1)
         log(

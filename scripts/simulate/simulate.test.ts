@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seedCenter } from '../../server/src/core/catalog/seed.ts';
 import { ManualClock } from '../../server/src/core/clock.ts';
 import { openDatabase } from '../../server/src/storage/db.ts';
+import { aggregateSql } from '../../server/src/storage/reports.repository.ts';
 import { createStore } from '../../server/src/storage/store.ts';
 import { ADMIN_PASSWORD, startTestServer } from '../../server/src/testing/server.testing.ts';
 import { SimulateRefusedError } from './simulate.database.ts';
@@ -126,6 +127,34 @@ describe('npm run simulate', () => {
     expect(clerks.map((u) => u.username)).toEqual(
       Array.from({ length: 12 }, (_, i) => `mo-phong-${String(i + 1).padStart(2, '0')}`),
     );
+  });
+
+  it("leaves every day's report aggregates fresh and equal to the reports read from the tickets", () => {
+    // Before any server start (which would rebuild a stale day): the run itself left the aggregates whole.
+    const fresh = read<{ day: string; fresh: number }>(
+      dataDir,
+      'SELECT day, writes = applied AS fresh FROM report_days ORDER BY day',
+    );
+    expect(fresh).toEqual(DAYS.map((day) => ({ day, fresh: 1 })));
+    const db = openDatabase(join(dataDir, 'queue.sqlite'));
+    try {
+      const store = createStore(db);
+      for (const groupBy of [
+        'area',
+        'department',
+        'counter',
+        'clerk',
+        'procedure',
+        'channel',
+        'hour',
+        'day',
+      ] as const) {
+        const q = { from: DAYS[0]!, to: DAYS.at(-1)!, groupBy, offsetMs: 7 * 3_600_000 };
+        expect(store.reports.aggregate(q), groupBy).toEqual(aggregateSql(db, q));
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('shows in the reports what the tickets table holds', async () => {

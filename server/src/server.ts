@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { ServerConfig } from './config.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
-import { createUser } from './core/accounts/accounts.usecases.ts';
+import { createFirstAdmin } from './core/accounts/accounts.usecases.ts';
 import { LoginLimiter } from './core/accounts/login.limiter.ts';
 import { randomPassword } from './core/accounts/password.ts';
 import { seedCenter, seedProcedures } from './core/catalog/seed.ts';
 import { MonotonicGuardClock, systemClock, type Clock } from './core/clock.ts';
 import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
+import { createGroupedUnitOfWork } from './core/unit-of-work.group.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
 import { createBackups } from './storage/backup.ts';
@@ -74,16 +75,14 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
       seedProcedures(store, clock, JSON.parse(readFileSync(DEMO_PROCEDURES, 'utf8')));
     }
     adminPassword = config.adminPassword ?? randomPassword();
-    await createUser(
-      deps,
-      { username: 'admin', password: adminPassword, displayName: 'Quản trị viên', role: 'admin' },
-      { kind: 'system', id: 'system' },
-    );
+    await createFirstAdmin(deps, adminPassword);
   }
 
   let realtime: Realtime | null = null;
   const notifier: Notifier = { publish: (events) => realtime?.notifier.publish(events) };
   const run = createUnitOfWork(deps, notifier);
+  // Tickets issued in one event-loop turn share one COMMIT (one fsync), each answered only after it.
+  const runGrouped = createGroupedUnitOfWork(deps, notifier, run, (cb) => setImmediate(cb));
   const publicUrl = () =>
     config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `${scheme}://${lanAddress()}:${boundPort}`);
   const view = createTicketView(deps, { publicUrl });
@@ -115,6 +114,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   const services: Services = {
     deps,
     run,
+    runGrouped,
     view,
     limiter: new LoginLimiter(clock),
     settings,

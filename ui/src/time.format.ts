@@ -77,3 +77,13 @@ export function formatDay(isoDay: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
 }
+
+/** dd/mm/yyyy (as people type it) → YYYY-MM-DD, or null when it is not a real day. */
+export function parseDmy(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -2,7 +2,7 @@ import type { DeviceDto } from '@contract/dto';
 import type { PrinterModel } from '@contract/print.job';
 import { counterListName } from '@ui/counter.name';
 import { formatDateTime } from '@ui/time.format';
-import { Field, Notice } from '../admin.fields.tsx';
+import { Field, FormActions, Notice } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { agentCommand, KIND_LABEL } from './device.links.ts';
 import { DisplayFilterFields, type DisplayFilter } from './display.filter.tsx';
@@ -187,14 +187,7 @@ export function NewDeviceForm(props: {
           </Field>
         )}
       </div>
-      <div class="form-actions">
-        <button class="btn btn-primary" type="submit">
-          Tạo thiết bị
-        </button>
-        <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
-          Huỷ
-        </button>
-      </div>
+      <FormActions save="Tạo thiết bị" onCancel={props.onCancel} />
     </form>
   );
 }
@@ -222,14 +215,7 @@ export function DisplayFilterForm(props: {
           onChange={(filter) => props.onChange({ ...editing, filter })}
         />
       </div>
-      <div class="form-actions">
-        <button class="btn btn-primary" type="submit">
-          Lưu nội dung hiển thị
-        </button>
-        <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
-          Huỷ
-        </button>
-      </div>
+      <FormActions save="Lưu nội dung hiển thị" onCancel={props.onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { AdminApi } from '../admin.api.ts';
 import { clickText, settle, submit, type } from '../admin.testing.ts';
 import { renderSettled } from '@ui/render.testing';
 import { DevicesPanel } from './devices.panel.tsx';
+import { deviceDto } from './device.testing.ts';
 import { displaySettings, filterFromSettings } from './display.filter.tsx';
 
 let host: HTMLElement;
@@ -41,18 +42,7 @@ const catalog = {
   areas: [area('a1', 'LLTP', 'Lý lịch tư pháp'), area('a2', 'HTCT', 'Hộ tịch'), area('a3', 'CT', 'Chứng thực')],
   counters: [],
 };
-const hall: DeviceDto = {
-  id: 'dev1',
-  kind: 'display',
-  name: 'Màn hình sảnh',
-  counterId: null,
-  kioskId: null,
-  printer: null,
-  createdAt: '',
-  revokedAt: null,
-  lastSeenAt: null,
-  pairingCode: null,
-};
+const hall = deviceDto({ pairingCode: null });
 const tick = (code: string) =>
   act(async () => {
     (host.querySelector(`[data-area=${code}] input`) as HTMLInputElement).click();

@@ -2,10 +2,11 @@
 import { withTestHost, renderSettled } from '@ui/render.testing';
 import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import type { CounterDto, DeviceDto } from '@contract/dto';
+import type { CounterDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { clickText, settle, submit, type } from '../admin.testing.ts';
 import { DevicesPanel } from './devices.panel.tsx';
+import { deviceDto } from './device.testing.ts';
 
 /** Issue 17, admin: the devices panel's rough edges. */
 let host: HTMLElement;
@@ -27,19 +28,7 @@ const catalog = {
   areas: [],
   counters: [counter, { ...counter, id: 'c2', number: 2, name: 'Một cửa' }],
 };
-const kiosk: DeviceDto = {
-  id: 'k1',
-  kind: 'kiosk',
-  name: 'Ki-ốt sảnh',
-  counterId: null,
-  kioskId: null,
-  printer: null,
-  createdAt: '',
-  revokedAt: null,
-  lastSeenAt: null,
-  inUse: false,
-  pairingExpiresAt: null,
-};
+const kiosk = deviceDto({ id: 'k1', kind: 'kiosk', name: 'Ki-ốt sảnh', inUse: false, pairingExpiresAt: null });
 const openForm = () =>
   act(async () => {
     clickText(host, '+ Thêm thiết bị');

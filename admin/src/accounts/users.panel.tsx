@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Role, UserDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { Field, Notice, Section } from '../admin.fields.tsx';
+import { Field, FormActions, Notice, Section } from '../admin.fields.tsx';
 import { ROLE_LABEL } from '../admin.session.ts';
 import { validateNewUser, type Errors } from './users.validate.ts';
 
@@ -115,14 +115,7 @@ export function UsersPanel(props: { api: AdminApi; selfId: string }) {
               </select>
             </Field>
           </div>
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Tạo tài khoản
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
-              Huỷ
-            </button>
-          </div>
+          <FormActions save="Tạo tài khoản" onCancel={() => setDraft(null)} />
         </form>
       )}
       <table class="data-table">

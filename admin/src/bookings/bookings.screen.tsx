@@ -3,7 +3,8 @@ import type { AreaDto, BookingStatus, StaffBookingsDto } from '@contract/dto';
 import { businessDay, formatTime } from '@ui/time.format';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { DayInput, Notice, Section } from '../admin.fields.tsx';
+import { DayInput } from '../../../ui/src/day.input.tsx';
+import { Notice, Section } from '../admin.fields.tsx';
 
 /** The status of a booking as staff read it. */
 export const BOOKING_STATUS: Record<BookingStatus, string> = {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AreaDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';
+import { Field, FormActions, intOrNull, Notice, Section } from '../admin.fields.tsx';
 import { countText, useProcedureCounts } from '../procedures/procedure.counts.ts';
 import { HoursEditor } from '../settings/list.editors.tsx';
 import { noCounterWarning, unservedArea } from './catalog.coverage.ts';
@@ -185,14 +185,7 @@ export function AreasPanel(props: { api: AdminApi; catalog: Catalog; reload: () 
               theo ô trên.
             </p>
           )}
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Lưu lĩnh vực
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
-              Huỷ
-            </button>
-          </div>
+          <FormActions save="Lưu lĩnh vực" onCancel={() => setDraft(null)} />
         </form>
       )}
       <table class="data-table">

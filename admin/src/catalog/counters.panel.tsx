@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CounterDto } from '@contract/dto';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { Field, intOrNull, Notice, Section } from '../admin.fields.tsx';
+import { Field, FormActions, intOrNull, Notice, Section } from '../admin.fields.tsx';
 import { uncoveredBy, uncoveredWarning } from './catalog.coverage.ts';
 import type { Catalog } from './catalog.hook.ts';
 import { moveItem, validateCounter, type CounterDraft, type Errors } from './catalog.validate.ts';
@@ -163,14 +163,7 @@ export function CountersPanel(props: { api: AdminApi; catalog: Catalog; reload: 
               {uncoveredWarning(uncovered)}
             </p>
           )}
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Lưu quầy
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
-              Huỷ
-            </button>
-          </div>
+          <FormActions save="Lưu quầy" onCancel={() => setDraft(null)} />
         </form>
       )}
       <table class="data-table">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { Field, Notice, Section } from '../admin.fields.tsx';
+import { Field, FormActions, Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from './catalog.hook.ts';
 import { validateDepartment, type Errors } from './catalog.validate.ts';
 
@@ -87,14 +87,7 @@ export function DepartmentsPanel(props: { api: AdminApi; catalog: Catalog; reloa
             />{' '}
             Còn sử dụng (bỏ chọn để ẩn khỏi ki-ốt)
           </label>
-          <div class="form-actions">
-            <button class="btn btn-primary" type="submit">
-              Lưu
-            </button>
-            <button class="btn btn-ghost" type="button" onClick={() => setDraft(null)}>
-              Huỷ
-            </button>
-          </div>
+          <FormActions save="Lưu" onCancel={() => setDraft(null)} />
         </form>
       )}
       <table class="data-table">

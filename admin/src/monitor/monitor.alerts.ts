@@ -1,5 +1,5 @@
 import type { AlertDto, AreaDto } from '@contract/dto';
-import { mmss } from '../admin.format.ts';
+import { mmss } from '@ui/number.format';
 
 /** One alert line; the server's (GET /api/alerts) and the wall screen's own have the same shape. */
 export type Alert = AlertDto;

@@ -1,5 +1,5 @@
 import type { AreaDto, CounterDto, RatingLevel, ReportRow } from '@contract/dto';
-import { mmss, percent } from '../admin.format.ts';
+import { mmss, percent } from '@ui/number.format';
 import type { AreaToggle } from './area.toggle.ts';
 import { longestWait, overTarget, type Alert } from './monitor.alerts.ts';
 

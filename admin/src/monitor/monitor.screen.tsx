@@ -2,7 +2,7 @@ import type { RatingLevel } from '@contract/dto';
 import type { connectQueueSocket } from '@client/socket.client';
 import { formatDate, formatTime, formatWeekday } from '@ui/time.format';
 import type { AdminApi } from '../admin.api.ts';
-import { percent } from '../admin.format.ts';
+import { percent } from '@ui/number.format';
 import { useAreaToggle } from './area.toggle.ts';
 import { computeAlerts } from './monitor.alerts.ts';
 import { useMonitorData, useNow } from './monitor.live.ts';

@@ -4,19 +4,11 @@ import { ApiError } from '@client/api.client';
 import { createAdminApi } from '../admin.api.ts';
 import { parseCsv } from '../transfer/csv.parse.ts';
 import { PROCEDURE_COLUMNS } from '@contract/procedure.columns';
-import { procedureRows } from './procedure.diff.ts';
+import { procedureRows, type ProcedureRow } from './procedure.diff.ts';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../server/src/seed/demo-procedures.json', import.meta.url), 'utf8'),
-) as {
-  code: string;
-  name: string;
-  areaCode: string;
-  timeLimit: string;
-  fee: string;
-  documents: string[];
-  keywords: string[];
-}[];
+) as Omit<ProcedureRow, 'row'>[];
 
 describe('the sample file admin/public/mau-thu-tuc.csv', () => {
   const text = readFileSync(new URL('../../public/mau-thu-tuc.csv', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import type { AreaDto } from '@contract/dto';
-import { Field } from '../admin.fields.tsx';
+import { Field, FormActions } from '../admin.fields.tsx';
 import type { Errors, ProcedureDraft } from './procedure.validate.ts';
 
 /** The edit box of one procedure: what the kiosk's card shows a citizen (documents, fee, time limit). */
@@ -59,14 +59,7 @@ export function ProcedureForm(props: {
           <input name="keywords" value={draft.keywords} onInput={(e) => set({ keywords: e.currentTarget.value })} />
         </Field>
       </div>
-      <div class="form-actions">
-        <button class="btn btn-primary" type="submit" disabled={props.busy}>
-          Lưu thủ tục
-        </button>
-        <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
-          Huỷ
-        </button>
-      </div>
+      <FormActions save="Lưu thủ tục" busy={props.busy} onCancel={props.onCancel} />
     </form>
   );
 }

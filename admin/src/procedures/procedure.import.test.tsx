@@ -2,11 +2,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { ApiError } from '@client/api.client';
-import type { AreaDto, ProcedureDto, ProcedureImportResultDto } from '@contract/dto';
+import type { ProcedureImportResultDto } from '@contract/dto';
 import { renderSettled, settle, withTestHost } from '@ui/render.testing';
 import type { AdminApi, ProcedureQuery } from '../admin.api.ts';
 import { clickText } from '../admin.testing.ts';
 import { ProcedureImport } from './procedure.import.tsx';
+import { areaDto, catalogOf, procedureDto } from './procedure.testing.ts';
 
 /**
  * Issue 12: an import is previewed by the server's dry run before anything changes: counts, every row's
@@ -15,28 +16,8 @@ import { ProcedureImport } from './procedure.import.tsx';
 let host: HTMLElement;
 withTestHost((h) => (host = h));
 
-const catalog = {
-  departments: [],
-  areas: [
-    { id: 'a1', code: 'LLTP', name: 'Lý lịch tư pháp', active: true } as AreaDto,
-    { id: 'a2', code: 'HTCT', name: 'Hộ tịch', active: true } as AreaDto,
-  ],
-  counters: [],
-};
-const LLTP: ProcedureDto = {
-  id: 'p1',
-  code: '2.000488',
-  name: 'Cấp Phiếu lý lịch tư pháp',
-  areaId: 'a1',
-  areaCode: 'LLTP',
-  areaName: 'Lý lịch tư pháp',
-  departmentName: 'Sở Tư pháp',
-  timeLimit: '10 ngày',
-  fee: '200.000 đồng',
-  documents: ['Tờ khai'],
-  keywords: ['LLTP'],
-  active: true,
-};
+const catalog = catalogOf(areaDto('a1', 'LLTP', 'Lý lịch tư pháp'), areaDto('a2', 'HTCT', 'Hộ tịch'));
+const LLTP = procedureDto({ fee: '200.000 đồng', documents: ['Tờ khai'], keywords: ['LLTP'] });
 const CSV =
   '\uFEFFMã thủ tục;Tên thủ tục;Mã lĩnh vực;Thời hạn giải quyết;Phí, lệ phí;Thành phần hồ sơ;Từ khoá;Ghi chú\r\n' +
   '2.000488;Cấp Phiếu lý lịch tư pháp;LLTP;10 ngày;"100.000 đồng";"Tờ khai\nBản chụp căn cước";LLTP; \r\n' +

@@ -5,7 +5,7 @@ import { errorText } from '../admin.errors.ts';
 import { Notice, Section } from '../admin.fields.tsx';
 import type { Catalog } from '../catalog/catalog.hook.ts';
 import { readSheets } from '../transfer/transfer.panel.tsx';
-import { showValue } from '../transfer/import.preview.tsx';
+import { ChangeTable, showValue } from '../transfer/import.preview.tsx';
 import { diffProcedures, loadAllProcedures, procedureRows, type ProcedureChange } from './procedure.diff.ts';
 import { PROCEDURE_COLUMNS } from '@contract/procedure.columns';
 
@@ -169,35 +169,13 @@ export function ProcedureImport(props: { api: AdminApi; catalog: Catalog; onImpo
             Xem trước {file?.name}: tạo mới {result.created}, cập nhật {result.updated}, giữ nguyên {result.unchanged}.
           </p>
           {shown.length > 0 && (
-            <table class="data-table compact" data-testid="import-changes">
-              <thead>
-                <tr>
-                  <th>Thủ tục</th>
-                  <th>Trường</th>
-                  <th>Trước</th>
-                  <th>Sau</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((c) =>
-                  c.fields.map((f, i) => (
-                    <tr key={`${c.code}:${f.field}`} data-change={c.code}>
-                      {i === 0 && (
-                        <td rowSpan={c.fields.length}>
-                          <b>{c.code}</b>{' '}
-                          <span class={`status-chip ${c.action === 'create' ? 'ok' : 'warn'}`}>
-                            {c.action === 'create' ? 'mới' : 'thay đổi'}
-                          </span>
-                        </td>
-                      )}
-                      <td>{FIELD[f.field] ?? f.field}</td>
-                      <td class="before">{c.action === 'create' ? '' : value(f.field, f.before)}</td>
-                      <td class="after">{value(f.field, f.after)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
+            <ChangeTable
+              head="Thủ tục"
+              testId="import-changes"
+              rows={shown.map((c) => ({ ...c, id: c.code, title: c.code }))}
+              label={(f) => FIELD[f] ?? f}
+              value={value}
+            />
           )}
           <div class="form-actions">
             <button class="btn btn-primary" disabled={busy} onClick={() => void apply()}>

@@ -1,38 +1,20 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import type { AreaDto, ProcedureDto } from '@contract/dto';
+import type { ProcedureDto } from '@contract/dto';
 import { renderSettled, settle, withTestHost } from '@ui/render.testing';
 import type { AdminApi, ProcedureQuery } from '../admin.api.ts';
 import { clickText, submit, type } from '../admin.testing.ts';
 import { ProceduresPanel } from './procedures.panel.tsx';
+import { areaDto, catalogOf, procedureDto } from './procedure.testing.ts';
 
 /** Issue 12: the admin keeps the procedure catalogue the kiosk searches — list, search, edit, withdraw. */
 let host: HTMLElement;
 withTestHost((h) => (host = h));
 afterEach(() => vi.unstubAllGlobals());
 
-const area = (id: string, code: string, name: string) => ({ id, code, name, active: true }) as AreaDto;
-const catalog = {
-  departments: [],
-  areas: [area('a1', 'LLTP', 'Lý lịch tư pháp'), area('a2', 'HTCT', 'Hộ tịch, chứng thực')],
-  counters: [],
-};
-const proc = (p: Partial<ProcedureDto>): ProcedureDto => ({
-  id: 'p1',
-  code: '2.000488',
-  name: 'Cấp Phiếu lý lịch tư pháp',
-  areaId: 'a1',
-  areaCode: 'LLTP',
-  areaName: 'Lý lịch tư pháp',
-  departmentName: 'Sở Tư pháp',
-  timeLimit: '10 ngày',
-  fee: '200.000 đồng/lần/người',
-  documents: ['Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', 'Bản chụp căn cước'],
-  keywords: ['lý lịch tư pháp', 'LLTP'],
-  active: true,
-  ...p,
-});
+const catalog = catalogOf(areaDto('a1', 'LLTP', 'Lý lịch tư pháp'), areaDto('a2', 'HTCT', 'Hộ tịch, chứng thực'));
+const proc = procedureDto;
 const KHAI_SINH = proc({
   id: 'p2',
   code: '1.001193',

@@ -1,20 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { RatingLevel } from '@contract/dto';
-import type { AdminApi, Report } from '../admin.api.ts';
+import type { AdminApi } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { formatDay } from '@ui/time.format';
-import { int, mmss, percent } from '../admin.format.ts';
 import { Notice } from '../admin.fields.tsx';
-import { periodRange, ROMAN } from './report.format.ts';
+import { ClerkPaper, useClerkPeriod, type WhoColumn } from '../../../ui/src/clerk.paper.tsx';
 
-/** The national name and motto heading every administrative document (Nghị định 30/2020/NĐ-CP). */
-export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+/** A center's clerk is its username; the report row's label is the person's name. */
+const WHO: WhoColumn[] = [
+  { label: 'Cán bộ', value: (r) => r.label || r.key },
+  { label: 'Tên đăng nhập', value: (r) => r.key },
+];
 
-/**
- * The per-clerk quarterly / yearly summary (Thông tư 01/2018/TT-VPCP asks for per-clerk results by quarter and year),
- * laid out for A4 landscape printing with the signature block.
- */
+/** The center's printed per-clerk summary for a quarter or a year (the layout is ui/src/clerk.paper.tsx). */
 export function ClerkSummary(props: {
   api: AdminApi;
   levels: RatingLevel[];
@@ -23,141 +20,21 @@ export function ClerkSummary(props: {
   quarter: number;
   onBack: () => void;
 }) {
-  const [year, setYear] = useState(props.year);
-  const [quarter, setQuarter] = useState(props.quarter);
-  const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
-  const period = periodRange(year, quarter);
-  useEffect(() => {
-    setReport(null);
-    props.api
-      .report({ from: period.from, to: period.to, groupBy: 'clerk' })
-      .then(setReport, (e) => setError(errorText(e)));
-  }, [year, quarter]);
-
+  const paper = useClerkPeriod(
+    props,
+    (p) => props.api.report({ ...p, groupBy: 'clerk' }),
+    (e) => setError(errorText(e)),
+  );
   return (
-    <div class="clerk-summary">
-      <div class="no-print toolbar">
-        <button class="btn btn-ghost" onClick={props.onBack}>
-          ← Về báo cáo
-        </button>
-        <label class="inline">
-          Năm{' '}
-          <input
-            type="number"
-            class="w-sm"
-            value={year}
-            onInput={(e) => setYear(Number(e.currentTarget.value) || year)}
-          />
-        </label>
-        <label class="inline">
-          Kỳ{' '}
-          <select value={quarter} onChange={(e) => setQuarter(Number(e.currentTarget.value))}>
-            {ROMAN.map((r, i) => (
-              <option value={i + 1} key={r}>
-                Quý {r}
-              </option>
-            ))}
-            <option value={0}>Cả năm</option>
-          </select>
-        </label>
-        <button class="btn btn-primary" onClick={() => print()}>
-          In bảng tổng hợp
-        </button>
-      </div>
-      {error && <Notice kind="error">{error}</Notice>}
-      <article class="paper">
-        <header class="paper-head">
-          <div class="paper-org">{props.centerName.toUpperCase()}</div>
-          {/* Quốc hiệu and tiêu ngữ as Nghị định 30/2020/NĐ-CP (Phụ lục I) spells them: "HÒA", hyphens with spaces,
-              a solid line under the motto as long as it. */}
-          <div class="paper-nation">
-            <b class="paper-nation-name">{NATIONAL_NAME}</b>
-            <b class="paper-motto">{NATIONAL_MOTTO}</b>
-          </div>
-        </header>
-        <h1 class="paper-title">BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ — {period.title}</h1>
-        <p class="paper-sub">
-          Từ ngày {formatDay(period.from)} đến ngày {formatDay(period.to)}
-        </p>
-        <table class="paper-table">
-          <thead>
-            <tr>
-              <th>STT</th>
-              <th>Cán bộ</th>
-              <th>Tên đăng nhập</th>
-              <th>Đã phục vụ</th>
-              <th>Vắng mặt</th>
-              <th>Chuyển</th>
-              <th>Phục vụ TB</th>
-              {props.levels.map((l) => (
-                <th key={l.key}>{l.label}</th>
-              ))}
-              <th>Lượt đánh giá</th>
-              <th>Tỉ lệ hài lòng</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report?.rows.map((r, i) => (
-              <tr key={r.key}>
-                <td class="c">{i + 1}</td>
-                <td>{r.label || r.key}</td>
-                <td>{r.key}</td>
-                <td class="n">{int(r.served)}</td>
-                <td class="n">{int(r.noShow)}</td>
-                <td class="n">{int(r.transferred)}</td>
-                <td class="n">{mmss(r.avgServiceSec)}</td>
-                {props.levels.map((l) => (
-                  <td class="n" key={l.key}>
-                    {int(r.ratings[l.key] ?? 0)}
-                  </td>
-                ))}
-                <td class="n">{int(r.ratedCount)}</td>
-                <td class="n">{percent(r.satisfiedShare)}</td>
-              </tr>
-            ))}
-            {report && !report.rows.length && (
-              <tr>
-                <td colSpan={9 + props.levels.length} class="c">
-                  Không có số liệu trong kỳ.
-                </td>
-              </tr>
-            )}
-          </tbody>
-          {report && (
-            <tfoot>
-              <tr>
-                <td />
-                <td colSpan={2}>
-                  <b>Tổng cộng</b>
-                </td>
-                <td class="n">{int(report.totals.served)}</td>
-                <td class="n">{int(report.totals.noShow)}</td>
-                <td class="n">{int(report.totals.transferred)}</td>
-                <td class="n">{mmss(report.totals.avgServiceSec)}</td>
-                {props.levels.map((l) => (
-                  <td class="n" key={l.key}>
-                    {int(report.totals.ratings[l.key] ?? 0)}
-                  </td>
-                ))}
-                <td class="n">{int(report.totals.ratedCount)}</td>
-                <td class="n">{percent(report.totals.satisfiedShare)}</td>
-              </tr>
-            </tfoot>
-          )}
-        </table>
-        <p class="paper-date">……………, ngày …… tháng …… năm ……</p>
-        <div class="signatures">
-          <div>
-            <b>Người lập biểu</b>
-            <i>(Ký, ghi rõ họ tên)</i>
-          </div>
-          <div>
-            <b>Thủ trưởng đơn vị</b>
-            <i>(Ký tên, đóng dấu)</i>
-          </div>
-        </div>
-      </article>
-    </div>
+    <ClerkPaper
+      orgName={props.centerName}
+      title="BẢNG TỔNG HỢP KẾT QUẢ PHỤC VỤ CỦA CÁN BỘ"
+      who={WHO}
+      levels={props.levels}
+      paper={paper}
+      onBack={props.onBack}
+      notice={error && <Notice kind="error">{error}</Notice>}
+    />
   );
 }

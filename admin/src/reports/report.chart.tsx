@@ -1,6 +1,6 @@
 import type { ReportRow } from '@contract/dto';
 import type { GroupBy } from '../admin.api.ts';
-import { rowLabel } from './report.format.ts';
+import { rowLabel } from '@ui/report.format';
 
 /** Axis labels stay short: codes for areas and departments, the full name in the tooltip. */
 const shortLabel = (r: ReportRow, g: GroupBy) =>

@@ -3,37 +3,28 @@ import type { RatingLevel } from '@contract/dto';
 import { ApiError } from '@client/api.client';
 import type { AdminApi, GroupBy, Report } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { businessDay, formatDay } from '@ui/time.format';
-import { DayInput, Notice, saveBlob } from '../admin.fields.tsx';
+import { businessDay } from '@ui/time.format';
+import { GROUP_LABEL, PRESET_LABEL, quarterOf, reportColumns, type Preset } from '@ui/report.format';
+import { Notice, saveBlob } from '../admin.fields.tsx';
+import { ReportControls, useReportQuery } from '../../../ui/src/report.controls.tsx';
+import { ReportCard } from '../../../ui/src/report.table.tsx';
 import { ClerkSummary } from './clerk.summary.tsx';
 import { ReportChart } from './report.chart.tsx';
-import {
-  badDateText,
-  GROUP_LABEL,
-  PRESET_LABEL,
-  presetRange,
-  quarterOf,
-  reportColumns,
-  type Preset,
-} from './report.format.ts';
+
+const PRESETS = Object.keys(PRESET_LABEL) as Preset[];
 
 /** Reports: a date range, a grouping, the table, a chart, CSV/XLSX export, and the printable per-clerk summary. */
 export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: RatingLevel[]; centerName: string }) {
   const today = businessDay(Date.now(), props.timeZone);
-  const [range, setRange] = useState(() => presetRange('today', today));
-  // The preset chosen, not every preset whose range happens to match: on the 1st of a month "Hôm nay" and
-  // "Tháng này" are the same range, and only the one pressed is lit. Typing a date clears it.
-  const [preset, setPreset] = useState<Preset | null>('today');
-  // Date fields holding text that is no real day (31/02, 2026-13-01…): said in words, not only in red.
-  const [badDates, setBadDates] = useState<{ from?: string; to?: string }>({});
-  const [groupBy, setGroupBy] = useState<GroupBy>('area');
+  const query = useReportQuery<GroupBy>(today, 'area');
+  const { range, groupBy } = query;
   const [report, setReport] = useState<Report | null>(null);
   const [msg, setMsg] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [clerkView, setClerkView] = useState(false);
 
   useEffect(() => {
-    if (range.from > range.to) {
-      setMsg({ kind: 'error', text: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.' });
+    if (query.orderError) {
+      setMsg({ kind: 'error', text: query.orderError });
       return;
     }
     setMsg(null);
@@ -75,63 +66,7 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
   const cols = reportColumns(groupBy, props.levels);
   return (
     <div class="reports">
-      <div class="card toolbar report-controls">
-        <div class="presets" role="group" aria-label="Khoảng thời gian">
-          {(Object.keys(PRESET_LABEL) as Preset[]).map((p) => {
-            const r = presetRange(p, today);
-            return (
-              <button
-                key={p}
-                class={`pill ${p === preset ? 'on' : ''}`}
-                aria-pressed={p === preset}
-                onClick={() => {
-                  setPreset(p);
-                  setBadDates({});
-                  setRange(r);
-                }}
-              >
-                {PRESET_LABEL[p]}
-              </button>
-            );
-          })}
-        </div>
-        <label class="inline">
-          Từ{' '}
-          <DayInput
-            name="from"
-            value={range.from}
-            onChange={(d) => {
-              setPreset(null);
-              setRange({ ...range, from: d });
-            }}
-            onInvalid={(text) => setBadDates((b) => ({ ...b, from: text ?? undefined }))}
-          />
-        </label>
-        <label class="inline">
-          đến{' '}
-          <DayInput
-            name="to"
-            value={range.to}
-            onChange={(d) => {
-              setPreset(null);
-              setRange({ ...range, to: d });
-            }}
-            onInvalid={(text) => setBadDates((b) => ({ ...b, to: text ?? undefined }))}
-          />
-        </label>
-        <label class="inline">
-          Theo{' '}
-          <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as GroupBy)}>
-            {(['department', 'area', 'counter', 'clerk', 'procedure', 'channel', 'hour', 'day'] as GroupBy[]).map(
-              (g) => (
-                <option key={g} value={g}>
-                  {GROUP_LABEL[g]}
-                </option>
-              ),
-            )}
-          </select>
-        </label>
-        <span class="spacer" />
+      <ReportControls query={query} presets={PRESETS} groups={GROUP_LABEL}>
         <button class="btn btn-soft" onClick={() => exportFile('csv')}>
           Xuất CSV
         </button>
@@ -141,63 +76,13 @@ export function ReportsScreen(props: { api: AdminApi; timeZone: string; levels: 
         <button class="btn btn-primary" onClick={() => setClerkView(true)}>
           Tổng hợp cán bộ (quý/năm)
         </button>
-      </div>
-      {(badDates.from !== undefined || badDates.to !== undefined) && (
-        <Notice kind="error">{badDateText(badDates)}</Notice>
-      )}
+      </ReportControls>
+      {query.badDateText && <Notice kind="error">{query.badDateText}</Notice>}
       {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
       {report && (
-        <section class="card">
-          <header class="card-head">
-            <h2>
-              Báo cáo theo {GROUP_LABEL[groupBy].toLowerCase()} ·{' '}
-              {report.from === report.to
-                ? formatDay(report.from)
-                : `${formatDay(report.from)} – ${formatDay(report.to)}`}
-            </h2>
-          </header>
+        <ReportCard heading={`Báo cáo theo ${GROUP_LABEL[groupBy].toLowerCase()}`} report={report} cols={cols}>
           <ReportChart rows={report.rows} groupBy={groupBy} />
-          <div class="table-scroll">
-            <table class="data-table report-table">
-              <thead>
-                <tr>
-                  {cols.map((c) => (
-                    <th key={c.key} class={c.num ? 'num' : ''}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    {cols.map((c) => (
-                      <td key={c.key} class={c.num ? 'num' : ''}>
-                        {c.value(r)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-                {!report.rows.length && (
-                  <tr>
-                    <td colSpan={cols.length} class="muted">
-                      Không có số liệu trong khoảng thời gian này.
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-              <tfoot>
-                <tr>
-                  {cols.map((c, i) => (
-                    <td key={c.key} class={c.num ? 'num' : ''}>
-                      {i === 0 ? 'Tổng cộng' : c.value(report.totals)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        </section>
+        </ReportCard>
       )}
     </div>
   );

@@ -14,6 +14,30 @@ type Limits = CenterSettings['citizenLimits'];
  */
 export type PinEdit = string | null | undefined;
 
+type Flag = 'booking.enabled' | 'booking.remoteTickets' | 'citizenLimits.requireCardAtKiosk';
+type NumberField = `booking.${NumberKeys<Booking>}` | `citizenLimits.${NumberKeys<Limits>}` | 'elderlyAge';
+type NumberKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T] & string;
+
+/** The section's check boxes: the setting each one switches (its input's name) and what it says. */
+const FLAGS: [Flag, string][] = [
+  ['booking.enabled', 'Cho phép đặt hẹn trực tuyến (/book)'],
+  ['booking.remoteTickets', 'Cho phép lấy số từ xa trong ngày'],
+  ['citizenLimits.requireCardAtKiosk', 'Bắt buộc quét CCCD tại ki-ốt'],
+];
+
+/** The section's number fields, in the order the form shows them; bounds only where the browser should hint them. */
+const NUMBERS: { name: NumberField; label: string; min?: number; max?: number }[] = [
+  { name: 'booking.daysAhead', label: 'Đặt trước tối đa (ngày)', min: 0, max: 60 },
+  { name: 'booking.slotMinutes', label: 'Độ dài mỗi khung giờ (phút)', min: 5, max: 240 },
+  { name: 'booking.onlineSharePercent', label: 'Phần dành cho đặt trực tuyến (%)', min: 0, max: 100 },
+  { name: 'booking.checkInEarlyMinutes', label: 'Được đến sớm (phút trước giờ hẹn)' },
+  { name: 'booking.checkInLateMinutes', label: 'Được đến muộn (phút sau giờ hẹn)' },
+  { name: 'booking.perAddressPerHour', label: 'Mỗi địa chỉ mạng tối đa (lượt/giờ)' },
+  { name: 'citizenLimits.perDay', label: 'Mỗi công dân tối đa (số/ngày)' },
+  { name: 'citizenLimits.perAreaPerDay', label: 'Mỗi công dân, một lĩnh vực (số/ngày)' },
+  { name: 'elderlyAge', label: 'Tự động ưu tiên từ (tuổi)' },
+];
+
 /** Bookings, remote numbers and the per-citizen limits (issue 13): one section of the settings form. */
 export function BookingSettings(props: {
   booking: Booking;
@@ -28,115 +52,46 @@ export function BookingSettings(props: {
   onPin: (p: PinEdit) => void;
 }) {
   const { booking: b, limits: l, errors } = props;
-  const nb = (k: keyof Booking) => (e: Event) =>
-    props.onBooking({ ...b, [k]: Number((e.currentTarget as HTMLInputElement).value) });
-  const nl = (k: keyof Limits) => (e: Event) =>
-    props.onLimits({ ...l, [k]: Number((e.currentTarget as HTMLInputElement).value) });
+  // A field's name says where its value lives: `booking.x`, `citizenLimits.x`, or the settings' own elderlyAge.
+  const read = (name: string): unknown => {
+    const [group, key] = name.split('.') as [string, string | undefined];
+    if (key === undefined) return props.elderlyAge;
+    return (group === 'booking' ? b : l)[key as never];
+  };
+  const write = (name: string, value: number | boolean) => {
+    const [group, key] = name.split('.') as [string, string | undefined];
+    if (key === undefined) props.onElderlyAge(value as number);
+    else if (group === 'booking') props.onBooking({ ...b, [key]: value });
+    else props.onLimits({ ...l, [key]: value });
+  };
   return (
     <Section title="Đặt hẹn, lấy số từ xa và giới hạn mỗi công dân">
       <div class="grid-3">
-        <label class="inline check-big">
-          <input
-            type="checkbox"
-            name="booking.enabled"
-            checked={b.enabled}
-            onChange={(e) => props.onBooking({ ...b, enabled: e.currentTarget.checked })}
-          />{' '}
-          Cho phép đặt hẹn trực tuyến (/book)
-        </label>
-        <label class="inline check-big">
-          <input
-            type="checkbox"
-            name="booking.remoteTickets"
-            checked={b.remoteTickets}
-            onChange={(e) => props.onBooking({ ...b, remoteTickets: e.currentTarget.checked })}
-          />{' '}
-          Cho phép lấy số từ xa trong ngày
-        </label>
-        <label class="inline check-big">
-          <input
-            type="checkbox"
-            name="citizenLimits.requireCardAtKiosk"
-            checked={l.requireCardAtKiosk}
-            onChange={(e) => props.onLimits({ ...l, requireCardAtKiosk: e.currentTarget.checked })}
-          />{' '}
-          Bắt buộc quét CCCD tại ki-ốt
-        </label>
+        {FLAGS.map(([name, label]) => (
+          <label class="inline check-big" key={name}>
+            <input
+              type="checkbox"
+              name={name}
+              checked={read(name) as boolean}
+              onChange={(e) => write(name, e.currentTarget.checked)}
+            />{' '}
+            {label}
+          </label>
+        ))}
       </div>
       <div class="grid-3">
-        <Field label="Đặt trước tối đa (ngày)" error={errors['booking.daysAhead']}>
-          <input
-            type="number"
-            name="booking.daysAhead"
-            min={0}
-            max={60}
-            value={b.daysAhead}
-            onInput={nb('daysAhead')}
-          />
-        </Field>
-        <Field label="Độ dài mỗi khung giờ (phút)" error={errors['booking.slotMinutes']}>
-          <input
-            type="number"
-            name="booking.slotMinutes"
-            min={5}
-            max={240}
-            value={b.slotMinutes}
-            onInput={nb('slotMinutes')}
-          />
-        </Field>
-        <Field label="Phần dành cho đặt trực tuyến (%)" error={errors['booking.onlineSharePercent']}>
-          <input
-            type="number"
-            name="booking.onlineSharePercent"
-            min={0}
-            max={100}
-            value={b.onlineSharePercent}
-            onInput={nb('onlineSharePercent')}
-          />
-        </Field>
-        <Field label="Được đến sớm (phút trước giờ hẹn)" error={errors['booking.checkInEarlyMinutes']}>
-          <input
-            type="number"
-            name="booking.checkInEarlyMinutes"
-            value={b.checkInEarlyMinutes}
-            onInput={nb('checkInEarlyMinutes')}
-          />
-        </Field>
-        <Field label="Được đến muộn (phút sau giờ hẹn)" error={errors['booking.checkInLateMinutes']}>
-          <input
-            type="number"
-            name="booking.checkInLateMinutes"
-            value={b.checkInLateMinutes}
-            onInput={nb('checkInLateMinutes')}
-          />
-        </Field>
-        <Field label="Mỗi địa chỉ mạng tối đa (lượt/giờ)" error={errors['booking.perAddressPerHour']}>
-          <input
-            type="number"
-            name="booking.perAddressPerHour"
-            value={b.perAddressPerHour}
-            onInput={nb('perAddressPerHour')}
-          />
-        </Field>
-        <Field label="Mỗi công dân tối đa (số/ngày)" error={errors['citizenLimits.perDay']}>
-          <input type="number" name="citizenLimits.perDay" value={l.perDay} onInput={nl('perDay')} />
-        </Field>
-        <Field label="Mỗi công dân, một lĩnh vực (số/ngày)" error={errors['citizenLimits.perAreaPerDay']}>
-          <input
-            type="number"
-            name="citizenLimits.perAreaPerDay"
-            value={l.perAreaPerDay}
-            onInput={nl('perAreaPerDay')}
-          />
-        </Field>
-        <Field label="Tự động ưu tiên từ (tuổi)" error={errors.elderlyAge}>
-          <input
-            type="number"
-            name="elderlyAge"
-            value={props.elderlyAge}
-            onInput={(e) => props.onElderlyAge(Number(e.currentTarget.value))}
-          />
-        </Field>
+        {NUMBERS.map((f) => (
+          <Field label={f.label} error={errors[f.name]} key={f.name}>
+            <input
+              type="number"
+              name={f.name}
+              min={f.min}
+              max={f.max}
+              value={read(f.name) as number}
+              onInput={(e) => write(f.name, Number(e.currentTarget.value))}
+            />
+          </Field>
+        ))}
         <Field
           label="Mã xác nhận của cán bộ (4–8 chữ số)"
           error={errors.overridePin}

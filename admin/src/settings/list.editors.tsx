@@ -1,5 +1,5 @@
 import type { IssuingHours } from '../admin.api.ts';
-import { DayInput } from '../admin.fields.tsx';
+import { DayInput } from '../../../ui/src/day.input.tsx';
 
 export const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
 

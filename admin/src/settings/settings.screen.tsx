@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminApi, CenterSettings } from '../admin.api.ts';
 import { errorText } from '../admin.errors.ts';
-import { Field, Notice, Section } from '../admin.fields.tsx';
+import { Choice, Field, Notice, Section } from '../admin.fields.tsx';
 import { HoursEditor, LevelsEditor, TextListEditor } from './list.editors.tsx';
 import { AreaCapacities, BookingSettings, type PinEdit } from './booking.settings.tsx';
 import { overridePinSchema } from '@contract/settings.schema';
@@ -126,24 +126,24 @@ export function SettingsScreen(props: { api: AdminApi; onSaved?: () => void }) {
             <Field label="Số lần đọc" error={errors.announceTimes}>
               <input type="number" min={1} max={5} value={s.announceTimes} onInput={num('announceTimes')} />
             </Field>
-            <Field label="Cách đọc số">
-              <select
-                value={s.numberReading}
-                onChange={(e) => set('numberReading', e.currentTarget.value as CenterSettings['numberReading'])}
-              >
-                <option value="words">Đọc thành chữ (một nghìn không trăm linh năm)</option>
-                <option value="digits">Đọc từng chữ số (một không không năm)</option>
-              </select>
-            </Field>
-            <Field label="Giọng vùng miền">
-              <select
-                value={s.dialect}
-                onChange={(e) => set('dialect', e.currentTarget.value as CenterSettings['dialect'])}
-              >
-                <option value="north">Miền Bắc (nghìn, linh)</option>
-                <option value="south">Miền Nam (ngàn, lẻ)</option>
-              </select>
-            </Field>
+            <Choice
+              label="Cách đọc số"
+              value={s.numberReading}
+              options={[
+                ['words', 'Đọc thành chữ (một nghìn không trăm linh năm)'],
+                ['digits', 'Đọc từng chữ số (một không không năm)'],
+              ]}
+              onChange={(v) => set('numberReading', v)}
+            />
+            <Choice
+              label="Giọng vùng miền"
+              value={s.dialect}
+              options={[
+                ['north', 'Miền Bắc (nghìn, linh)'],
+                ['south', 'Miền Nam (ngàn, lẻ)'],
+              ]}
+              onChange={(v) => set('dialect', v)}
+            />
             <Field label="Bộ giọng đọc" error={errors.voicePack}>
               <input value={s.voicePack} onInput={txt('voicePack')} />
             </Field>
@@ -189,33 +189,33 @@ export function SettingsScreen(props: { api: AdminApi; onSaved?: () => void }) {
             <Field label="Lời cảm ơn trên phiếu">
               <input value={s.ticketThanks} onInput={txt('ticketThanks')} />
             </Field>
-            <Field label="Khổ giấy">
-              <select
-                value={String(s.printerPaperWidth)}
-                onChange={(e) => set('printerPaperWidth', Number(e.currentTarget.value) as 80 | 58)}
-              >
-                <option value="80">80 mm</option>
-                <option value="58">58 mm</option>
-              </select>
-            </Field>
-            <Field label="Chế độ in">
-              <select
-                value={s.printerMode}
-                onChange={(e) => set('printerMode', e.currentTarget.value as CenterSettings['printerMode'])}
-              >
-                <option value="raster">Ảnh (raster, đủ dấu tiếng Việt)</option>
-                <option value="text">Văn bản (bảng mã máy in)</option>
-              </select>
-            </Field>
-            <Field label="Bảng mã máy in">
-              <select
-                value={s.printerCodePage}
-                onChange={(e) => set('printerCodePage', e.currentTarget.value as CenterSettings['printerCodePage'])}
-              >
-                <option value="cp1258">Windows-1258</option>
-                <option value="tcvn3">TCVN3</option>
-              </select>
-            </Field>
+            <Choice
+              label="Khổ giấy"
+              value={String(s.printerPaperWidth)}
+              options={[
+                ['80', '80 mm'],
+                ['58', '58 mm'],
+              ]}
+              onChange={(v) => set('printerPaperWidth', Number(v) as 80 | 58)}
+            />
+            <Choice
+              label="Chế độ in"
+              value={s.printerMode}
+              options={[
+                ['raster', 'Ảnh (raster, đủ dấu tiếng Việt)'],
+                ['text', 'Văn bản (bảng mã máy in)'],
+              ]}
+              onChange={(v) => set('printerMode', v)}
+            />
+            <Choice
+              label="Bảng mã máy in"
+              value={s.printerCodePage}
+              options={[
+                ['cp1258', 'Windows-1258'],
+                ['tcvn3', 'TCVN3'],
+              ]}
+              onChange={(v) => set('printerCodePage', v)}
+            />
             <Field label="Thời gian chờ máy in (ms)" error={errors.printerTimeoutMs}>
               <input type="number" value={s.printerTimeoutMs} onInput={num('printerTimeoutMs')} />
             </Field>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AdminApi, BackupInfo } from '../admin.api.ts';
 import { errorText, isUnsupported } from '../admin.errors.ts';
 import { formatDateTime } from '@ui/time.format';
-import { bytes } from '../admin.format.ts';
+import { bytes } from '@ui/number.format';
 import { Notice } from '../admin.fields.tsx';
 
 /** The last backup and a button to take one now. */

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import { withTestHost } from '@ui/render.testing';
+import { renderSettled, withTestHost } from '@ui/render.testing';
 import { describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { ProvinceLinkDto } from '@contract/dto';
 import { createAdminApi } from '../admin.api.ts';
@@ -35,8 +34,7 @@ describe('province card', () => {
       },
     });
     const api = createAdminApi(() => 't', fetch);
-    render(<ProvinceCard api={api} timeZone="Asia/Ho_Chi_Minh" />, host);
-    await settle();
+    await renderSettled(<ProvinceCard api={api} timeZone="Asia/Ho_Chi_Minh" />, host);
     const text = host.textContent ?? '';
     expect(text).toContain('Mất kết nối, đang thử lại');
     expect(text).toContain('Chờ gửi 42 · trễ 2 phút');

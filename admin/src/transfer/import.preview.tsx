@@ -50,28 +50,55 @@ function summary(r: ImportResultDto): string {
   return `Tạo mới: ${part(r.created)}. Thay đổi: ${part(r.updated)}${settings}. Giữ nguyên: ${part(r.unchanged)}.`;
 }
 
-function FieldRows({ change }: { change: ImportChange }) {
-  const title = `${ENTITY[change.entity]} ${change.entity === 'settings' ? '' : change.key}`.trim();
+/** One changed row of a preview: its id (the rows' data-change), its name, whether it is new, each field's change. */
+export interface ChangeRow {
+  id: string;
+  title: string;
+  action: 'create' | 'update';
+  fields: FieldChange[];
+}
+
+/**
+ * Every changed field of every changed row, before → after (nothing "before" on a row the import creates), the
+ * row named once beside its fields: the config import's preview and the procedure import's.
+ */
+export function ChangeTable(props: {
+  head: string;
+  rows: ChangeRow[];
+  label: (field: string) => string;
+  value: (field: string, v: unknown) => string;
+  testId?: string;
+}) {
   return (
-    <>
-      {change.fields.map((f: FieldChange, i) => (
-        <tr key={`${change.entity}:${change.key}:${f.field}`} data-change={`${change.entity}:${change.key}`}>
-          {i === 0 && (
-            <td rowSpan={change.fields.length}>
-              <b>{title}</b>{' '}
-              {change.action === 'create' ? (
-                <span class="status-chip ok">mới</span>
-              ) : (
-                <span class="status-chip warn">thay đổi</span>
-              )}
-            </td>
-          )}
-          <td>{FIELD[f.field] ?? f.field}</td>
-          <td class="before">{change.action === 'create' ? '' : showValue(f.field, f.before)}</td>
-          <td class="after">{showValue(f.field, f.after)}</td>
+    <table class="data-table compact" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th>{props.head}</th>
+          <th>Trường</th>
+          <th>Trước</th>
+          <th>Sau</th>
         </tr>
-      ))}
-    </>
+      </thead>
+      <tbody>
+        {props.rows.map((c) =>
+          c.fields.map((f, i) => (
+            <tr key={`${c.id}:${f.field}`} data-change={c.id}>
+              {i === 0 && (
+                <td rowSpan={c.fields.length}>
+                  <b>{c.title}</b>{' '}
+                  <span class={`status-chip ${c.action === 'create' ? 'ok' : 'warn'}`}>
+                    {c.action === 'create' ? 'mới' : 'thay đổi'}
+                  </span>
+                </td>
+              )}
+              <td>{props.label(f.field)}</td>
+              <td class="before">{c.action === 'create' ? '' : props.value(f.field, f.before)}</td>
+              <td class="after">{props.value(f.field, f.after)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
   );
 }
 
@@ -83,21 +110,16 @@ export function ImportPreview({ result }: { result: ImportResultDto }) {
       {changes.length === 0 ? (
         <p class="muted">Tệp này không thay đổi gì so với hệ thống.</p>
       ) : (
-        <table class="data-table compact">
-          <thead>
-            <tr>
-              <th>Mục</th>
-              <th>Trường</th>
-              <th>Trước</th>
-              <th>Sau</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <FieldRows key={`${c.entity}:${c.key}`} change={c} />
-            ))}
-          </tbody>
-        </table>
+        <ChangeTable
+          head="Mục"
+          rows={changes.map((c) => ({
+            ...c,
+            id: `${c.entity}:${c.key}`,
+            title: `${ENTITY[c.entity]} ${c.entity === 'settings' ? '' : c.key}`.trim(),
+          }))}
+          label={(f) => FIELD[f] ?? f}
+          value={showValue}
+        />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../../ui/src/fonts.css';
+import '../../../ui/src/phone.css';
 import './track.css';
 import { TrackApp } from './track.app.tsx';
 import { ticketIdFromPath } from './track.state.ts';

@@ -14,11 +14,11 @@ export interface TrackScreenProps {
 
 function Header({ centerName }: { centerName: string }) {
   return (
-    <header class="t-header">
-      <div class="t-emblem" aria-hidden="true">
+    <header class="phone-header t-header">
+      <div class="phone-emblem t-emblem" aria-hidden="true">
         ★
       </div>
-      <div class="t-center">{centerName || 'Trung tâm Phục vụ hành chính công'}</div>
+      <div class="phone-center t-center">{centerName || 'Trung tâm Phục vụ hành chính công'}</div>
     </header>
   );
 }
@@ -75,7 +75,7 @@ function Details({ t, timeZone }: { t: TicketDto; timeZone: string }) {
 export function TrackScreen({ state, centerName, timeZone, offline }: TrackScreenProps) {
   if (state.phase === 'loading') {
     return (
-      <div class="t-page">
+      <div class="phone-page">
         <Header centerName={centerName} />
         <main class="t-main">
           <p class="t-note">Đang tải thông tin số thứ tự…</p>
@@ -85,7 +85,7 @@ export function TrackScreen({ state, centerName, timeZone, offline }: TrackScree
   }
   if (state.phase === 'notfound' || state.phase === 'error') {
     return (
-      <div class="t-page">
+      <div class="phone-page">
         <Header centerName={centerName} />
         <main class="t-main">
           <div class="t-card t-missing" role="alert">
@@ -104,7 +104,7 @@ export function TrackScreen({ state, centerName, timeZone, offline }: TrackScree
   const words = statusWords(t);
   const moved = transferWords(t);
   return (
-    <div class={`t-page tone-${words.tone}`}>
+    <div class={`phone-page tone-${words.tone}`}>
       <Header centerName={centerName} />
       {offline && (
         <div class="t-offline" role="status">

@@ -1,5 +1,15 @@
 import { AppError } from '../../../server/src/contract/errors.ts';
 import type { FeedBatch, FeedCatalog, FeedItem } from '../../../server/src/contract/province.feed.ts';
+import {
+  HUB_EVENT_COLUMNS,
+  HUB_RATING_COLUMNS,
+  HUB_TICKET_COLUMNS,
+  type HubEventState,
+  type HubRatingState,
+  type HubTicketState,
+} from '../reports/report-days.contribution.ts';
+import { rebuildCenterDays } from '../reports/report-days.rebuild.ts';
+import { applyBatchToDays, dayContextParams, dayContextSql, type DayContext } from '../reports/report-days.write.ts';
 import type { HubDb, Queryable } from '../storage/hub.db.ts';
 
 type Of<K extends FeedItem['kind']> = Extract<FeedItem, { kind: K }>['data'];
@@ -42,13 +52,12 @@ export async function applyFeedBatch(
       const fresh = batch.items.filter((it) => it.seq > ack);
       await applyItems(q, centerId, fresh);
       const ackSeq = Math.max(ack, batch.fromSeq + batch.items.length - 1);
-      await q.query('UPDATE centers SET ack_seq = $2, last_seen_at = $3, lag_sec = $4 WHERE id = $1', [
-        centerId,
-        ackSeq,
-        now,
-        lag,
-      ]);
-      return { ackSeq, catalogVersion: await catalogVersion(q) };
+      const [v] = await q.query<{ version: number | null }>(
+        `UPDATE centers SET ack_seq = $2, last_seen_at = $3, lag_sec = $4 WHERE id = $1
+         RETURNING (SELECT version FROM province_catalog WHERE id = 1) AS version`,
+        [centerId, ackSeq, now, lag],
+      );
+      return { ackSeq, catalogVersion: Number(v?.version ?? 0) };
     });
   } catch (e) {
     // A gap is still a sign of life: the center is there and will resend.
@@ -76,7 +85,11 @@ function lastById<T extends { id: string }>(list: T[], keep: (a: T, b: T) => boo
   return [...m.values()];
 }
 
-/** One statement per kind (jsonb_to_recordset), not one per item: a 1 000-item batch is a handful of round trips. */
+/**
+ * One statement per kind (jsonb_to_recordset), not one per item: a 1 000-item batch is a handful of round trips.
+ * The report aggregates follow in the same transaction, from what the statements actually wrote (RETURNING): a
+ * replayed or older item writes nothing and so changes no aggregate.
+ */
 async function applyItems(q: Queryable, centerId: string, items: FeedItem[]) {
   const of = <K extends FeedItem['kind']>(k: K) =>
     items.filter((i): i is Extract<FeedItem, { kind: K }> => i.kind === k).map((i) => i.data as Of<K>);
@@ -87,9 +100,16 @@ async function applyItems(q: Queryable, centerId: string, items: FeedItem[]) {
     priority: t.priority ?? false,
     procedureId: t.procedureId ?? null,
   }));
+  const before = new Map<string, HubTicketState>();
+  const written: HubTicketState[] = [];
+  // One statement: `old` reads the rows as they were before this statement's upsert (one snapshot for both).
   if (tickets.length)
-    await q.query(
-      `INSERT INTO hub_tickets (center_id, id, rev, number, channel, priority, issued_area_id, area_id, counter_id,
+    for (const { w, ...t } of await q.query<HubTicketState & { w: string }>(
+      `WITH old AS (
+         SELECT ${HUB_TICKET_COLUMNS} FROM hub_tickets
+         WHERE center_id = $1 AND id = ANY(ARRAY(SELECT x->>'id' FROM jsonb_array_elements($2::jsonb) x))
+       ), up AS (
+       INSERT INTO hub_tickets (center_id, id, rev, number, channel, priority, issued_area_id, area_id, counter_id,
          clerk_id, procedure_id, status, business_day, issued_at, first_called_at, called_at, finished_at, transfers)
        SELECT $1, x.id, x.rev, x.number, x.channel, x.priority, x."issuedAreaId", x."areaId", x."counterId",
          x."clerkId", x."procedureId", x.status, x."businessDay", x."issuedAt", x."firstCalledAt", x."calledAt",
@@ -104,33 +124,52 @@ async function applyItems(q: Queryable, centerId: string, items: FeedItem[]) {
          procedure_id = EXCLUDED.procedure_id, status = EXCLUDED.status, business_day = EXCLUDED.business_day,
          issued_at = EXCLUDED.issued_at, first_called_at = EXCLUDED.first_called_at, called_at = EXCLUDED.called_at,
          finished_at = EXCLUDED.finished_at, transfers = EXCLUDED.transfers
-       WHERE hub_tickets.rev <= EXCLUDED.rev`,
+       WHERE hub_tickets.rev <= EXCLUDED.rev
+       RETURNING ${HUB_TICKET_COLUMNS})
+       SELECT 'old' AS w, * FROM old UNION ALL SELECT 'new' AS w, * FROM up`,
       [centerId, JSON.stringify(tickets)],
-    );
+    ))
+      if (w === 'old') before.set(t.id, t);
+      else written.push(t);
   const events = of('event').map((e) => ({ ...e, procedureId: e.procedureId ?? null }));
-  if (events.length)
-    await q.query(
-      `INSERT INTO hub_events (center_id, id, type, ticket_id, counter_id, actor_id, area_id, procedure_id,
-         business_day, issued_at, at)
-       SELECT $1, x.id, x.type, x."ticketId", x."counterId", x."actorId", x."areaId", x."procedureId",
-         x."businessDay", x."issuedAt", x.at
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, "ticketId" text, "counterId" text,
-         "actorId" text, "areaId" text, "procedureId" text, "businessDay" text, "issuedAt" bigint, at bigint)
-       ON CONFLICT (center_id, id) DO NOTHING`,
-      [centerId, JSON.stringify(events)],
-    );
   const ratings = of('rating').map((r) => ({ ...r, procedureId: r.procedureId ?? null }));
-  if (ratings.length)
-    await q.query(
-      `INSERT INTO hub_ratings (center_id, id, ticket_id, level, area_id, counter_id, clerk_id, procedure_id,
-         business_day, issued_at, at)
-       SELECT $1, x.id, x."ticketId", x.level, x."areaId", x."counterId", x."clerkId", x."procedureId",
-         x."businessDay", x."issuedAt", x.at
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, "ticketId" text, level text, "areaId" text,
-         "counterId" text, "clerkId" text, "procedureId" text, "businessDay" text, "issuedAt" bigint, at bigint)
-       ON CONFLICT (center_id, id) DO NOTHING`,
-      [centerId, JSON.stringify(ratings)],
+  let newEvents: HubEventState[] = [];
+  let newRatings: HubRatingState[] = [];
+  let context: DayContext = [];
+  // Events, ratings and what the aggregates read, in one statement: its reads see the facts stored before it.
+  if (written.length || events.length || ratings.length) {
+    const need = dayContextParams({ before, tickets: written, events, ratings });
+    const rows = await q.query<{ w: string; j: unknown }>(
+      `WITH ev AS (
+         INSERT INTO hub_events (center_id, id, type, ticket_id, counter_id, actor_id, area_id, procedure_id,
+           business_day, issued_at, at)
+         SELECT $1, x.id, x.type, x."ticketId", x."counterId", x."actorId", x."areaId", x."procedureId",
+           x."businessDay", x."issuedAt", x.at
+         FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, "ticketId" text, "counterId" text,
+           "actorId" text, "areaId" text, "procedureId" text, "businessDay" text, "issuedAt" bigint, at bigint)
+         ON CONFLICT (center_id, id) DO NOTHING
+         RETURNING ${HUB_EVENT_COLUMNS}
+       ), rt AS (
+         INSERT INTO hub_ratings (center_id, id, ticket_id, level, area_id, counter_id, clerk_id, procedure_id,
+           business_day, issued_at, at)
+         SELECT $1, x.id, x."ticketId", x.level, x."areaId", x."counterId", x."clerkId", x."procedureId",
+           x."businessDay", x."issuedAt", x.at
+         FROM jsonb_to_recordset($3::jsonb) AS x(id text, "ticketId" text, level text, "areaId" text,
+           "counterId" text, "clerkId" text, "procedureId" text, "businessDay" text, "issuedAt" bigint, at bigint)
+         ON CONFLICT (center_id, id) DO NOTHING
+         RETURNING ${HUB_RATING_COLUMNS}
+       )
+       SELECT 'inserted event' AS w, to_jsonb(ev) AS j FROM ev
+       UNION ALL SELECT 'inserted rating', to_jsonb(rt) FROM rt
+       UNION ALL ${dayContextSql(4)}`,
+      [centerId, JSON.stringify(events), JSON.stringify(ratings), ...need],
     );
+    // jsonb arrives parsed from both drivers.
+    const json = (x: { j: unknown }) => x.j as never;
+    newEvents = rows.filter((x) => x.w === 'inserted event').map(json);
+    newRatings = rows.filter((x) => x.w === 'inserted rating').map(json);
+    context = rows.filter((x) => !x.w.startsWith('inserted ')).map((x) => ({ w: x.w, j: json(x) }));
+  }
   const counters = lastById(of('counter'), (a, b) => a.updatedAt >= b.updatedAt).map((c) => ({
     ...c,
     number: c.number ?? null,
@@ -148,11 +187,20 @@ async function applyItems(q: Queryable, centerId: string, items: FeedItem[]) {
        WHERE hub_counters.updated_at <= EXCLUDED.updated_at`,
       [centerId, JSON.stringify(counters)],
     );
+  await applyBatchToDays(q, centerId, { before, tickets: written, events: newEvents, ratings: newRatings }, context);
   const catalog = of('catalog').at(-1);
-  if (catalog) await replaceCatalog(q, centerId, catalog);
+  // Service levels are counted against the issued area's target as the catalogue says now: a new target
+  // recounts the center's history (rare: a catalogue re-sent unchanged at each start changes nothing).
+  if (catalog && (await replaceCatalog(q, centerId, catalog))) await rebuildCenterDays(q, centerId);
 }
 
-async function replaceCatalog(q: Queryable, centerId: string, cat: FeedCatalog) {
+/** Replaces the labels; true when an area's target wait changed (or an area came or went). */
+async function replaceCatalog(q: Queryable, centerId: string, cat: FeedCatalog): Promise<boolean> {
+  const targets = async () =>
+    JSON.stringify(
+      await q.query('SELECT id, target_wait_sec FROM hub_areas WHERE center_id = $1 ORDER BY id', [centerId]),
+    );
+  const was = await targets();
   await q.query('UPDATE centers SET catalog = $2::jsonb WHERE id = $1', [centerId, JSON.stringify(cat)]);
   await q.query('DELETE FROM hub_areas WHERE center_id = $1', [centerId]);
   const areas = lastById(cat.areas).map((a) => ({ ...a, targetWaitSec: a.targetWaitSec ?? null }));
@@ -163,4 +211,5 @@ async function replaceCatalog(q: Queryable, centerId: string, cat: FeedCatalog) 
        FROM jsonb_to_recordset($2::jsonb) AS x(id text, code text, name text, "targetWaitSec" integer)`,
       [centerId, JSON.stringify(areas)],
     );
+  return (await targets()) !== was;
 }

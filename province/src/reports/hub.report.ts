@@ -5,13 +5,13 @@ import {
   mergeTotals,
   rowsFromTotals,
   toRow,
-  type GroupTotals,
   type ReportContext,
 } from '../../../server/src/core/reports/report.aggregate.ts';
 import { isDay } from '../../../server/src/core/time/zoned-time.ts';
 import { centersRepo, type CenterRow } from '../centers/centers.repo.ts';
 import type { Queryable } from '../storage/hub.db.ts';
-import { aggregateHub, type HubGroupBy } from './report.sql.ts';
+import { hubKeyedTotals } from './report-days.read.ts';
+import type { HubGroupBy, KeyedTotals } from './report.sql.ts';
 
 export interface HubReportDto {
   from: string;
@@ -31,18 +31,20 @@ export function hubLevels(centers: CenterRow[]): { key: string; label: string }[
 /**
  * A province report: the center's rows (same fields, same definitions, same pure code), keyed across the
  * province: `center` by center code, `area`/`procedure` by code summed over centers, `clerk` as
- * `<centerCode>/<username>`. Each center's totals are first computed under its own ids, then re-keyed.
+ * `<centerCode>/<username>`. Each center's totals are first computed under its own ids (read from the daily
+ * aggregates, report-days.read.ts), re-keyed as they are summed; `totalsOf` is the report SQL (referenceTotals)
+ * in the equality tests.
  */
 export async function hubSummary(
   q: Queryable,
   input: { from: string; to: string; groupBy: HubGroupBy },
+  totalsOf: KeyedTotals = hubKeyedTotals,
 ): Promise<HubReportDto> {
   const { from, to, groupBy: g } = input;
   if (!isDay(from) || !isDay(to)) throw new AppError('request.invalid', 'Ngày không hợp lệ (YYYY-MM-DD).');
   if (from > to) throw new AppError('request.invalid', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
   const centers = await centersRepo.list(q);
   const levels = hubLevels(centers).map((l) => l.key);
-  const per = await aggregateHub(q, { from, to, groupBy: g });
 
   const base: ReportContext['baseKeys'] = [];
   const labels = new Map<string, { key: string; label: string }>();
@@ -71,22 +73,15 @@ export async function hubSummary(
       keyOf.set(c.id, (id) => `${c.code}/${user.get(id) ?? id}`);
     }
   }
-  const byKey = new Map<string, GroupTotals[]>();
-  for (const [centerId, groups] of per) {
-    const rekey = keyOf.get(centerId) ?? ((id: string) => id);
-    for (const [id, t] of groups) {
-      const k = rekey(id);
-      byKey.set(k, [...(byKey.get(k) ?? []), t]);
-    }
-  }
-  const totals = new Map([...byKey].map(([k, list]) => [k, mergeTotals(list)]));
+  const rekey = (centerId: string, id: string) => (keyOf.get(centerId) ?? ((x: string) => x))(id);
+  const totals = await totalsOf(q, { from, to, groupBy: g }, rekey);
   const label = (id: string) =>
     labels.get(id) ?? (g === 'procedure' && id === '' ? { key: '', label: NO_PROCEDURE } : { key: id, label: id });
   const rows = rowsFromTotals({ baseKeys: base, label, levels }, totals);
   // Centers, areas and procedures partition the tickets: the total is their sum. Clerks need their own pass.
   const all =
     g === 'clerk'
-      ? mergeTotals([...(await aggregateHub(q, { from, to, groupBy: 'all' })).values()].flatMap((m) => [...m.values()]))
+      ? mergeTotals((await totalsOf(q, { from, to, groupBy: 'all' }, () => 'all')).values())
       : mergeTotals(totals.values());
   return { from, to, groupBy: g, rows, totals: toRow('total', 'Tổng cộng', all, levels) };
 }

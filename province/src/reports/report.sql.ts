@@ -1,10 +1,32 @@
-import { emptyTotals, type GroupTotals } from '../../../server/src/core/reports/report.aggregate.ts';
+import { emptyTotals, mergeTotals, type GroupTotals } from '../../../server/src/core/reports/report.aggregate.ts';
 import type { Queryable } from '../storage/hub.db.ts';
 
 /** What the hub groups by: a center's groupings plus the center itself. */
 export type HubGroupBy = 'center' | 'area' | 'procedure' | 'clerk';
 /** Totals per center, then per the center's own id of the group ('all' for groupBy center). */
 export type CenterTotals = Map<string, Map<string, GroupTotals>>;
+/** A range's totals re-keyed across the province: `rekey(centerId, the center's own id)` → the report's key. */
+export type KeyedTotals = (
+  q: Queryable,
+  r: { from: string; to: string; groupBy: HubGroupBy | 'all' },
+  rekey: (centerId: string, localId: string) => string,
+) => Promise<Map<string, GroupTotals>>;
+
+/** Per-center totals summed under the province's keys. */
+export function rekeyTotals(per: CenterTotals, rekey: (centerId: string, localId: string) => string) {
+  const byKey = new Map<string, GroupTotals[]>();
+  for (const [centerId, groups] of per)
+    for (const [id, t] of groups) {
+      const k = rekey(centerId, id);
+      const list = byKey.get(k);
+      if (list) list.push(t);
+      else byKey.set(k, [t]);
+    }
+  return new Map([...byKey].map(([k, list]) => [k, mergeTotals(list)]));
+}
+
+/** The reference: the report SQL over every ticket, re-keyed (the equality tests compare the aggregates to it). */
+export const referenceTotals: KeyedTotals = async (q, r, rekey) => rekeyTotals(await aggregateHub(q, r), rekey);
 
 /**
  * The center's report SQL (server/src/storage/reports.repository.ts) in PostgreSQL, per center: the same

@@ -3,7 +3,8 @@ import { DEFAULT_TIME_ZONE } from '@ui/time.format';
 import { LoginScreen } from '../../../admin/src/login.screen.tsx';
 import { ControlRoom } from './control/control.screen.tsx';
 import { createProvinceApi } from './province.api.ts';
-import { navigate, useRoute, type Route } from './province.router.ts';
+import { AppBar } from '../../../ui/src/app.bar.tsx';
+import { navigate, pathOf, useRoute, type Route } from './province.router.ts';
 import { loadSession, ROLE_LABEL, saveSession, type Session } from './province.session.ts';
 import { ProvinceReports } from './reports/province.reports.screen.tsx';
 
@@ -43,42 +44,16 @@ export function ProvinceApp(props: { storage: Storage; fetch?: typeof fetch; now
   const { user } = session;
   return (
     <div class={`app pv-app route-${route}`}>
-      <header class="app-bar no-print">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true">
-            ★
-          </span>
-          <div>
-            <b>Phòng điều hành tỉnh</b>
-            <small>Hệ thống xếp hàng tự động · các trung tâm trong tỉnh</small>
-          </div>
-        </div>
-        <nav class="main-nav" aria-label="Chức năng">
-          {NAV.map(([r, label]) => (
-            <a
-              key={r}
-              href={r === 'control' ? '/province' : '/province/reports'}
-              class={route === r ? 'active' : ''}
-              aria-current={route === r ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(r);
-              }}
-            >
-              {label}
-            </a>
-          ))}
-        </nav>
-        <div class="who">
-          <span>
-            {user.displayName}
-            <small>{ROLE_LABEL[user.role] ?? user.role}</small>
-          </span>
-          <button class="btn btn-ghost btn-sm" onClick={logout}>
-            Đăng xuất
-          </button>
-        </div>
-      </header>
+      <AppBar
+        title="Phòng điều hành tỉnh"
+        subtitle="Hệ thống xếp hàng tự động · các trung tâm trong tỉnh"
+        nav={NAV}
+        route={route}
+        pathOf={pathOf}
+        navigate={navigate}
+        user={{ name: user.displayName, role: ROLE_LABEL[user.role] ?? user.role }}
+        onLogout={logout}
+      />
       <main class="pv-main">
         {route === 'control' ? (
           <ControlRoom

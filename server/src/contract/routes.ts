@@ -118,7 +118,8 @@ export interface ApiRoutes {
   'GET /api/devices': { res: DeviceDto[] };
   'POST /api/devices': {
     body: In<typeof I.createDeviceInput>;
-    res: DeviceDto & { token: string; pairingCode: PairingCodeDto };
+    /** The first pairing code itself (6 digits, shown once); its expiry is the device's `pairingExpiresAt`. */
+    res: DeviceDto & { token: string; pairingCode: string };
   };
   'POST /api/devices/:id/pairing-code': { res: PairingCodeDto };
   'PATCH /api/devices/:id': { body: In<typeof I.updateDeviceInput>; res: DeviceDto };

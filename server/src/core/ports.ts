@@ -55,7 +55,8 @@ export function createUnitOfWork(deps: Deps, notifier: Notifier) {
 
 export type UnitOfWork = ReturnType<typeof createUnitOfWork>;
 
-function dedupe(events: DomainEvent[]): DomainEvent[] {
+/** Repeated updates of one entity (ticket, counter, queue, config) kept once, at their first place. */
+export function dedupe(events: DomainEvent[]): DomainEvent[] {
   const seen = new Set<string>();
   const out: DomainEvent[] = [];
   for (const e of events) {

@@ -9,8 +9,9 @@ import { browserSignals, requireActor, SESSION_COOKIE } from './auth.middleware.
 import { clientAddress } from './client.address.ts';
 import { isCrossSite, ownOrigins } from './origin.guard.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { reply } from './route.reply.ts';
 import { readBody } from './validation.ts';
-import { summaryReport } from '../core/reports/reports.usecases.ts';
+import { clerkTally } from '../core/reports/clerk.tally.ts';
 
 export function authRoutes(s: Services) {
   const app = new Hono<AppEnv>();
@@ -23,59 +24,39 @@ export function authRoutes(s: Services) {
     const input = await readBody(c, loginInput);
     const res = await login({ ...s.deps, limiter: s.limiter }, { ...input, clientKey: clientAddress(c) });
     setCookie(c, SESSION_COOKIE, res.token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 24 * 3600 });
-    return c.json(res);
+    return reply(c, 'POST /api/auth/login', res);
   });
 
   app.post('/logout', (c) => {
     const token = c.get('token');
     if (token) s.run((tx) => logout(tx, token));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true });
+    return reply(c, 'POST /api/auth/logout', { ok: true });
   });
 
   app.get('/me', (c) => {
     const actor = requireActor(c);
     if (actor.kind === 'user') {
       const u = s.deps.store.accounts.user(actor.id)!;
-      return c.json({
+      return reply(c, 'GET /api/auth/me', {
         kind: 'user',
         user: userDto(u),
         counterId: s.deps.store.catalog.counterOfClerk(u.id)?.id ?? null,
       });
     }
     if (actor.kind === 'device') {
-      const d = s.deps.store.accounts.device(actor.id)!;
-      return c.json({
-        kind: 'device',
-        device: {
-          id: d.id,
-          kind: d.kind,
-          name: d.name,
-          counterId: d.counterId,
-          kioskId: d.kioskId,
-          printer: d.printer,
-          settings: d.settings,
-        },
-      });
+      // What a screen needs to draw itself, not the device's pairing or token state.
+      const { id, kind, name, counterId, kioskId, printer, settings } = s.deps.store.accounts.device(actor.id)!;
+      const device = { id, kind, name, counterId, kioskId, printer, settings };
+      return reply(c, 'GET /api/auth/me', { kind: 'device', device });
     }
-    return c.json({ kind: 'system' });
+    return reply(c, 'GET /api/auth/me', { kind: 'system' });
   });
 
   /** Today's tally of the logged-in clerk: served, no-shows, average service time, ratings by level. */
   app.get('/me/tally', (c) => {
     const actor = requireActor(c, { roles: ['admin', 'supervisor', 'clerk'] });
-    const day = s.view.today();
-    const report = summaryReport(s.deps, { from: day, to: day, groupBy: 'clerk' });
-    const user = s.deps.store.accounts.user(actor.id)!;
-    const row = report.rows.find((r) => r.key === user.username);
-    return c.json({
-      businessDay: day,
-      served: row?.served ?? 0,
-      noShow: row?.noShow ?? 0,
-      called: row?.issued ?? 0,
-      avgServiceSec: row?.avgServiceSec ?? null,
-      ratings: row?.ratings ?? Object.fromEntries(s.settings.get().ratingLevels.map((l) => [l.key, 0])),
-    });
+    return reply(c, 'GET /api/auth/me/tally', clerkTally(s.deps, { day: s.view.today(), userId: actor.id }));
   });
 
   /** A device screen trades the code an admin gave for its token, once; wrong guesses are budgeted per address and server-wide. */
@@ -91,7 +72,7 @@ export function authRoutes(s: Services) {
       throw e;
     }
     const { device, token } = res;
-    return c.json({
+    return reply(c, 'POST /api/auth/pair', {
       token,
       device: { id: device.id, kind: device.kind, name: device.name, counterId: device.counterId },
     });

@@ -1,13 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { BookableAreaDto } from '../contract/dto.ts';
-import { AppError } from '../contract/errors.ts';
 import { bookingInput, remoteTicketInput } from '../contract/inputs.schema.ts';
+import { bookableAreas } from '../core/bookings/bookable.areas.ts';
 import { cancelBooking, createBooking, findBooking, listSlots } from '../core/bookings/bookings.usecases.ts';
-import { onlineCapacity } from '../core/bookings/booking.slots.ts';
 import { issueRemoteTicket } from '../core/citizens/citizen.tickets.usecases.ts';
-import { areaAvailability, issuingBlock } from '../core/tickets/ticket.rules.ts';
-import { areaServed } from '../contract/counter.coverage.ts';
 import { isDay, toIso } from '../core/time/zoned-time.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import { clientAddress } from './client.address.ts';
@@ -42,32 +38,9 @@ export function bookingRoutes(s: Services) {
     return res;
   }
 
-  app.get('/public/booking/areas', (c) => {
-    const st = settings();
-    if (!st.booking.enabled && !st.booking.remoteTickets) throw new AppError('booking.disabled');
-    const now = s.deps.clock.now();
-    const counters = s.deps.store.catalog.counters();
-    const areas: BookableAreaDto[] = s.deps.store.catalog
-      .areas()
-      .filter((a) => a.active)
-      .map((a) => ({
-        id: a.id,
-        code: a.code,
-        name: a.name,
-        departmentName: s.deps.store.catalog.department(a.departmentId)?.name ?? '',
-        slotCapacity: st.booking.enabled ? onlineCapacity(a.bookingSlotCapacity, st.booking.onlineSharePercent) : 0,
-        remoteAvailable:
-          st.booking.remoteTickets &&
-          areaAvailability(
-            issuingBlock(st, a, now),
-            a,
-            s.deps.store.tickets.areaDay(a.id, s.view.today()),
-            areaServed(a.id, counters),
-          ) === null,
-      }))
-      .filter((a) => a.slotCapacity > 0 || a.remoteAvailable);
-    return reply(c, 'GET /api/public/booking/areas', areas);
-  });
+  app.get('/public/booking/areas', (c) =>
+    reply(c, 'GET /api/public/booking/areas', bookableAreas(s.deps, s.view.today())),
+  );
 
   app.get('/public/booking/slots', (c) => {
     const q = parseWith(

@@ -19,56 +19,70 @@ export function catalogRoutes(s: Services) {
   app.post('/departments', async (c) => {
     const a = admin(c);
     const input = await readBody(c, departmentInput);
-    return c.json(
-      s.run((tx) => saveDepartment(tx, input, a)),
+    return reply(
+      c,
+      'POST /api/departments',
+      s.run((tx) => saveDepartment(tx, { ...input, actor: a })),
       201,
     );
   });
   app.put('/departments/:id', async (c) => {
     const a = admin(c);
     const input = await readBody(c, departmentInput);
-    return c.json(s.run((tx) => saveDepartment(tx, { ...input, id: pathId(c, 'id') }, a)));
+    return reply(
+      c,
+      'PUT /api/departments/:id',
+      s.run((tx) => saveDepartment(tx, { ...input, id: pathId(c, 'id'), actor: a })),
+    );
   });
 
   app.post('/areas', async (c) => {
     const a = admin(c);
     const input = await readBody(c, areaInput);
-    const r = s.run((tx) => saveArea(tx, input, a));
-    return c.json(s.view.area(r), 201);
+    const r = s.run((tx) => saveArea(tx, { ...input, actor: a }));
+    return reply(c, 'POST /api/areas', s.view.area(r), 201);
   });
   app.put('/areas/:id', async (c) => {
     const a = admin(c);
     const input = await readBody(c, areaInput);
-    const r = s.run((tx) => saveArea(tx, { ...input, id: pathId(c, 'id') }, a));
-    return c.json(s.view.area(r));
+    const r = s.run((tx) => saveArea(tx, { ...input, id: pathId(c, 'id'), actor: a }));
+    return reply(c, 'PUT /api/areas/:id', s.view.area(r));
   });
   // Any subset of the area's fields (the rest kept), and its booking capacity per slot (issue 13).
   app.patch('/areas/:id', async (c) => {
     const a = admin(c);
     const { bookingSlotCapacity, ...fields } = await readBody(c, areaPatchInput);
-    const r = s.run((tx) => patchArea(tx, pathId(c, 'id'), fields, bookingSlotCapacity, a));
+    const r = s.run((tx) => patchArea(tx, { id: pathId(c, 'id'), fields, bookingSlotCapacity, actor: a }));
     return reply(c, 'PATCH /api/areas/:id', s.view.area(r));
   });
   app.post('/areas/:id/open', (c) => {
     const a = requireActor(c, { roles: LEADERS });
-    return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), true, a))));
+    return reply(
+      c,
+      'POST /api/areas/:id/open',
+      s.view.area(s.run((tx) => setAreaOpen(tx, { areaId: pathId(c, 'id'), open: true, actor: a }))),
+    );
   });
   app.post('/areas/:id/close', (c) => {
     const a = requireActor(c, { roles: LEADERS });
-    return c.json(s.view.area(s.run((tx) => setAreaOpen(tx, pathId(c, 'id'), false, a))));
+    return reply(
+      c,
+      'POST /api/areas/:id/close',
+      s.view.area(s.run((tx) => setAreaOpen(tx, { areaId: pathId(c, 'id'), open: false, actor: a }))),
+    );
   });
 
   app.post('/counters', async (c) => {
     const a = admin(c);
     const input = await readBody(c, counterInput);
-    const r = s.run((tx) => saveCounter(tx, input, a));
-    return c.json(s.view.counter(r), 201);
+    const r = s.run((tx) => saveCounter(tx, { ...input, actor: a }));
+    return reply(c, 'POST /api/counters', s.view.counter(r), 201);
   });
   app.put('/counters/:id', async (c) => {
     const a = admin(c);
     const input = await readBody(c, counterInput);
-    const r = s.run((tx) => saveCounter(tx, { ...input, id: pathId(c, 'id') }, a));
-    return c.json(s.view.counter(r));
+    const r = s.run((tx) => saveCounter(tx, { ...input, id: pathId(c, 'id'), actor: a }));
+    return reply(c, 'PUT /api/counters/:id', s.view.counter(r));
   });
 
   // The override PIN is write-only: the answer says whether one is set, never the PIN or its hash.

@@ -33,7 +33,7 @@ describe('config export/import with procedures', () => {
     const exp = await demo.call('GET', '/api/config/export', undefined, demo.adminToken);
     expect(exp.status).toBe(200);
     const { center: _center, ...doc } = exp.body;
-    expect(doc.procedures).toHaveLength(190);
+    expect(doc.procedures).toHaveLength(181);
     expect(doc.procedures.find((p: any) => p.code === '1.001193')).toMatchObject({
       name: 'Đăng ký khai sinh',
       area: 'HTCT',
@@ -44,9 +44,9 @@ describe('config export/import with procedures', () => {
     const before = dump(empty);
     const preview = await importDoc(empty, doc, true);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ dryRun: true, created: { procedures: 190 } });
+    expect(preview.body).toMatchObject({ dryRun: true, created: { procedures: 181 } });
     const created = preview.body.changes.filter((c: any) => c.entity === 'procedure');
-    expect(created).toHaveLength(190);
+    expect(created).toHaveLength(181);
     expect(created.find((c: any) => c.key === '1.001193').fields).toContainEqual({
       field: 'area',
       before: null,
@@ -55,7 +55,7 @@ describe('config export/import with procedures', () => {
     expect(dump(empty)).toEqual(before); // the dry run changed nothing
 
     const done = await importDoc(empty, doc);
-    expect(done.body).toMatchObject({ dryRun: false, created: { procedures: 190, areas: doc.areas.length } });
+    expect(done.body).toMatchObject({ dryRun: false, created: { procedures: 181, areas: doc.areas.length } });
     expect(await catalogue(empty)).toEqual(await catalogue(demo));
     const back = await empty.call('GET', '/api/config/export', undefined, empty.adminToken);
     expect(back.body.procedures).toEqual(doc.procedures);
@@ -64,7 +64,7 @@ describe('config export/import with procedures', () => {
     expect(again.body).toMatchObject({
       created: { procedures: 0 },
       updated: { procedures: 0 },
-      unchanged: { procedures: 190 },
+      unchanged: { procedures: 181 },
     });
     expect(again.body.changes).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe('config export/import with procedures', () => {
     const r = await importDoc(demo, withoutProcedures);
     expect(r.status).toBe(200);
     expect(r.body.unchanged.procedures).toBe(0);
-    expect((await catalogue(demo)).length).toBe(190);
+    expect((await catalogue(demo)).length).toBe(181);
   });
 
   it('all or nothing: a bad procedure refuses the whole document, its new department included', async () => {

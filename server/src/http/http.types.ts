@@ -1,5 +1,6 @@
 import type { Actor } from '../core/entities.ts';
 import type { Deps, UnitOfWork } from '../core/ports.ts';
+import type { GroupedUnitOfWork } from '../core/unit-of-work.group.ts';
 import type { LoginLimiter } from '../core/accounts/login.limiter.ts';
 import type { SettingsService } from '../core/settings/settings.service.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
@@ -15,6 +16,8 @@ import type { ProvinceLink } from '../province/province.link.ts';
 export interface Services {
   deps: Deps;
   run: UnitOfWork;
+  /** Group commit for the hot path (POST /api/tickets): calls of one event-loop turn share one COMMIT. */
+  runGrouped: GroupedUnitOfWork;
   view: TicketView;
   limiter: LoginLimiter;
   settings: SettingsService;

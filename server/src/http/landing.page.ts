@@ -1,3 +1,4 @@
+import { listedCounters } from '../core/catalog/catalog.queries.ts';
 import type { Services } from './http.types.ts';
 
 // The bundled Be Vietnam Pro (copied to dist/fonts at build); unicode-range picks the Vietnamese subset.
@@ -22,7 +23,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 /** The root page: where each screen is, for whoever opens the server's address first. */
 export function landingPage(s: Services): string {
   const st = s.settings.get();
-  const counters = s.deps.store.catalog.counters().filter((c) => c.active);
+  const counters = listedCounters(s.deps);
   const links = [
     ['/kiosk', 'Ki-ốt lấy số', 'Màn hình cảm ứng cho công dân lấy số'],
     ['/counter', 'Quầy giao dịch', 'Màn hình của cán bộ tại quầy'],

@@ -42,9 +42,9 @@ export function opsRoutes(s: Services) {
           tx.emit({ type: 'config:updated', reason: 'settings.update' });
         return r;
       });
-      return c.json(result);
+      return reply(c, 'POST /api/config/import', result);
     } catch (e) {
-      if (e instanceof DryRunRollback) return c.json(e.result);
+      if (e instanceof DryRunRollback) return reply(c, 'POST /api/config/import', e.result);
       throw e;
     }
   });
@@ -52,7 +52,7 @@ export function opsRoutes(s: Services) {
   app.get('/backups', (c) => {
     admin(c);
     const backups = s.backups.list();
-    return c.json({ lastBackup: backups[0] ?? null, backups, dir: s.backups.dir });
+    return reply(c, 'GET /api/backups', { lastBackup: backups[0] ?? null, backups, dir: s.backups.dir });
   });
   // One at a time (the nightly one included): a second request while one is being made is refused, not raced.
   app.post('/backups', async (c) => {
@@ -61,7 +61,7 @@ export function opsRoutes(s: Services) {
     if (!job) throw new AppError('backup.in_progress');
     const info = await job;
     s.run((tx) => recordBackup(tx, { file: info.file, actor }));
-    return c.json(info, 201);
+    return reply(c, 'POST /api/backups', info, 201);
   });
   return app;
 }

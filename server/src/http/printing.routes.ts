@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { AppError } from '../contract/errors.ts';
+import { createDeviceView } from '../core/accounts/device.view.ts';
 import { requireActor } from './auth.middleware.ts';
 import { clientAddress } from './client.address.ts';
 import { errorBody } from './error.handler.ts';
 import { PNG_PER_ADDRESS, rateLimited } from './rate.limit.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { reply } from './route.reply.ts';
 import { pathId } from './validation.ts';
 
 const escAttr = (v: string) => v.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -34,14 +36,15 @@ const PRINT_JS = `(() => {
 export function printingRoutes(s: Services) {
   const api = new Hono<AppEnv>();
   const page = new Hono<AppEnv>();
+  const devices = createDeviceView(s.deps);
 
   api.get('/printers', async (c) => {
     const actor = requireActor(c, { roles: ['admin', 'supervisor'], devices: ['kiosk'] });
     if (c.req.query('refresh') === '1') await s.printing.probe();
-    const kiosks = s.deps.store.accounts
-      .devices()
-      .filter((d) => d.kind === 'kiosk' && !d.revokedAt && d.printer && (actor.kind !== 'device' || d.id === actor.id));
-    return c.json(
+    const kiosks = devices.printerKiosks(actor);
+    return reply(
+      c,
+      'GET /api/printers',
       kiosks.map((k) => {
         const st = s.printing.state(k.id);
         return {

@@ -98,7 +98,7 @@ describe('GET /api/procedures and /:id', () => {
       body,
     });
     expect(imp.status).toBe(200);
-    expect((await t.call('GET', '/api/procedures?limit=200')).body).toHaveLength(200); // 190 + 7 + 20 = 217 in force
+    expect((await t.call('GET', '/api/procedures?limit=200')).body).toHaveLength(200); // 181 + 7 + 20 = 208 in force
     expect((await t.call('GET', '/api/procedures?limit=201')).body).toHaveLength(200);
     expect((await t.call('GET', '/api/procedures?limit=100000')).body).toHaveLength(200);
     expect(await search('thu tuc dem', '&limit=500')).toHaveLength(20);

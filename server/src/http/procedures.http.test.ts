@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../exports/xlsx.writer.ts';
 import { startTestServer, type TestServer } from '../testing/server.testing.ts';
 
-/** The procedure catalogue over HTTP (contract: "Procedures"), on the demo center and its 190 procedures. */
+/** The procedure catalogue over HTTP (contract: "Procedures"), on the demo center and its 181 procedures. */
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
@@ -63,7 +63,7 @@ describe('GET /api/procedures: anyone', () => {
     expect(r.body[0].areaCode).toBe('LLTP'); // the first demo area
     const names = r.body.filter((p: any) => p.areaCode === 'LLTP').map((p: any) => p.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
-    expect((await t.call('GET', '/api/procedures?limit=500')).body).toHaveLength(190); // cut to 200, the demo has 190
+    expect((await t.call('GET', '/api/procedures?limit=500')).body).toHaveLength(181); // cut to 200, the demo has 181
     expect((await t.call('GET', '/api/procedures?limit=3')).body).toHaveLength(3);
     // offset (an extension for admin screens): pages meet end to end.
     const all = (await t.call('GET', '/api/procedures?limit=200')).body.map((p: any) => p.id);

@@ -50,24 +50,24 @@ export function procedureRoutes(s: Services) {
     const a = admin(c);
     const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
     const rows = readImportTable(await readTable(c));
-    const result = s.run((tx) => importProcedures(tx, rows, dryRun, a));
+    const result = s.run((tx) => importProcedures(tx, { rows, dryRun, actor: a }));
     return reply(c, 'POST /api/procedures/import', result);
   });
   app.post('/', async (c) => {
     const a = admin(c);
     const input = await readBody(c, procedureInput);
-    const p = s.run((tx) => createProcedure(tx, input, a));
+    const p = s.run((tx) => createProcedure(tx, { ...input, actor: a }));
     return reply(c, 'POST /api/procedures', catalog.dto(p, true), 201);
   });
   app.put('/:id', async (c) => {
     const a = admin(c);
     const input = await readBody(c, procedureInput);
-    const p = s.run((tx) => replaceProcedure(tx, pathId(c, 'id'), input, a));
+    const p = s.run((tx) => replaceProcedure(tx, { ...input, id: pathId(c, 'id'), actor: a }));
     return reply(c, 'PUT /api/procedures/:id', catalog.dto(p, true));
   });
   app.delete('/:id', (c) => {
     const a = admin(c);
-    const p = s.run((tx) => withdrawProcedure(tx, pathId(c, 'id'), a));
+    const p = s.run((tx) => withdrawProcedure(tx, { id: pathId(c, 'id'), actor: a }));
     return reply(c, 'DELETE /api/procedures/:id', catalog.dto(p, true));
   });
   return app;

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { PublicConfigDto } from '../contract/dto.ts';
+import { listedCounters, listedDepartments } from '../core/catalog/catalog.queries.ts';
 import { seesStaffData } from '../core/tickets/ticket.public.ts';
 import { toIso } from '../core/time/zoned-time.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { reply } from './route.reply.ts';
 import { ALL_DEVICES, requireActor, STAFF } from './auth.middleware.ts';
 
 /** What anyone on the LAN, or any authenticated screen, reads to draw itself. */
@@ -12,7 +14,9 @@ export function publicRoutes(s: Services) {
   // 503 while the database cannot be written (a real write, cached a moment), 200 again by itself once fixed.
   app.get('/health', (c) => {
     const st = s.storage.check();
-    return st.ok ? c.json({ ok: true }) : c.json({ ok: false, reason: st.reason, message: st.message }, 503);
+    return st.ok
+      ? reply(c, 'GET /api/health', { ok: true })
+      : reply(c, 'GET /api/health', { ok: false, reason: st.reason, message: st.message }, 503);
   });
 
   app.get('/config/public', (c) => {
@@ -52,7 +56,7 @@ export function publicRoutes(s: Services) {
         perAreaPerDay: st.citizenLimits.perAreaPerDay,
       },
     };
-    return c.json(body);
+    return reply(c, 'GET /api/config/public', body);
   });
 
   // `?all=1` (admins): inactive entries too, with their `active` flag, so they can be reactivated.
@@ -61,31 +65,27 @@ export function publicRoutes(s: Services) {
     return c.req.query('all') === '1' && actor.kind === 'user' && actor.role === 'admin';
   };
 
-  app.get('/departments', (c) => {
-    const everything = all(c);
-    return c.json(s.deps.store.catalog.departments().filter((d) => everything || d.active));
-  });
+  app.get('/departments', (c) => reply(c, 'GET /api/departments', listedDepartments(s.deps, all(c))));
 
-  app.get('/areas', (c) => c.json(s.view.areas(all(c))));
+  app.get('/areas', (c) => reply(c, 'GET /api/areas', s.view.areas(all(c))));
 
   // Who holds a counter is for staff; kiosks and displays get the public form (issue 11, defect 4).
   app.get('/counters', (c) => {
     const everything = all(c);
     const staff = seesStaffData(c.get('actor'));
-    return c.json(
-      s.deps.store.catalog
-        .counters()
-        .filter((x) => everything || x.active)
-        .map((x) => ({
-          ...(staff ? s.view.counter(x) : s.view.publicCounter(x)),
-          ...(everything ? { active: x.active } : {}),
-        })),
+    return reply(
+      c,
+      'GET /api/counters',
+      listedCounters(s.deps, everything).map((x) => ({
+        ...(staff ? s.view.counter(x) : s.view.publicCounter(x)),
+        ...(everything ? { active: x.active } : {}),
+      })),
     );
   });
 
   app.get('/state', (c) => {
     const actor = requireActor(c, { roles: STAFF, devices: ALL_DEVICES });
-    return c.json(seesStaffData(actor) ? s.view.state() : s.view.publicState());
+    return reply(c, 'GET /api/state', seesStaffData(actor) ? s.view.state() : s.view.publicState());
   });
 
   return app;

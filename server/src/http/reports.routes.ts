@@ -4,6 +4,7 @@ import { reportExportTable, reportToCsv } from '../core/reports/report.export.ts
 import { writeXlsx } from '../exports/xlsx.writer.ts';
 import { LEADERS, requireActor } from './auth.middleware.ts';
 import type { AppEnv, Services } from './http.types.ts';
+import { reply } from './route.reply.ts';
 import { parseWith } from './validation.ts';
 
 export function reportRoutes(s: Services) {
@@ -35,7 +36,7 @@ export function reportRoutes(s: Services) {
         'content-disposition': `attachment; filename="bao-cao-${q.groupBy}-${report.from}_${report.to}.csv"`,
       });
     }
-    return c.json(report);
+    return reply(c, 'GET /api/reports/summary', report);
   });
   return app;
 }

@@ -18,7 +18,8 @@ export function ticketRoutes(s: Services) {
     const actor = requireActor(c, { roles: ['supervisor', 'clerk', 'admin'], devices: ['kiosk'] });
     const { overridePin, ...input } = await readBody(c, issueTicketInput);
     const overrideAccepted = overridePin !== undefined && checkOverridePin(s, actor, overridePin);
-    const { ticket, created } = s.run((tx) =>
+    // Group commit: answered only after the shared COMMIT, exactly as durable as s.run (core/unit-of-work.group.ts).
+    const { ticket, created } = await s.runGrouped((tx) =>
       issueForCitizen(tx, s.citizens.keyer, { ...input, actor, overrideAccepted }),
     );
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
@@ -31,7 +32,8 @@ export function ticketRoutes(s: Services) {
             message: 'Không ghi được lệnh in (ổ đĩa máy chủ có vấn đề): vui lòng ghi lại số trên màn hình.',
           }))
         : undefined;
-    const dto = shown(s, actor, s.deps.store.tickets.get(ticket.id)!);
+    // The committed ticket as the use case returned it (printing writes print jobs, never the ticket row).
+    const dto = shown(s, actor, ticket);
     return c.json(
       { ...dto, ...(print ? { print } : dto.print ? {} : { print: { status: 'none' } }) },
       created ? 201 : 200,

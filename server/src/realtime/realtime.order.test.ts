@@ -49,4 +49,45 @@ describe('event order against the HTTP answer', () => {
     expect(answer.status).toBe(200);
     expect(atAnswer.some((p) => p.includes('ticket:called'))).toBe(true);
   });
+
+  it('all events of one call-next reach a display in one write to the kernel, before the answer', async () => {
+    const display = await t.createDevice('display');
+    const s = io(t.url, { auth: { token: display.token }, transports: ['websocket'], reconnection: false });
+    open.push(s);
+    await new Promise<void>((r) => s.once('state:snapshot', () => r()));
+    // What each display's TCP socket hands to the kernel (the stream's _write/_writev), one entry per write.
+    const writes: string[] = [];
+    for (const ss of t.server.io.sockets.sockets.values()) {
+      if ((ss.data as { actor?: { id?: string } }).actor?.id !== display.id) continue;
+      const tcp = (ss as unknown as { conn: { transport: { socket: { _socket: Record<string, unknown> } } } }).conn
+        .transport.socket._socket as {
+        _write: (c: Buffer, e: string, cb: () => void) => void;
+        _writev: (c: { chunk: Buffer }[], cb: () => void) => void;
+      };
+      const w = tcp._write.bind(tcp),
+        wv = tcp._writev.bind(tcp);
+      tcp._write = (c, e, cb) => {
+        writes.push(String(c));
+        w(c, e, cb);
+      };
+      tcp._writev = (cs, cb) => {
+        writes.push(cs.map((x) => String(x.chunk)).join(''));
+        wv(cs, cb);
+      };
+    }
+    const kiosk = await t.createDevice('kiosk');
+    // Another counter than the first test's (that one is held by its clerk).
+    const counter = (await t.counters()).at(-1);
+    const area = (await t.areas()).find((a) => a.id === counter.areaIds[0]);
+    await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
+    const clerk = await t.createClerk('mot-lan-ghi');
+    await t.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk.token);
+    writes.length = 0;
+    const answer = await t.call('POST', `/api/counters/${counter.id}/call-next`, undefined, clerk.token);
+    const atAnswer = [...writes];
+    expect(answer.status).toBe(200);
+    expect(atAnswer).toHaveLength(1);
+    for (const e of ['ticket:updated', 'ticket:called', 'counter:updated', 'queue:updated'])
+      expect(atAnswer[0]).toContain(e);
+  });
 });

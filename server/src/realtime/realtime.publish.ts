@@ -2,6 +2,7 @@ import type { BroadcastOperator, Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
 import type { Deps, DomainEvent } from '../core/ports.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
+import { toPublicTicket } from '../core/tickets/ticket.public.ts';
 import type { SocketData } from './realtime.handshake.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -65,16 +66,19 @@ export function createPublisher(p: {
       case 'ticket:issued': {
         const t = deps.store.tickets.get(e.ticketId);
         if (t) {
-          send(ROOMS.staff, 'ticket:issued', { ticket: view.ticket(t) });
-          send(SCREENS, 'ticket:issued', { ticket: view.publicTicket(t) });
+          // The view once (its queries: people ahead, the print job), the public form cut from it.
+          const whole = view.ticket(t);
+          send(ROOMS.staff, 'ticket:issued', { ticket: whole });
+          send(SCREENS, 'ticket:issued', { ticket: toPublicTicket(whole) });
         }
         return;
       }
       case 'ticket:updated': {
         const t = deps.store.tickets.get(e.ticketId);
         if (!t) return;
-        send(ROOMS.staff, 'ticket:updated', { ticket: view.ticket(t) });
-        send([...SCREENS, ROOMS.ticket(t.id)], 'ticket:updated', { ticket: view.publicTicket(t) });
+        const whole = view.ticket(t);
+        send(ROOMS.staff, 'ticket:updated', { ticket: whole });
+        send([...SCREENS, ROOMS.ticket(t.id)], 'ticket:updated', { ticket: toPublicTicket(whole) });
         return;
       }
       case 'ticket:called': {

@@ -11,6 +11,7 @@ import { securityHeadersFor } from '../http/security.headers.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { AgentChannel, PrintService } from '../printing/print.service.ts';
 import type { Logger } from '../logging/logger.ts';
+import { writeAsOne } from './realtime.batch.ts';
 import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
 import { readHandshake, type SocketData } from './realtime.handshake.ts';
 import { createAnonymousCounter, type SocketLimits } from './realtime.limits.ts';
@@ -188,7 +189,10 @@ export function createRealtime(
   const notifier: Notifier = {
     publish: (events) => {
       // After the commit: a fault while building a payload must not turn the committed action into an error.
-      for (const e of events) guard.run(`phát sự kiện ${e.type}`, () => publishOne(e));
+      // All events of the commit leave in one write per socket, before the HTTP answer (realtime.batch.ts).
+      writeAsOne(io, () => {
+        for (const e of events) guard.run(`phát sự kiện ${e.type}`, () => publishOne(e));
+      });
     },
   };
   const agents: AgentChannel = {

@@ -18,6 +18,9 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Savepoint (statement) journals and sort spills in memory, not in temp files: they are scratch data that is
+  // never needed after a crash, and simulate's strace showed ~200 small writes per savepoint otherwise.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

@@ -5,38 +5,23 @@
  * it; the rebuild of a day sums the same contributions, so both paths share one definition (and one property test).
  */
 
+import {
+  addEnded,
+  bump,
+  DAY_SUM_FIELDS,
+  emptySums,
+  ticketTimes,
+  type DaySums,
+} from '../core/reports/report.contribution.ts';
+
 export type AggKind = 'area' | 'counter' | 'clerk' | 'quarter' | 'day' | 'procedure' | 'channel';
 
-export interface AggDelta {
-  issued: number;
-  expired: number;
-  served: number;
-  noShow: number;
-  transferred: number;
-  waitMs: number;
-  waitN: number;
-  targeted: number;
-  within: number;
-  svcMs: number;
-  svcN: number;
-  waits: Map<number, number>;
+/** The shared day sums plus the service-time histogram the center keeps. */
+export interface AggDelta extends DaySums {
   services: Map<number, number>;
-  ratings: Map<string, number>;
 }
 
-export const SUM_FIELDS = [
-  'issued',
-  'expired',
-  'served',
-  'noShow',
-  'transferred',
-  'waitMs',
-  'waitN',
-  'targeted',
-  'within',
-  'svcMs',
-  'svcN',
-] as const;
+export const SUM_FIELDS = DAY_SUM_FIELDS;
 
 /** The columns of a ticket that reports read. */
 export interface TicketState {
@@ -56,6 +41,9 @@ export interface TicketState {
 export const TICKET_STATE_COLUMNS =
   'business_day, issued_area_id, area_id, counter_id, clerk_id, status, issued_at, first_called_at, called_at, finished_at, procedure_id, channel';
 
+/** The center's wait bucket: whole seconds, rounded down (as the reference, report.aggregate.ts, buckets them). */
+const waitBucket = (ms: number) => Math.floor(ms / 1000);
+
 /** UTC quarter-hour of the day (0–95); the local hour is derived when read, for the center's offset. */
 export const quarterOf = (ms: number) => Math.floor((((ms % 86_400_000) + 86_400_000) % 86_400_000) / 900_000);
 
@@ -70,34 +58,13 @@ export class DeltaSet {
         day,
         kind,
         key,
-        d: {
-          issued: 0,
-          expired: 0,
-          served: 0,
-          noShow: 0,
-          transferred: 0,
-          waitMs: 0,
-          waitN: 0,
-          targeted: 0,
-          within: 0,
-          svcMs: 0,
-          svcN: 0,
-          waits: new Map(),
-          services: new Map(),
-          ratings: new Map(),
-        },
+        d: { ...emptySums(), services: new Map() },
       };
       this.groups.set(id, g);
     }
     return g.d;
   }
 }
-
-const bump = (m: Map<number | string, number>, k: number | string, n: number) => {
-  const v = (m.get(k) ?? 0) + n;
-  if (v === 0) m.delete(k);
-  else m.set(k, v);
-};
 
 /** The immutable facts of a ticket that events and ratings are grouped by (hour, procedure, channel). */
 export interface TicketKeys {
@@ -127,28 +94,12 @@ export function addTicket(set: DeltaSet, t: TicketState, sign: 1 | -1, targetSec
     ['clerk', t.clerk_id],
     ...shared,
   ];
-  const waitMs = t.first_called_at === null ? null : t.first_called_at - t.issued_at;
-  const svcMs =
-    t.status === 'done' && t.called_at !== null && t.finished_at !== null ? t.finished_at - t.called_at : null;
+  const times = ticketTimes(t);
   for (const [kind, key] of ends) {
     if (key === null) continue;
     const d = set.at(day, kind, key);
-    if (t.status === 'done') d.served += sign;
-    if (t.status === 'no_show') d.noShow += sign;
-    if (waitMs !== null) {
-      d.waitMs += sign * waitMs;
-      d.waitN += sign;
-      bump(d.waits, Math.floor(waitMs / 1000), sign);
-      if (targetSec !== null) {
-        d.targeted += sign;
-        if (waitMs <= targetSec * 1000) d.within += sign;
-      }
-    }
-    if (svcMs !== null) {
-      d.svcMs += sign * svcMs;
-      d.svcN += sign;
-      bump(d.services, Math.floor(svcMs / 1000), sign);
-    }
+    addEnded(d, t, times, sign, targetSec, waitBucket);
+    if (times.svcMs !== null) bump(d.services, Math.floor(times.svcMs / 1000), sign);
   }
 }
 

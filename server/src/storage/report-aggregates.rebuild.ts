@@ -31,6 +31,8 @@ export function createAggregateRebuild(db: Db, { apply, targetSec }: AggregateWr
     db.prepare(`DELETE FROM report_aggregates WHERE kind IN ${AGG_KINDS} AND day = ?`),
     db.prepare(`DELETE FROM report_ratings WHERE kind IN ${AGG_KINDS} AND day = ?`),
     db.prepare(`DELETE FROM report_hist_recent WHERE kind IN ${AGG_KINDS} AND day = ?`),
+    // A rebuilt day's rows may differ from those its month's roll-up summed (migration 0009): that roll-up is void.
+    db.prepare('DELETE FROM report_month_state WHERE month = substr(?, 1, 7)'),
   ];
   const markBuilt = db.prepare(
     'INSERT INTO report_days (day, writes, applied) VALUES (?, 0, 0) ON CONFLICT (day) DO UPDATE SET applied = writes',

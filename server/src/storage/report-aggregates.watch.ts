@@ -10,19 +10,25 @@ import {
   type TicketKeys,
   type TicketState,
 } from './report-aggregates.contribution.ts';
-import type { AggregateWriter } from './report-aggregates.write.ts';
+import { targetSecOf, type AggregateWriter } from './report-aggregates.write.ts';
 
 /**
  * The store's ticket, journal and rating repositories wrapped so that each write that changes a report also writes
  * its aggregate deltas, in the same transaction (installed by createStore through createReportAggregates).
  */
-export function createAggregateWatchers(db: Db, { tracked, targetSec }: AggregateWriter) {
-  const ticketState = db.prepare<[string], TicketState>(`SELECT ${TICKET_STATE_COLUMNS} FROM tickets WHERE id = ?`);
-  const calls = db.prepare<[string, string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'called' AND counter_id = ?",
+export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
+  // The ticket's state and its issued area's target wait as now, in one read.
+  const ticketState = db.prepare<[string], TicketState & { target_min: number | null }>(
+    `SELECT ${TICKET_STATE_COLUMNS}, (SELECT target_wait_min FROM areas WHERE id = tickets.issued_area_id) AS target_min
+    FROM tickets WHERE id = ?`,
   );
-  const callsBy = db.prepare<[string, string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'called' AND actor_id = ?",
+  // How often the ticket has been called by this counter and by this clerk (the new call included), in one read.
+  const calls = db.prepare<
+    { ticket: string; counter: string | null; actor: string | null },
+    { byCounter: number; byClerk: number }
+  >(
+    `SELECT COALESCE(SUM(counter_id = @counter), 0) AS byCounter, COALESCE(SUM(actor_id = @actor), 0) AS byClerk
+    FROM ticket_events WHERE ticket_id = @ticket AND type = 'called'`,
   );
 
   function watchTickets(repo: TicketsRepository): TicketsRepository {
@@ -36,7 +42,7 @@ export function createAggregateWatchers(db: Db, { tracked, targetSec }: Aggregat
             const now = ticketState.get(t.id);
             if (!now) return null;
             const set = new DeltaSet();
-            addTicket(set, now, 1, targetSec(now.issued_area_id));
+            addTicket(set, now, 1, targetSecOf(now.target_min));
             return set;
           },
         ),
@@ -51,8 +57,8 @@ export function createAggregateWatchers(db: Db, { tracked, targetSec }: Aggregat
           () => {
             const now = ticketState.get(id)!;
             const set = new DeltaSet();
-            addTicket(set, old, -1, targetSec(old.issued_area_id));
-            addTicket(set, now, 1, targetSec(now.issued_area_id));
+            addTicket(set, old, -1, targetSecOf(old.target_min));
+            addTicket(set, now, 1, targetSecOf(now.target_min));
             return set;
           },
         );
@@ -82,9 +88,13 @@ export function createAggregateWatchers(db: Db, { tracked, targetSec }: Aggregat
               area_id: e.areaId ?? null,
             };
             const set = new DeltaSet();
+            const n =
+              e.type === 'called'
+                ? calls.get({ ticket: e.ticketId, counter: state.counter_id, actor: state.actor_id })!
+                : { byCounter: 0, byClerk: 0 };
             addEvent(set, state, t, {
-              counter: state.counter_id !== null && calls.get(e.ticketId, state.counter_id)!.n === 1,
-              clerk: state.actor_id !== null && callsBy.get(e.ticketId, state.actor_id)!.n === 1,
+              counter: state.counter_id !== null && n.byCounter === 1,
+              clerk: state.actor_id !== null && n.byClerk === 1,
             });
             return set;
           },

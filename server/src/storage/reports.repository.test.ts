@@ -35,7 +35,8 @@ const aggregateRows = (db: Db) => ({
 /**
  * Three aggregations must agree with the in-memory reference on random days of work (issues, calls, recalls,
  * finishes, no-shows, transfers, ratings, tickets left over midnight and expired): the SQL over the tickets, the
- * daily aggregates maintained write by write, and the same aggregates rebuilt from the tickets.
+ * daily aggregates maintained write by write (also summed into a monthly roll-up), and the same aggregates rebuilt
+ * from the tickets.
  */
 describe('report aggregation in SQL', () => {
   it('equals the in-memory reference for every grouping', () => {
@@ -145,11 +146,18 @@ describe('report aggregation in SQL', () => {
           expect(h.db.prepare('SELECT COUNT(*) AS n FROM report_days WHERE writes <> applied').get()).toEqual({ n: 0 });
           const aggregates = createReportAggregates(h.db);
           const all = h.store.reports.aggregate({ from, to, groupBy: 'all', offsetMs: 7 * 3_600_000 });
-          // First with the histograms as written (recent rows), then folded into the day blobs.
-          for (const folded of [false, true]) {
-            if (folded)
+          // First with the histograms as written (recent rows), then folded into the day blobs, then with the month
+          // rolled up (migration 0009): the report then reads the roll-up, not the days.
+          for (const stage of ['recent', 'folded', 'rolled up'] as const) {
+            if (stage === 'folded')
               for (const d of h.db.prepare('SELECT day FROM report_days').pluck().all() as string[])
                 aggregates.compactDay(d);
+            if (stage === 'rolled up') {
+              // (A walk where every issue was refused has no day to roll up.)
+              const any = (h.db.prepare('SELECT COUNT(*) FROM report_days').pluck().get() as number) > 0;
+              expect(aggregates.rollUpMonth('2026-11')).toBe(any);
+              expect(aggregates.read('area', from, to).months).toEqual(any ? ['2026-11'] : []);
+            }
             for (const groupBy of [
               'area',
               'department',
@@ -176,7 +184,7 @@ describe('report aggregation in SQL', () => {
               const mem = nonZero(aggregateFacts(ctx, facts.tickets, facts.events, facts.ratings));
               expect(nonZero(sql), `tickets, ${groupBy}`).toEqual(mem);
               const agg = h.store.reports.aggregate({ from, to, groupBy, offsetMs: 7 * 3_600_000 });
-              expect(nonZero(agg), `aggregates (${folded ? 'folded' : 'recent'}), ${groupBy}`).toEqual(mem);
+              expect(nonZero(agg), `aggregates (${stage}), ${groupBy}`).toEqual(mem);
               if (groupBy === 'day')
                 expect(nonZero(all).get('all') ?? undefined, 'totals').toEqual(
                   mem.size ? mergeTotals(mem.values()) : undefined,

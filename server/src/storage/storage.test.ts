@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { coreHarness } from '../testing/core.harness.testing.ts';
 import { loadMigrations, migrate, openDatabase } from './db.ts';
 import type { NewTicket } from '../core/entities.ts';
+import { newWaitingTicket } from '../core/tickets/ticket.new.ts';
 
 describe('database', () => {
   it('applies the numbered migrations once, in order, with WAL and foreign keys on', () => {
@@ -28,33 +29,18 @@ describe('database', () => {
 });
 
 describe('tickets repository on real SQLite', () => {
-  const base = (h: ReturnType<typeof coreHarness>, p: Partial<NewTicket>): NewTicket => ({
-    id: 'id-' + Math.random(),
-    number: '1001',
-    seq: 1001,
-    businessDay: '2026-11-26',
-    issuedAreaId: h.area('LLTP').id,
-    areaId: h.area('LLTP').id,
-    targetCounterId: null,
-    priority: false,
-    priorityGroup: null,
-    status: 'waiting',
-    issuedAt: 1,
-    firstCalledAt: null,
-    calledAt: null,
-    finishedAt: null,
-    counterId: null,
-    clerkId: null,
-    recalls: 0,
-    transfers: 0,
-    issuerKind: 'kiosk',
-    issuerId: 'k',
-    idempotencyKey: null,
-    dossierCode: null,
-    note: null,
-    procedureId: null,
-    ...p,
-  });
+  const base = (h: ReturnType<typeof coreHarness>, p: Partial<NewTicket>): NewTicket =>
+    newWaitingTicket({
+      id: 'id-' + Math.random(),
+      number: '1001',
+      seq: 1001,
+      businessDay: '2026-11-26',
+      areaId: h.area('LLTP').id,
+      issuedAt: 1,
+      issuerKind: 'kiosk',
+      issuerId: 'k',
+      ...p,
+    });
 
   it('refuses a second ticket with one number in one area and day', () => {
     const h = coreHarness();

@@ -1,4 +1,4 @@
-import { int, percent } from '../../../../admin/src/admin.format.ts';
+import { int, percent } from '@ui/number.format';
 import { lagWords, type TileView } from './tiles.rules.ts';
 
 /**

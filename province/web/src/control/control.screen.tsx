@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '@client/api.client';
 import { formatTime } from '@ui/time.format';
 import { errorText } from '../../../../admin/src/admin.errors.ts';
-import { int, percent } from '../../../../admin/src/admin.format.ts';
+import { int, percent } from '@ui/number.format';
 import type { HubCenter, ProvinceApi } from '../province.api.ts';
 import { CenterTile } from './center.tile.tsx';
 import { filterTiles, judge, provinceTotals, sortTiles, type TileFilter } from './tiles.rules.ts';

@@ -1,4 +1,4 @@
-import { mmss } from '../../../../admin/src/admin.format.ts';
+import { mmss } from '@ui/number.format';
 import type { HubCenter, LinkState } from '../province.api.ts';
 
 /**

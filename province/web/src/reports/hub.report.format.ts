@@ -1,7 +1,8 @@
 import type { RatingLevel, ReportRow } from '@contract/dto';
-import { reportColumns, type Column } from '../../../../admin/src/reports/report.format.ts';
+import { reportColumns, type Column } from '@ui/report.format';
 import type { HubGroupBy } from '../province.api.ts';
 
+/** The hub's groupings, in the order its reports screen offers them. */
 export const HUB_GROUP_LABEL: Record<HubGroupBy, string> = {
   center: 'Trung tâm',
   area: 'Lĩnh vực',
@@ -34,7 +35,7 @@ export function splitClerkKey(key: string): { center: string; username: string }
 }
 
 /**
- * The center's report columns, headings and formats (admin/src/reports/report.format.ts), with the hub's own
+ * The center's report columns, headings and formats (ui/src/report.format.ts), with the hub's own
  * first column: the center's name (its code beside it), or the code summed over centers for areas and procedures.
  */
 export function hubColumns(groupBy: HubGroupBy, levels: RatingLevel[]): Column[] {

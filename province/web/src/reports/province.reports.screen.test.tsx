@@ -5,6 +5,13 @@ import { act } from 'preact/test-utils';
 import { createProvinceApi } from '../province.api.ts';
 import { center, fakeHub, report, row } from '../province.testing.ts';
 import { ProvinceReports } from './province.reports.screen.tsx';
+import { reportColumns } from '@ui/report.format';
+
+const DEFAULT_LEVELS = [
+  { key: 'very_satisfied', label: 'Rất hài lòng' },
+  { key: 'satisfied', label: 'Hài lòng' },
+  { key: 'unsatisfied', label: 'Chưa hài lòng' },
+];
 
 let host: HTMLElement;
 withTestHost((h) => (host = h));
@@ -45,23 +52,13 @@ describe('province reports', () => {
   it('shows today by center with the center report’s Vietnamese headings, totals and file links', async () => {
     const h = await show();
     expect(reportCalls(h)).toEqual(['?from=2026-12-01&to=2026-12-01&groupBy=center']);
+    // The center's columns (ui/src/report.format.test.ts spells them out) with the center first, the rating levels
+    // the centers offer by default.
     expect($$('thead th').map((t) => t.textContent)).toEqual([
       'Trung tâm',
-      'Đã cấp',
-      'Đã phục vụ',
-      'Vắng mặt',
-      'Chuyển',
-      'Hết hạn',
-      'Chờ TB',
-      'Chờ trung vị',
-      'Chờ P90',
-      'Phục vụ TB',
-      'Tỉ lệ đúng hạn',
-      'Rất hài lòng',
-      'Hài lòng',
-      'Chưa hài lòng',
-      'Số lượt đánh giá',
-      'Tỉ lệ hài lòng',
+      ...reportColumns('area', DEFAULT_LEVELS)
+        .slice(1)
+        .map((c) => c.label),
     ]);
     const first = $$('tbody tr')[0]!;
     expect([...first.querySelectorAll('td')].slice(0, 3).map((t) => t.textContent)).toEqual([
@@ -133,5 +130,33 @@ describe('province reports', () => {
     });
     await act(async () => new Promise((r) => setTimeout(r, 20)));
     expect(reportCalls(h).at(-1)).toBe('?from=2026-01-01&to=2026-12-31&groupBy=clerk');
+  });
+});
+
+describe('province reports, the date bar shared with the center (ui/src/report.controls.tsx)', () => {
+  it('lights only the pressed preset and says an impossible day in words, asking nothing for it', async () => {
+    const h = await show();
+    const lit = () => $$('.presets .pill.on').map((b) => b.textContent);
+    expect(lit()).toEqual(['Hôm nay']);
+    await act(async () =>
+      $$('.presets .pill')
+        .find((b) => b.textContent === 'Tháng này')!
+        .click(),
+    );
+    // On the 1st "Hôm nay" and "Tháng này" are the same days: only the one pressed is lit.
+    expect(lit()).toEqual(['Tháng này']);
+    const asked = reportCalls(h).length;
+    const to = host.querySelector<HTMLInputElement>('input[name=to]')!;
+    await act(async () => {
+      to.value = '31/02/2026';
+      to.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      to.dispatchEvent(new Event('blur'));
+    });
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+      'Ngày kết thúc “31/02/2026” không có trên lịch.',
+    );
+    expect(reportCalls(h).length).toBe(asked);
   });
 });

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '@client/api.client';
-import { businessDay, formatDay } from '@ui/time.format';
-import { DayInput, Notice } from '../../../../admin/src/admin.fields.tsx';
+import { businessDay } from '@ui/time.format';
+import { quarterOf, type Preset } from '@ui/report.format';
+import { Notice } from '../../../../admin/src/admin.fields.tsx';
 import { errorText } from '../../../../admin/src/admin.errors.ts';
-import { PRESET_LABEL, presetRange, quarterOf, type Preset } from '../../../../admin/src/reports/report.format.ts';
+import { ReportControls, useReportQuery } from '../../../../ui/src/report.controls.tsx';
+import { ReportCard } from '../../../../ui/src/report.table.tsx';
 import { reportPath, type HubGroupBy, type HubReport, type ProvinceApi } from '../province.api.ts';
 import { HUB_GROUP_LABEL, hubColumns, levelsOf } from './hub.report.format.ts';
 import { ProvinceClerkEvaluation } from './province.clerks.tsx';
 
 const PRESETS: Preset[] = ['today', 'month', 'quarter', 'year'];
-const GROUPS: HubGroupBy[] = ['center', 'area', 'procedure', 'clerk'];
 
 /** The province's reports: the center's report over every center, by center, area, procedure or clerk. */
 export function ProvinceReports(props: {
@@ -20,8 +21,8 @@ export function ProvinceReports(props: {
   now?: () => number;
 }) {
   const today = businessDay((props.now ?? Date.now)(), props.timeZone);
-  const [range, setRange] = useState(() => presetRange('today', today));
-  const [groupBy, setGroupBy] = useState<HubGroupBy>('center');
+  const query = useReportQuery<HubGroupBy>(today, 'center');
+  const { range, groupBy } = query;
   const [report, setReport] = useState<HubReport | null>(null);
   const [error, setError] = useState('');
   const [clerkView, setClerkView] = useState(false);
@@ -31,8 +32,8 @@ export function ProvinceReports(props: {
   };
 
   useEffect(() => {
-    if (range.from > range.to) {
-      setError('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
+    if (query.orderError) {
+      setError(query.orderError);
       return;
     }
     setError('');
@@ -55,38 +56,7 @@ export function ProvinceReports(props: {
   const q = { ...range, groupBy };
   return (
     <div class="reports pv-reports">
-      <div class="card toolbar report-controls">
-        <div class="presets" role="group" aria-label="Khoảng thời gian">
-          {PRESETS.map((p) => {
-            const r = presetRange(p, today);
-            return (
-              <button
-                key={p}
-                class={`pill ${r.from === range.from && r.to === range.to ? 'on' : ''}`}
-                onClick={() => setRange(r)}
-              >
-                {PRESET_LABEL[p]}
-              </button>
-            );
-          })}
-        </div>
-        <label class="inline">
-          Từ <DayInput name="from" value={range.from} onChange={(d) => setRange({ ...range, from: d })} />
-        </label>
-        <label class="inline">
-          đến <DayInput name="to" value={range.to} onChange={(d) => setRange({ ...range, to: d })} />
-        </label>
-        <label class="inline">
-          Theo{' '}
-          <select name="groupBy" value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as HubGroupBy)}>
-            {GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {HUB_GROUP_LABEL[g]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span class="spacer" />
+      <ReportControls query={query} presets={PRESETS} groups={HUB_GROUP_LABEL}>
         {/* Plain links: the session cookie goes with them, and the browser saves the file the hub names. */}
         <a class="btn btn-soft" href={`/api${reportPath(q, 'csv')}`} download data-format="csv">
           Xuất CSV
@@ -97,59 +67,15 @@ export function ProvinceReports(props: {
         <button class="btn btn-primary" onClick={() => setClerkView(true)}>
           Đánh giá cán bộ toàn tỉnh (quý/năm)
         </button>
-      </div>
+      </ReportControls>
+      {query.badDateText && <Notice kind="error">{query.badDateText}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       {report && (
-        <section class="card">
-          <header class="card-head">
-            <h2>
-              Báo cáo toàn tỉnh theo {HUB_GROUP_LABEL[groupBy].toLowerCase()} ·{' '}
-              {report.from === report.to
-                ? formatDay(report.from)
-                : `${formatDay(report.from)} – ${formatDay(report.to)}`}
-            </h2>
-          </header>
-          <div class="table-scroll">
-            <table class="data-table report-table">
-              <thead>
-                <tr>
-                  {cols.map((c) => (
-                    <th key={c.key} class={c.num ? 'num' : ''}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    {cols.map((c) => (
-                      <td key={c.key} class={c.num ? 'num' : ''}>
-                        {c.value(r)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-                {!report.rows.length && (
-                  <tr>
-                    <td colSpan={cols.length} class="muted">
-                      Không có số liệu trong khoảng thời gian này.
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-              <tfoot>
-                <tr>
-                  {cols.map((c, i) => (
-                    <td key={c.key} class={c.num ? 'num' : ''}>
-                      {i === 0 ? 'Tổng cộng' : c.value(report.totals)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        </section>
+        <ReportCard
+          heading={`Báo cáo toàn tỉnh theo ${HUB_GROUP_LABEL[groupBy].toLowerCase()}`}
+          report={report}
+          cols={cols}
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { AppError } from '../../contract/errors.ts';
 import type { Role, UserDto } from '../../contract/dto.ts';
-import type { Actor, User } from '../entities.ts';
+import { SYSTEM, type Actor, type User } from '../entities.ts';
 import { newId, newToken } from '../ids.ts';
 import type { Deps, TxDeps } from '../ports.ts';
 import { throttled } from './attempt.window.ts';
@@ -70,11 +70,15 @@ export function logout(tx: TxDeps, token: string): void {
   tx.emit({ type: 'session:ended', tokenHash });
 }
 
+/**
+ * The account use cases take `(deps, input)` rather than `(tx, input)`: the password hash (scrypt) is slow and
+ * asynchronous, so it runs before the transaction, which the use case opens itself around its writes.
+ */
 export async function createUser(
   deps: Deps,
-  input: { username: string; password: string; displayName: string; role: Role },
-  actor: Actor,
+  input: { username: string; password: string; displayName: string; role: Role; actor: Actor },
 ): Promise<User> {
+  const { actor } = input;
   if (deps.store.accounts.userByUsername(input.username)) throw new AppError('user.username_taken');
   const passwordHash = await hashPassword(input.password);
   const user: User = {
@@ -105,10 +109,9 @@ export async function createUser(
 
 export async function updateUser(
   deps: Deps,
-  id: string,
-  input: { displayName?: string; role?: Role; active?: boolean; password?: string },
-  actor: Actor,
+  input: { id: string; displayName?: string; role?: Role; active?: boolean; password?: string; actor: Actor },
 ): Promise<User> {
+  const { id, actor } = input;
   const u = deps.store.accounts.user(id);
   if (!u) throw new AppError('user.not_found');
   if (input.active === false && actor.id === id) throw new AppError('user.cannot_deactivate_self');
@@ -128,7 +131,7 @@ export async function updateUser(
       if (held && !held.currentTicketId)
         deps.store.catalog.saveCounterState({ ...held, status: 'closed', clerkId: null, updatedAt: deps.clock.now() });
     }
-    const { password: _pw, ...logged } = input;
+    const { password: _pw, id: _id, actor: _actor, ...logged } = input;
     deps.store.journal.audit({
       at: deps.clock.now(),
       actorKind: actor.kind,
@@ -140,4 +143,9 @@ export async function updateUser(
     });
   });
   return next;
+}
+
+/** The first administrator of a new database (the start-up seed and simulate), created by the system. */
+export function createFirstAdmin(deps: Deps, password: string): Promise<User> {
+  return createUser(deps, { username: 'admin', password, displayName: 'Quản trị viên', role: 'admin', actor: SYSTEM });
 }

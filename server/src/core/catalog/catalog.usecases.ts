@@ -4,7 +4,11 @@ import type { Actor, Area, Department } from '../entities.ts';
 import { newId } from '../ids.ts';
 import type { TxDeps } from '../ports.ts';
 
-/** Admin changes to the center's layout; each is validated, audited and announced to the screens. */
+/**
+ * Admin changes to the center's layout; each is validated, audited and announced to the screens. Every use case
+ * here has the one shape `(tx, input)`, the actor inside the input (as tickets, counters and devices do); what is
+ * audited is the input without the actor (the audit row names the actor in its own columns).
+ */
 
 function audit(tx: TxDeps, actor: Actor, action: string, entity: string, entityId: string, data: unknown): void {
   tx.store.journal.audit({
@@ -21,8 +25,7 @@ function audit(tx: TxDeps, actor: Actor, action: string, entity: string, entityI
 
 export function saveDepartment(
   tx: TxDeps,
-  input: { id?: string; code: string; name: string; sort?: number; active?: boolean },
-  actor: Actor,
+  { actor, ...input }: { id?: string; code: string; name: string; sort?: number; active?: boolean; actor: Actor },
 ): Department {
   const existing = input.id ? tx.store.catalog.department(input.id) : undefined;
   if (input.id && !existing) throw new AppError('department.not_found');
@@ -57,7 +60,7 @@ export interface AreaInput {
   sort?: number;
 }
 
-export function saveArea(tx: TxDeps, input: AreaInput & { id?: string }, actor: Actor): Area {
+export function saveArea(tx: TxDeps, { actor, ...input }: AreaInput & { id?: string; actor: Actor }): Area {
   const existing = input.id ? tx.store.catalog.area(input.id) : undefined;
   if (input.id && !existing) throw new AppError('area.not_found');
   if (!tx.store.catalog.department(input.departmentId)) throw new AppError('department.not_found');
@@ -99,30 +102,17 @@ export function saveArea(tx: TxDeps, input: AreaInput & { id?: string }, actor: 
  */
 export function patchArea(
   tx: TxDeps,
-  id: string,
-  fields: Partial<AreaInput>,
-  bookingSlotCapacity: number | undefined,
-  actor: Actor,
+  input: { id: string; fields: Partial<AreaInput>; bookingSlotCapacity?: number; actor: Actor },
 ): Area {
+  const { id, fields, bookingSlotCapacity, actor } = input;
   const a = tx.store.catalog.area(id);
   if (!a) throw new AppError('area.not_found');
   if (Object.keys(fields).length > 0) {
-    const current: AreaInput = {
-      code: a.code,
-      departmentId: a.departmentId,
-      name: a.name,
-      numberStart: a.numberStart,
-      numberEnd: a.numberEnd,
-      dailyLimit: a.dailyLimit,
-      targetWaitMinutes: a.targetWaitMin,
-      hours: a.hours,
-      open: a.open,
-      active: a.active,
-      sort: a.sort,
-    };
-    const next = { ...current, ...fields };
+    // The area as an input (its id, and the booking capacity a PATCH sets on its own, are not layout fields).
+    const { id: _id, targetWaitMin, bookingSlotCapacity: _capacity, ...layout } = a;
+    const next: AreaInput = { ...layout, targetWaitMinutes: targetWaitMin, ...fields };
     if (next.numberEnd < next.numberStart) throw new AppError('request.invalid', 'numberEnd ≥ numberStart');
-    saveArea(tx, { ...next, id }, actor);
+    saveArea(tx, { ...next, id, actor });
   }
   if (bookingSlotCapacity !== undefined) {
     tx.store.catalog.setBookingSlotCapacity(id, bookingSlotCapacity);
@@ -132,7 +122,10 @@ export function patchArea(
 }
 
 /** Opens or closes an area for new tickets (tickets already waiting are still served). */
-export function setAreaOpen(tx: TxDeps, areaId: string, open: boolean, actor: Actor): Area {
+export function setAreaOpen(
+  tx: TxDeps,
+  { areaId, open, actor }: { areaId: string; open: boolean; actor: Actor },
+): Area {
   const a = tx.store.catalog.area(areaId);
   if (!a || !a.active) throw new AppError('area.not_found');
   const next = { ...a, open };
@@ -143,8 +136,7 @@ export function setAreaOpen(tx: TxDeps, areaId: string, open: boolean, actor: Ac
 
 export function saveCounter(
   tx: TxDeps,
-  input: { id?: string; number: number; name: string; areaIds: string[]; active?: boolean },
-  actor: Actor,
+  { actor, ...input }: { id?: string; number: number; name: string; areaIds: string[]; active?: boolean; actor: Actor },
 ) {
   const existing = input.id ? tx.store.catalog.counter(input.id) : undefined;
   if (input.id && !existing) throw new AppError('counter.not_found');

@@ -47,7 +47,7 @@ export function importConfigProcedures(
   const importRows = rows.map(({ area: areaCode, ...fields }, i) => ({ row: i + 1, fields: { ...fields, areaCode } }));
   let r;
   try {
-    r = importProcedures(tx, importRows, false, actor);
+    r = importProcedures(tx, { rows: importRows, dryRun: false, actor });
   } catch (e) {
     if (e instanceof AppError && e.code === 'import.invalid' && Array.isArray(e.details))
       throw new AppError(

@@ -114,11 +114,12 @@ export function importConfig(
       return;
     }
     try {
-      saveDepartment(
-        tx,
-        { ...d, ...(existing ? { id: existing.id, code: existing.code, sort: existing.sort } : {}), active: true },
+      saveDepartment(tx, {
+        ...d,
+        ...(existing ? { id: existing.id, code: existing.code, sort: existing.sort } : {}),
+        active: true,
         actor,
-      );
+      });
     } catch (e) {
       row('Sở, ngành', i, e);
     }
@@ -157,22 +158,16 @@ export function importConfig(
       r.unchanged.areas++;
       return;
     }
+    // The document's fields as compared above, the department by id; hours, open and order stay the area's.
+    const { department: _code, ...layout } = after;
     try {
-      saveArea(
-        tx,
-        {
-          ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}),
-          code: existing?.code ?? a.code,
-          departmentId,
-          name: a.name,
-          numberStart: a.numberStart,
-          numberEnd: a.numberEnd,
-          dailyLimit: a.dailyLimit ?? null,
-          targetWaitMinutes: a.targetWaitMinutes ?? null,
-          active: true,
-        },
+      saveArea(tx, {
+        ...(existing ? { id: existing.id, hours: existing.hours, open: existing.open, sort: existing.sort } : {}),
+        code: existing?.code ?? a.code,
+        departmentId,
+        ...layout,
         actor,
-      );
+      });
     } catch (e) {
       row('Lĩnh vực', i, e);
     }
@@ -206,17 +201,14 @@ export function importConfig(
       return;
     }
     try {
-      saveCounter(
-        tx,
-        {
-          ...(existing ? { id: existing.id } : {}),
-          number: c.number,
-          name: c.name,
-          areaIds: sameSet ? existing.areaIds : ids,
-          active: true,
-        },
+      saveCounter(tx, {
+        ...(existing ? { id: existing.id } : {}),
+        number: c.number,
+        name: c.name,
+        areaIds: sameSet ? existing.areaIds : ids,
+        active: true,
         actor,
-      );
+      });
     } catch (e) {
       row('Quầy', i, e);
     }

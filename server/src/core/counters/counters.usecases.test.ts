@@ -260,17 +260,14 @@ describe('citizens stranded where no counter will call them', () => {
     const h = setup();
     const boss = admin(h);
     const a = h.run((tx) =>
-      saveArea(
-        tx,
-        {
-          code: 'MOI',
-          departmentId: h.area('LLTP').departmentId,
-          name: 'Lĩnh vực mới',
-          numberStart: 90001,
-          numberEnd: 90999,
-        },
-        boss,
-      ),
+      saveArea(tx, {
+        code: 'MOI',
+        departmentId: h.area('LLTP').departmentId,
+        name: 'Lĩnh vực mới',
+        numberStart: 90001,
+        numberEnd: 90999,
+        actor: boss,
+      }),
     );
     expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({
       available: false,
@@ -281,7 +278,9 @@ describe('citizens stranded where no counter will call them', () => {
     expect(h.events.length).toBe(before);
     // A closed counter still serves it: the day starts with counters closed, and the kiosk must offer the area.
     const c = h.counter(12);
-    h.run((tx) => saveCounter(tx, { id: c.id, number: c.number, name: c.name, areaIds: [...c.areaIds, a.id] }, boss));
+    h.run((tx) =>
+      saveCounter(tx, { id: c.id, number: c.number, name: c.name, areaIds: [...c.areaIds, a.id], actor: boss }),
+    );
     expect(view(h).area(h.store.catalog.area(a.id)!)).toMatchObject({ available: true, unavailableReason: null });
     expect(h.run((tx) => issueTicket(tx, { areaId: a.id, actor: h.kiosk })).ticket.number).toBe('90001');
   });

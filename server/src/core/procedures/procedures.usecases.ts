@@ -47,7 +47,7 @@ const build = (id: string, f: ProcedureFields, active: boolean, now: number): Pr
 });
 
 /** POST /api/procedures: a new procedure; a code already in the catalogue (even withdrawn) → 409. */
-export function createProcedure(tx: TxDeps, input: ProcedureFields, actor: Actor): Procedure {
+export function createProcedure(tx: TxDeps, { actor, ...input }: ProcedureFields & { actor: Actor }): Procedure {
   requireArea(tx, input.areaId);
   if (tx.store.procedures.byCode(input.code)) throw new AppError('procedure.code_taken');
   const p = build(newId(9), input, true, tx.clock.now());
@@ -57,7 +57,10 @@ export function createProcedure(tx: TxDeps, input: ProcedureFields, actor: Actor
 }
 
 /** PUT /api/procedures/:id: replaces every field (a withdrawn procedure comes back into use). */
-export function replaceProcedure(tx: TxDeps, id: string, input: ProcedureFields, actor: Actor): Procedure {
+export function replaceProcedure(
+  tx: TxDeps,
+  { id, actor, ...input }: ProcedureFields & { id: string; actor: Actor },
+): Procedure {
   const existing = tx.store.procedures.get(id);
   if (!existing) throw new AppError('procedure.not_found');
   requireArea(tx, input.areaId);
@@ -70,7 +73,7 @@ export function replaceProcedure(tx: TxDeps, id: string, input: ProcedureFields,
 }
 
 /** DELETE /api/procedures/:id: withdrawn, not deleted, so past tickets keep their procedure. */
-export function withdrawProcedure(tx: TxDeps, id: string, actor: Actor): Procedure {
+export function withdrawProcedure(tx: TxDeps, { id, actor }: { id: string; actor: Actor }): Procedure {
   const existing = tx.store.procedures.get(id);
   if (!existing) throw new AppError('procedure.not_found');
   const p = { ...existing, active: false, updatedAt: tx.clock.now() };
@@ -100,7 +103,10 @@ const COMPARED = ['name', 'areaId', 'timeLimit', 'fee', 'documents', 'keywords',
  * every row at fault, and nothing written; a dry run answers the same and writes nothing. Called inside one
  * transaction, so a fault half-way rolls back everything.
  */
-export function importProcedures(tx: TxDeps, rows: ImportRow[], dryRun: boolean, actor: Actor): ProcedureImportResult {
+export function importProcedures(
+  tx: TxDeps,
+  { rows, dryRun, actor }: { rows: ImportRow[]; dryRun: boolean; actor: Actor },
+): ProcedureImportResult {
   const areas = new Map(tx.store.catalog.areas().map((a) => [a.code.toLowerCase(), a]));
   const errors: { row: number; message: string }[] = [];
   const seen = new Map<string, number>();

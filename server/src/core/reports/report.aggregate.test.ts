@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histogramPercentile, reportToCsv, type ReportContext } from './report.aggregate.ts';
+import { histogramPercentile, reportToCsv, sumHistograms, type ReportContext } from './report.aggregate.ts';
 import { buildReport, type TicketFact } from './report.reference.ts';
 
 const T0 = Date.parse('2026-11-26T08:00:00+07:00');
@@ -79,6 +79,61 @@ describe('report arithmetic (hand-computed fixture day)', () => {
     expect(histogramPercentile(hist([7]), 90)).toBe(7);
     expect(histogramPercentile(hist([5, 5, 5, 1]), 50)).toBe(5);
     expect(histogramPercentile(new Map(), 50)).toBe(null);
+    // In ascending order (as reports read them) and not: the same answers.
+    expect(
+      histogramPercentile(
+        new Map([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+          [4, 1],
+        ]),
+        50,
+      ),
+    ).toBe(2);
+    expect(
+      histogramPercentile(
+        new Map([
+          [4, 1],
+          [-3, 2],
+          [2, 1],
+        ]),
+        50,
+      ),
+    ).toBe(-3);
+  });
+
+  it('sums histograms: every value of any, a zero sum kept, far, negative and fractional values too', () => {
+    const sum = sumHistograms([
+      new Map([
+        [5, 2],
+        [90_000, 1],
+        [-4, 1],
+      ]),
+      new Map([
+        [5, -2],
+        [2.5, 3],
+        [7, 1],
+      ]),
+      new Map([
+        [90_000, 2],
+        [0, 1],
+      ]),
+    ]);
+    expect(sum).toEqual(
+      new Map([
+        [0, 1],
+        [5, 0],
+        [7, 1],
+        [90_000, 3],
+        [-4, 1],
+        [2.5, 3],
+      ]),
+    );
+    const one = new Map([[3, 1]]);
+    expect(sumHistograms([one])).toEqual(one);
+    expect(sumHistograms([one])).not.toBe(one); // a copy: a merged total never aliases a group's histogram
+    expect(sumHistograms([])).toEqual(new Map());
   });
 
   it('writes CSV with a BOM, a header and neutralised formulas', () => {

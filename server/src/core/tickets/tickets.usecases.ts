@@ -6,6 +6,7 @@ import type { TxDeps } from '../ports.ts';
 import { businessDay } from '../time/zoned-time.ts';
 import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, BLOCK_ERRORS, issuingBlock, nextNumber } from './ticket.rules.ts';
+import { newWaitingTicket } from './ticket.new.ts';
 
 export interface IssueInput {
   /** Optional when `procedureId` is given: the ticket is in the procedure's area. */
@@ -51,41 +52,30 @@ export function issueTicket(tx: TxDeps, input: IssueInput): { ticket: Ticket; cr
     issuingBlock(settings, area, now),
     area,
     state,
-    areaServed(area.id, store.catalog.counters()),
+    // The area's own counters, not every counter of the center (each costs a query for its areas).
+    areaServed(area.id, store.catalog.countersForArea(area.id)),
   );
   if (reason) throw new AppError(BLOCK_ERRORS[reason]);
   const { seq, number } = nextNumber(area, state);
   const priority = Boolean(input.priority || input.priorityGroup);
-  const draft: NewTicket = {
+  const draft: NewTicket = newWaitingTicket({
     id: newId(),
     number,
     seq,
     businessDay: day,
-    issuedAreaId: area.id,
     areaId: area.id,
-    targetCounterId: null,
     priority,
     priorityGroup: priority ? (input.priorityGroup ?? null) : null,
-    status: 'waiting',
     issuedAt: now,
-    firstCalledAt: null,
-    calledAt: null,
-    finishedAt: null,
-    counterId: null,
-    clerkId: null,
-    recalls: 0,
-    transfers: 0,
     issuerKind: input.actor.kind === 'device' ? input.actor.deviceKind : input.actor.kind,
     issuerId,
     idempotencyKey: input.idempotencyKey ?? null,
-    dossierCode: null,
-    note: null,
     procedureId: procedure?.id ?? null,
     channel: input.channel ?? (input.actor.kind === 'user' ? 'staff' : 'kiosk'),
     ...(input.queueAt !== undefined ? { queueAt: input.queueAt } : {}),
     citizenHash: input.citizen?.hash ?? null,
     citizenLast3: input.citizen?.last3 ?? null,
-  };
+  });
   store.tickets.insert(draft);
   const ticket = store.tickets.get(draft.id)!;
   store.journal.event({

@@ -44,7 +44,23 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * The last answer per zone, by whole second: formatToParts is the costliest step of a ticket's view (every
+ * timestamp of every payload, most of them "now"), and a moment's local parts only change with its second
+ * (zone offsets are whole seconds).
+ */
+const lastParts = new Map<string, { sec: number; parts: LocalParts }>();
+
 export function localParts(ms: number, timeZone: string): LocalParts {
+  const sec = Math.floor(ms / 1000);
+  const hit = lastParts.get(timeZone);
+  if (hit && hit.sec === sec) return { ...hit.parts };
+  const parts = computeParts(ms, timeZone);
+  lastParts.set(timeZone, { sec, parts: { ...parts } });
+  return parts;
+}
+
+function computeParts(ms: number, timeZone: string): LocalParts {
   const p: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) p[part.type] = part.value;
   return {
@@ -76,7 +92,10 @@ export function offsetMinutes(ms: number, timeZone: string): number {
 /** ISO-8601 with the zone's offset, e.g. 2026-11-26T08:15:02.000+07:00. */
 export function toIso(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const off = offsetMinutes(ms, timeZone);
+  // The offset from the same parts (offsetMinutes would format the moment a second time).
+  const off = Math.round(
+    (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 60000,
+  );
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}.${pad(((ms % 1000) + 1000) % 1000, 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;

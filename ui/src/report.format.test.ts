@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportRow } from '@contract/dto';
-import { mmss, parseDmy, percent } from '../admin.format.ts';
+import { mmss, percent } from './number.format.ts';
 import { periodRange, presetRange, quarterOf, reportColumns, rowLabel } from './report.format.ts';
+import { parseDmy } from './time.format.ts';
 
 const row = (p: Partial<ReportRow> = {}): ReportRow => ({
   key: 'LLTP',

@@ -1,6 +1,6 @@
 /**
- * Number formatting shared by the control room and the reports (Vietnamese conventions). Instants and days
- * (dd/mm/yyyy, 24-hour, the business day) are ui/src/time.format.ts's.
+ * Number formatting shared by the center's and the hub's control rooms and reports (Vietnamese conventions).
+ * Instants and days (dd/mm/yyyy, 24-hour, the business day) are ui/src/time.format.ts's.
  */
 
 /** Seconds as mm:ss (minutes keep counting past 60, as a stopwatch does); null as a dash. */
@@ -22,13 +22,3 @@ export const bytes = (n: number) =>
   n >= 1 << 20
     ? `${(n / (1 << 20)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
     : `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB`;
-
-/** dd/mm/yyyy (as people type it) → YYYY-MM-DD, or null when it is not a real day. */
-export function parseDmy(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}

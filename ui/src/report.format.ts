@@ -1,7 +1,11 @@
-import type { RatingLevel, ReportRow } from '@contract/dto';
-import type { GroupBy } from '../admin.api.ts';
-import { formatDay } from '@ui/time.format';
-import { int, mmss, percent } from '../admin.format.ts';
+import type { RatingLevel, ReportGroupBy as GroupBy, ReportRow } from '@contract/dto';
+import { int, mmss, percent } from './number.format.ts';
+import { formatDay } from './time.format.ts';
+
+/*
+ * The report's columns, row names, date presets and printed periods, for the center's reports (admin/) and the
+ * hub's (province/web/): one set of headings and formats for both.
+ */
 
 export interface Column {
   key: string;
@@ -10,15 +14,16 @@ export interface Column {
   value: (r: ReportRow) => string;
 }
 
+/** The center's groupings, in the order its reports screen offers them. */
 export const GROUP_LABEL: Record<GroupBy, string> = {
   department: 'Sở, ngành',
   area: 'Lĩnh vực',
   counter: 'Quầy',
   clerk: 'Cán bộ',
-  hour: 'Giờ trong ngày',
-  day: 'Ngày',
   procedure: 'Thủ tục',
   channel: 'Kênh lấy số',
+  hour: 'Giờ trong ngày',
+  day: 'Ngày',
 };
 
 /** Every ReportRow column in Vietnamese, rating levels in the center's order between service level and satisfaction. */

@@ -1,0 +1,112 @@
+import { AppError } from '../contract/errors.ts';
+import { dedupe, type Deps, type DomainEvent, type Notifier, type TxDeps, type UnitOfWork } from './ports.ts';
+
+/** Runs `cb` once the current event-loop turn is done (server.ts: setImmediate; tests: by hand). */
+export type Defer = (cb: () => void) => void;
+
+/** More calls than this wait for the next commit: a batch's latency stays bounded. */
+export const GROUP_CAP = 64;
+
+interface Pending {
+  fn: (tx: TxDeps) => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown; events: DomainEvent[] } | { ok: false; error: unknown };
+
+/** Thrown out of the shared transaction when a call failed in a way a savepoint may not contain. */
+class BatchAborted {
+  constructor(
+    readonly index: number,
+    readonly cause: unknown,
+  ) {}
+}
+
+/**
+ * Group commit (docs/architecture.md, point 1b): every call queued in one event-loop turn runs in ONE outer
+ * transaction, each inside its own savepoint, so the batch pays one COMMIT (one fsync) instead of one each.
+ * Durability is unchanged: no promise settles before the shared COMMIT returned, and the events are published
+ * (per call, deduplicated as `run` does, in call order) after it and before any promise resolves.
+ *
+ * A call that throws an AppError (a refusal: area closed, limit reached…) rolls back only its own savepoint and
+ * rejects only its own promise, as if run alone. Any other error (a storage fault may have rolled the whole
+ * transaction back, a bug) rolls the batch back and the other calls run alone, each with `run`. If the shared
+ * COMMIT itself fails, every call rejects with that error and nothing is published.
+ */
+export function createGroupedUnitOfWork(
+  deps: Deps,
+  notifier: Notifier,
+  run: UnitOfWork,
+  defer: Defer,
+  cap = GROUP_CAP,
+) {
+  const queue: Pending[] = [];
+  let scheduled = false;
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    defer(flush);
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue.splice(0, cap);
+    if (queue.length) schedule();
+    if (!batch.length) return;
+    const outcomes: Outcome[] = [];
+    try {
+      deps.store.tx(() => {
+        batch.forEach((p, i) => {
+          const events: DomainEvent[] = [];
+          try {
+            const value = deps.store.tx(() => p.fn({ ...deps, emit: (e) => events.push(e) }));
+            outcomes.push({ ok: true, value, events });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw new BatchAborted(i, error);
+            outcomes.push({ ok: false, error });
+          }
+        });
+      });
+    } catch (err) {
+      if (err instanceof BatchAborted) return alone(batch, err);
+      for (const p of batch) p.reject(err); // BEGIN or COMMIT failed: nothing of the batch is on disk
+      return;
+    }
+    // One publish for the commit: each websocket gets the batch's events in one write (realtime.batch.ts).
+    let publishError: unknown = null;
+    const events = outcomes.flatMap((o) => (o.ok ? dedupe(o.events) : []));
+    try {
+      if (events.length) notifier.publish(events);
+    } catch (e) {
+      publishError = e; // as `run` would throw it to its caller after the commit
+    }
+    outcomes.forEach((o, i) => {
+      const p = batch[i]!;
+      if (!o.ok) p.reject(o.error);
+      else if (publishError !== null) p.reject(publishError);
+      else p.resolve(o.value);
+    });
+  }
+
+  function alone(batch: Pending[], aborted: BatchAborted): void {
+    batch.forEach((p, i) => {
+      if (i === aborted.index) return p.reject(aborted.cause);
+      try {
+        p.resolve(run(p.fn));
+      } catch (e) {
+        p.reject(e);
+      }
+    });
+  }
+
+  return function runGrouped<T>(fn: (tx: TxDeps) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      schedule();
+    });
+  };
+}
+
+export type GroupedUnitOfWork = ReturnType<typeof createGroupedUnitOfWork>;
