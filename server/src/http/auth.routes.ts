@@ -29,7 +29,7 @@ export function authRoutes(s: Services) {
 
   app.post('/logout', (c) => {
     const token = c.get('token');
-    if (token) s.run((tx) => logout(tx, token));
+    if (token) s.run((tx) => logout(tx, { token }));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return reply(c, 'POST /api/auth/logout', { ok: true });
   });

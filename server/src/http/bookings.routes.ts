@@ -63,7 +63,7 @@ export function bookingRoutes(s: Services) {
   app.post('/public/bookings', async (c) => {
     const input = await readBody(c, bookingInput);
     return limited(c, () => {
-      const b = s.run((tx) => createBooking(tx, s.citizens.keyer, input));
+      const b = s.run((tx) => createBooking(tx, { ...input, keyer: s.citizens.keyer }));
       return reply(c, 'POST /api/public/bookings', s.citizens.bookings.booking(b), 201);
     });
   });
@@ -73,14 +73,14 @@ export function bookingRoutes(s: Services) {
   );
 
   app.delete('/public/bookings/:code', (c) => {
-    s.run((tx) => cancelBooking(tx, codeParam(c)));
+    s.run((tx) => cancelBooking(tx, { code: codeParam(c) }));
     return reply(c, 'DELETE /api/public/bookings/:code', { status: 'cancelled' });
   });
 
   app.post('/public/tickets', async (c) => {
     const input = await readBody(c, remoteTicketInput);
     return limited(c, () => {
-      const { ticket, created } = s.run((tx) => issueRemoteTicket(tx, s.citizens.keyer, input));
+      const { ticket, created } = s.run((tx) => issueRemoteTicket(tx, { ...input, keyer: s.citizens.keyer }));
       const dto = s.view.publicTicket(s.deps.store.tickets.get(ticket.id)!);
       return reply(c, 'POST /api/public/tickets', { ...dto, print: { status: 'none' } }, created ? 201 : 200);
     });

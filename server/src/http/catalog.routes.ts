@@ -103,8 +103,8 @@ export function catalogRoutes(s: Services) {
     const { province: rawLink, ...others } = rest as Record<string, unknown>;
     const link = rawLink === undefined ? undefined : parseWith(provinceLinkInput, rawLink);
     s.run((tx) => {
-      updateSettings(tx, s.settings, others, a);
-      if (pin !== undefined) writeOverridePin(tx, s.citizens.keyer, pin, a);
+      updateSettings(tx, { service: s.settings, patch: others, actor: a });
+      if (pin !== undefined) writeOverridePin(tx, { keyer: s.citizens.keyer, pin, actor: a });
       if (link) s.province.update(link, a);
     });
     return reply(c, 'PATCH /api/settings', settingsDto());

@@ -20,7 +20,7 @@ export function ticketRoutes(s: Services) {
     const overrideAccepted = overridePin !== undefined && checkOverridePin(s, actor, overridePin);
     // Group commit: answered only after the shared COMMIT, exactly as durable as s.run (core/unit-of-work.group.ts).
     const { ticket, created } = await s.runGrouped((tx) =>
-      issueForCitizen(tx, s.citizens.keyer, { ...input, actor, overrideAccepted }),
+      issueForCitizen(tx, { ...input, actor, overrideAccepted, keyer: s.citizens.keyer }),
     );
     // Printing never fails or delays the ticket past the printer timeout; a retried key does not print twice.
     // The ticket is committed: a print job that cannot even be recorded (disk full) is a failed print, not a

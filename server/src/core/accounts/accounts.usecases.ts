@@ -64,7 +64,7 @@ export function authenticate(deps: Deps, token: string): Actor | undefined {
 }
 
 /** Ends a login session; its sockets are closed once this commits (the `session:ended` event). */
-export function logout(tx: TxDeps, token: string): void {
+export function logout(tx: TxDeps, { token }: { token: string }): void {
   const tokenHash = hashToken(token);
   tx.store.accounts.deleteSession(tokenHash);
   tx.emit({ type: 'session:ended', tokenHash });

@@ -161,7 +161,8 @@ describe('bookings, check-ins and walk-ins against a reference model', () => {
             let real: ReturnType<typeof createBooking> | undefined;
             const got = outcome(() => {
               real = h.run((tx) =>
-                createBooking(tx, keyer, {
+                createBooking(tx, {
+                  keyer,
                   areaId: h.area(area).id,
                   start: new Date(start).toISOString(),
                   citizenId: CITIZENS[op.citizen]!.id,
@@ -192,14 +193,14 @@ describe('bookings, check-ins and walk-ins against a reference model', () => {
             const b = m.bookings[op.pick % Math.max(1, m.bookings.length)];
             if (!b) continue;
             if (op.op === 'cancel') {
-              const got = outcome(() => h.run((tx) => cancelBooking(tx, b.code)));
+              const got = outcome(() => h.run((tx) => cancelBooking(tx, { code: b.code })));
               const want = b.status === 'cancelled' || m.open(b) ? 'ok' : 'booking.not_open';
               expect(got).toBe(want);
               if (got === 'ok') b.status = 'cancelled';
             } else {
               let id = '';
               const got = outcome(() => {
-                id = h.run((tx) => issueForCitizen(tx, keyer, { bookingCode: b.code, actor: h.kiosk })).ticket.id;
+                id = h.run((tx) => issueForCitizen(tx, { keyer, bookingCode: b.code, actor: h.kiosk })).ticket.id;
               });
               const want = m.checkIn(b);
               expect(got).toBe(want.code === 'same' ? 'ok' : want.code);
@@ -216,7 +217,8 @@ describe('bookings, check-ins and walk-ins against a reference model', () => {
             let priority = false;
             const got = outcome(() => {
               const r = h.run((tx) =>
-                issueForCitizen(tx, keyer, {
+                issueForCitizen(tx, {
+                  keyer,
                   areaId: h.area(area).id,
                   priority: op.priority,
                   actor: h.kiosk,

@@ -12,9 +12,9 @@ function setup() {
   h.settings.update({ booking: { enabled: true } }, { kind: 'system', id: 'test' });
   const htct = h.area('HTCT').id;
   h.store.catalog.setBookingSlotCapacity(htct, 1);
-  const book = (start: string) => h.run((tx) => createBooking(tx, keyer, { areaId: htct, start, citizenId: ID }));
+  const book = (start: string) => h.run((tx) => createBooking(tx, { keyer, areaId: htct, start, citizenId: ID }));
   const walkIn = (areaId = htct) =>
-    h.run((tx) => issueForCitizen(tx, keyer, { areaId, citizenId: ID, actor: h.kiosk }));
+    h.run((tx) => issueForCitizen(tx, { keyer, areaId, citizenId: ID, actor: h.kiosk }));
   const hashes = () =>
     h.db
       .prepare(

@@ -55,7 +55,7 @@ export interface BookInput {
 }
 
 /** Books one online place of a slot for a citizen, within the citizen's limits for that day. */
-export function createBooking(tx: TxDeps, keyer: CitizenKeyer, input: BookInput): Booking {
+export function createBooking(tx: TxDeps, { keyer, ...input }: BookInput & { keyer: CitizenKeyer }): Booking {
   const settings = requireBookingOn(tx);
   const { area, procedure } = resolveArea(tx.store, input);
   const now = tx.clock.now();
@@ -101,7 +101,7 @@ export function findBooking(deps: Deps, code: string): Booking {
 }
 
 /** Cancels an open booking: its place is free again. Cancelling twice answers the same. */
-export function cancelBooking(tx: TxDeps, code: string): Booking {
+export function cancelBooking(tx: TxDeps, { code }: { code: string }): Booking {
   const b = findBooking(tx, code);
   if (b.status === 'cancelled') return b;
   if (b.status !== 'booked') throw new AppError('booking.not_open');
@@ -116,9 +116,7 @@ export function cancelBooking(tx: TxDeps, code: string): Booking {
  */
 export function checkInBooking(
   tx: TxDeps,
-  code: string,
-  actor: Actor,
-  idempotencyKey?: string,
+  { code, actor, idempotencyKey }: { code: string; actor: Actor; idempotencyKey?: string | undefined },
 ): { ticket: Ticket; created: boolean } {
   const b = tx.store.bookings.get(normalizeCode(code));
   if (!b || b.status === 'cancelled') throw new AppError('booking.not_found');

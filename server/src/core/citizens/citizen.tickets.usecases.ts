@@ -24,13 +24,16 @@ type Issued = { ticket: Ticket; created: boolean };
  * and gives elderly citizens priority. Without either, a kiosk that requires the card refuses unless staff
  * overrode it. A retried idempotency key answers the first ticket before any of this is counted again.
  */
-export function issueForCitizen(tx: TxDeps, keyer: CitizenKeyer, input: CitizenIssueInput): Issued {
+// The citizen keyer comes inside the input like the actor (one use-case shape), and is taken out at once: the rest
+// of the input may be logged or spread into other inputs, the key must never be.
+export function issueForCitizen(tx: TxDeps, { keyer, ...input }: CitizenIssueInput & { keyer: CitizenKeyer }): Issued {
   if (input.idempotencyKey) {
     const existing = tx.store.tickets.byIdempotencyKey(input.actor.id, input.idempotencyKey);
     if (existing) return { ticket: existing, created: false };
   }
   const base = baseInput(input);
-  if (input.bookingCode !== undefined) return checkInBooking(tx, input.bookingCode, input.actor, input.idempotencyKey);
+  if (input.bookingCode !== undefined)
+    return checkInBooking(tx, { code: input.bookingCode, actor: input.actor, idempotencyKey: input.idempotencyKey });
   const settings = tx.settings.get();
   const now = tx.clock.now();
   const today = businessDay(now, settings.timeZone);
@@ -45,7 +48,7 @@ export function issueForCitizen(tx: TxDeps, keyer: CitizenKeyer, input: CitizenI
   const due = tx.store.bookings
     .openOfCitizen(citizen.hash, today)
     .find((b) => b.areaId === area.id && checkInWindow(b.startAt, now, settings.booking) === 'open');
-  if (due) return checkInBooking(tx, due.code, input.actor, input.idempotencyKey);
+  if (due) return checkInBooking(tx, { code: due.code, actor: input.actor, idempotencyKey: input.idempotencyKey });
   requireWithinLimits(tx.store, settings, now, citizen.hash, today, area.id);
   return issueTicket(tx, {
     ...base,
@@ -63,8 +66,16 @@ export const REMOTE: Actor = { kind: 'system', id: 'remote' };
  */
 export function issueRemoteTicket(
   tx: TxDeps,
-  keyer: CitizenKeyer,
-  input: { areaId?: string | undefined; procedureId?: string | undefined; citizenId: string; idempotencyKey?: string },
+  {
+    keyer,
+    ...input
+  }: {
+    areaId?: string | undefined;
+    procedureId?: string | undefined;
+    citizenId: string;
+    idempotencyKey?: string;
+    keyer: CitizenKeyer;
+  },
 ): Issued {
   const settings = tx.settings.get();
   if (!settings.booking.remoteTickets) throw new AppError('booking.disabled');

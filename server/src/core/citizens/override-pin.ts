@@ -31,7 +31,10 @@ export function splitOverridePin(patch: unknown): { rest: unknown; pin: string |
   return { rest, pin: p.data };
 }
 
-export function writeOverridePin(tx: TxDeps, keyer: CitizenKeyer, pin: string | null, actor: Actor): void {
+export function writeOverridePin(
+  tx: TxDeps,
+  { keyer, pin, actor }: { keyer: CitizenKeyer; pin: string | null; actor: Actor },
+): void {
   const now = tx.clock.now();
   tx.store.settings.put(KEY, pin === null ? null : { hash: keyer.hashPin(pin) }, now);
   tx.store.journal.audit({

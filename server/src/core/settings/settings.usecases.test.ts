@@ -10,7 +10,9 @@ const audits = (h: ReturnType<typeof coreHarness>) =>
 describe('updateSettings', () => {
   it('stores the patch with its audit entry and announces config:updated once, after the commit', () => {
     const h = coreHarness();
-    const next = h.run((tx) => updateSettings(tx, h.settings, { notice: 'Nghỉ trưa', announceTimes: 2 }, admin));
+    const next = h.run((tx) =>
+      updateSettings(tx, { service: h.settings, patch: { notice: 'Nghỉ trưa', announceTimes: 2 }, actor: admin }),
+    );
     expect(next.notice).toBe('Nghỉ trưa');
     expect(h.settings.get()).toEqual(next);
     expect(h.events).toEqual([{ type: 'config:updated', reason: 'settings.update' }]);
@@ -23,7 +25,7 @@ describe('updateSettings', () => {
     const before = h.settings.get();
     let code: string | null = null;
     try {
-      h.run((tx) => updateSettings(tx, h.settings, { timeZone: 'Mars/Olympus' }, admin));
+      h.run((tx) => updateSettings(tx, { service: h.settings, patch: { timeZone: 'Mars/Olympus' }, actor: admin }));
     } catch (e) {
       code = (e as AppError).code;
     }

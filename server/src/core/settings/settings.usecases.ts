@@ -9,9 +9,7 @@ import type { SettingsService } from './settings.service.ts';
  */
 export function updateSettings(
   tx: TxDeps,
-  service: Pick<SettingsService, 'check' | 'write'>,
-  patch: unknown,
-  actor: Actor,
+  { service, patch, actor }: { service: Pick<SettingsService, 'check' | 'write'>; patch: unknown; actor: Actor },
 ): CenterSettings {
   const checked = service.check(patch);
   service.write(checked, { kind: actor.kind, id: actor.id });
