@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deadline } from './province.sender.ts';
+import { deadline } from './deadline.signal.ts';
 
 // A real garbage collection, as a long-running center has many: the deadline must survive it.
 setFlagsFromString('--expose-gc');
