@@ -1,8 +1,9 @@
 import { cpus, totalmem } from 'node:os';
 import { bareInsert, callToDisplay, httpIssue, pacedIssue, report } from './bench/bench.queue.ts';
 import { broadcastFloor } from './bench/bench.floor.ts';
+import { keepAliveCall, noopFloor } from './bench/bench.http.ts';
 import { idleNodeRssMB, rssMB, SERVER_ENV } from './bench/bench.proc.ts';
-import { fmt, printTable } from './bench/bench.stats.ts';
+import { fmt, printTable, summary } from './bench/bench.stats.ts';
 import { busyDay, reportDay } from './bench/bench.day.ts';
 import { benchServerPrinting } from './bench/bench.print.ts';
 import { benchProvince } from './bench/bench.province.ts';
@@ -74,6 +75,8 @@ if (process.argv.slice(2).includes('province')) {
 if (process.env.BENCH_SEARCH !== '0') reportProcedureSearch(benchProcedureSearch());
 
 const bare = bareInsert(N_ISSUE);
+// The HTTP floor of the issue path: each bench client against a hono server that does nothing (bench.http.ts).
+const noopIssue = await noopFloor(N_ISSUE, 8);
 // The floor of the call path, measured in this run before the server starts: a bare socket.io broadcast.
 const floor = await broadcastFloor(SOCKETS, CALLS);
 const idleNode = await idleNodeRssMB();
@@ -99,21 +102,28 @@ try {
     return area.body.id as string;
   };
   const benchAreaId = await benchArea('BENCH', 'Đo hiệu năng', 100_000, 90);
-  const issue = await httpIssue(fx.call, kiosk.token, [benchAreaId], N_ISSUE, 8);
+  // The kiosks' client: node:http keep-alive unless BENCH_ISSUE_CLIENT=fetch (why: scripts/bench/bench.http.ts).
+  const issueClient = process.env.BENCH_ISSUE_CLIENT === 'fetch' ? 'fetch (undici)' : 'node:http keep-alive';
+  const kioskCall = process.env.BENCH_ISSUE_CLIENT === 'fetch' ? fx.call : keepAliveCall(srv.url);
+  const issue = await httpIssue(kioskCall, kiosk.token, [benchAreaId], N_ISSUE, 8, srv.pid());
   // The steady rate of the goal (p99 < 10 ms at 100 tickets/s), in an area of its own so its queue starts empty.
   const steadyArea = await benchArea('BENCH2', 'Đo nhịp đều', 600_000, 91);
-  const paced = await pacedIssue(fx.call, kiosk.token, steadyArea, PACED_RATE, PACED_SECONDS);
-  await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk);
-  for (let i = 0; i < CALLS; i++)
-    await fx.call('POST', '/api/tickets', { areaId: served[i % served.length] }, kiosk.token);
-  const disp = await callToDisplay(srv.url, fx.call, {
-    displayToken: display.token,
-    clerkToken: clerk,
-    counterId: counter.id,
-    sockets: SOCKETS,
-    calls: CALLS,
-  });
-  report({ bare, issue, paced, disp, floor, sockets: SOCKETS });
+  const paced = await pacedIssue(kioskCall, kiosk.token, steadyArea, PACED_RATE, PACED_SECONDS);
+  // BENCH_CALL=0 skips the call part (its figures print as n=0): for measuring the issue path alone.
+  let disp: Awaited<ReturnType<typeof callToDisplay>> = { deliveries: summary([]), http: summary([]) };
+  if (process.env.BENCH_CALL !== '0') {
+    await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk);
+    for (let i = 0; i < CALLS; i++)
+      await fx.call('POST', '/api/tickets', { areaId: served[i % served.length] }, kiosk.token);
+    disp = await callToDisplay(srv.url, fx.call, {
+      displayToken: display.token,
+      clerkToken: clerk,
+      counterId: counter.id,
+      sockets: SOCKETS,
+      calls: CALLS,
+    });
+  }
+  report({ bare, issue, paced, disp, floor, sockets: SOCKETS, issueClient, noopIssue });
   if (process.env.BENCH_SEARCH !== '0')
     reportProcedureSearchHttp(await benchProcedureSearchHttp(srv.url, fx.admin, kiosk.token));
   if (process.env.BENCH_PRINT !== '0')

@@ -14,19 +14,36 @@ export function thresholdRgba(
   height: number,
   threshold = 150,
 ): RasterImage {
-  const bpr = bytesPerRow(width);
-  const bits = new Uint8Array(bpr * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const a = (rgba[i + 3] ?? 255) / 255;
+  const img = { width, height, bits: new Uint8Array(bytesPerRow(width) * height) };
+  thresholdInto(img, rgba, { x: 0, y: 0, w: width, h: height }, threshold);
+  return img;
+}
+
+/** Thresholds the RGBA pixels of one region (read at `at`) into `img`, setting the dark dots (the others untouched). */
+export function thresholdInto(
+  img: RasterImage,
+  rgba: Uint8ClampedArray | Uint8Array,
+  at: { x: number; y: number; w: number; h: number },
+  threshold = 150,
+): void {
+  const bpr = bytesPerRow(img.width);
+  const bits = img.bits;
+  let i = 0;
+  for (let ry = 0; ry < at.h; ry++) {
+    const row = (at.y + ry) * bpr;
+    for (let x = at.x, end = at.x + at.w; x < end; x++, i += 4) {
+      const r = rgba[i]!,
+        g = rgba[i + 1]!,
+        b = rgba[i + 2]!,
+        alpha = rgba[i + 3]!;
+      // Opaque white (most of a ticket, even around text) is paper whatever the threshold: skip the arithmetic.
+      if ((r & g & b & alpha) === 255) continue;
+      const a = alpha / 255;
       // composite on white so transparent pixels read as paper
-      const lum =
-        (0.299 * (rgba[i] ?? 255) + 0.587 * (rgba[i + 1] ?? 255) + 0.114 * (rgba[i + 2] ?? 255)) * a + 255 * (1 - a);
-      if (lum < threshold) bits[y * bpr + (x >> 3)]! |= 0x80 >> (x & 7);
+      const lum = (0.299 * r + 0.587 * g + 0.114 * b) * a + 255 * (1 - a);
+      if (lum < threshold) bits[row + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
-  return { width, height, bits };
 }
 
 export function getBit(img: RasterImage, x: number, y: number): boolean {

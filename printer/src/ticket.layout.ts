@@ -5,7 +5,7 @@ import { ensureTicketFonts } from './ticket.fonts.ts';
 import { ticketLines } from './ticket.text.ts';
 import { PLACE_WORDS } from './text.wrap.ts';
 import { Composer, geometry, type Op, type QrMatrix } from './ticket.composer.ts';
-import { setBit, thresholdRgba } from './raster.bits.ts';
+import { bytesPerRow, setBit, thresholdInto } from './raster.bits.ts';
 
 function qrMatrix(payload: string): QrMatrix {
   const code = QRCode.create(payload || ' ', { errorCorrectionLevel: 'M' });
@@ -111,8 +111,35 @@ export function layoutTicket(data: TicketPrintData, opts: PrintOptions = {}): Ti
   return { width: g.width, height: Math.ceil(c.y), margin: g.margin, ops: c.ops, nativeQr };
 }
 
-/** Renders the ticket to the exact 1-bit raster the printer gets (see docs/printing.md). */
-export function renderTicket(data: TicketPrintData, opts: PrintOptions = {}): TicketRaster {
+/** Dots around each drawn element that are read back too: anti-aliasing reaches past a glyph's measured ink by ≤ 1. */
+const INK_PAD = 2;
+
+type Region = { x: number; y: number; w: number; h: number };
+
+/** The dots an element can touch, padded, clipped to the ticket (integers, for getImageData). */
+function region(left: number, top: number, right: number, bottom: number, width: number, height: number): Region {
+  const x = Math.max(0, Math.floor(left) - INK_PAD);
+  const y = Math.max(0, Math.floor(top) - INK_PAD);
+  return {
+    x,
+    y,
+    w: Math.max(0, Math.min(width, Math.ceil(right) + INK_PAD) - x),
+    h: Math.max(0, Math.min(height, Math.ceil(bottom) + INK_PAD) - y),
+  };
+}
+
+/**
+ * Renders the ticket to the exact 1-bit raster the printer gets (see docs/printing.md).
+ * Only the dots under a drawn element are read back from the canvas (issue 15): reading the whole RGBA surface
+ * made a 2–2.5 MB buffer per ticket that only a garbage collection frees, so a run of tickets left tens of MB
+ * resident (and counted towards V8's next full collection). The rest of the canvas is paper-white, so the raster is
+ * the same dot for dot; `read: 'all'` reads everything, the reference the tests compare with.
+ */
+export function renderTicket(
+  data: TicketPrintData,
+  opts: PrintOptions = {},
+  read: 'ink' | 'all' = 'ink',
+): TicketRaster {
   const layout = layoutTicket(data, opts);
   const { width, height, nativeQr } = layout;
   const canvas = drawingCanvas(width, height);
@@ -121,21 +148,30 @@ export function renderTicket(data: TicketPrintData, opts: PrintOptions = {}): Ti
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   const qrOps: Extract<Op, { kind: 'qr' }>[] = [];
+  const inked: Region[] = [];
   for (const op of layout.ops) {
     if (op.kind === 'rect') {
       ctx.fillStyle = '#000000';
       ctx.fillRect(op.x, op.y, op.w, op.h);
+      inked.push(region(op.x, op.y, op.x + op.w, op.y + op.h, width, height));
     } else if (op.kind === 'text') {
       ctx.fillStyle = op.white ? '#ffffff' : '#000000';
       ctx.font = op.font;
       ctx.textAlign = op.align;
       ctx.textBaseline = 'alphabetic';
       ctx.fillText(op.text, op.x, op.y);
+      const m = ctx.measureText(op.text);
+      const left = op.x - m.actualBoundingBoxLeft;
+      const top = op.y - m.actualBoundingBoxAscent;
+      inked.push(region(left, top, op.x + m.actualBoundingBoxRight, op.y + m.actualBoundingBoxDescent, width, height));
     } else {
       qrOps.push(op);
     }
   }
-  const raster = thresholdRgba(ctx.getImageData(0, 0, width, height).data, width, height);
+  const raster = { width, height, bits: new Uint8Array(bytesPerRow(width) * height) };
+  // Overlapping regions (white text on its black band) read the same final pixels twice: setting a dot is idempotent.
+  for (const r of read === 'all' ? [{ x: 0, y: 0, w: width, h: height }] : inked)
+    if (r.w > 0 && r.h > 0) thresholdInto(raster, ctx.getImageData(r.x, r.y, r.w, r.h).data, r);
   // QR modules are set straight into the bits: no anti-aliasing, exact module edges.
   for (const op of qrOps) {
     for (let my = 0; my < op.matrix.size; my++) {

@@ -18,7 +18,7 @@ describe.each<Backend>(['pglite', 'pg'])('hub on %s', (backend) => {
       const h = await t.call('GET', '/api/health');
       expect(h).toMatchObject({ status: 200, json: { ok: true } });
       const applied = await t.hub.db.query<{ name: string }>('SELECT name FROM province_migrations ORDER BY name');
-      expect(applied.map((r) => r.name)).toEqual(['0001_hub.sql', '0002_report_days.sql']);
+      expect(applied.map((r) => r.name)).toEqual(['0001_hub.sql', '0002_report_days.sql', '0003_report_months.sql']);
       expect(await migrate(t.hub.db)).toEqual([]);
     } finally {
       await t.close();

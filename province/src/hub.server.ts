@@ -11,6 +11,7 @@ import { createHubApp } from './http/hub.app.ts';
 import type { HubServices } from './http/hub.http.ts';
 import type { HubDb } from './storage/hub.db.ts';
 import { rebuildReportDays } from './reports/report-days.rebuild.ts';
+import { rollUpMonths } from './reports/report-months.rollup.ts';
 import { migrate } from './storage/migrations.ts';
 import { createPgDb } from './storage/pg.db.ts';
 import { createPgliteDb } from './storage/pglite.db.ts';
@@ -41,6 +42,8 @@ export interface Hub {
 }
 
 const RETRY_MS = 1_000;
+/** How often the upkeep rolls up past months (a month closes once a day; a correction voids one now and then). */
+const ROLLUP_MS = 15 * 60_000;
 
 function repoRoot(): string {
   let d = dirname(fileURLToPath(import.meta.url));
@@ -74,7 +77,19 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     } catch (e) {
       if (!closed) log.warn('Chưa dựng lại được số liệu báo cáo; báo cáo đọc từ vé (report aggregates not rebuilt)', e);
     }
+    await rollUp();
   };
+  // Past months summed into monthly roll-ups (migration 0003), off the feed's path; reports read the days meanwhile.
+  const rollUp = async () => {
+    try {
+      if (!closed) await rollUpMonths(db, { now: clock.now(), stopped: () => closed });
+    } catch (e) {
+      if (!closed) log.warn('Chưa cộng được số liệu theo tháng; báo cáo đọc theo ngày (monthly roll-ups not made)', e);
+    }
+  };
+  const upkeep = setInterval(() => {
+    if (ready) rebuilding = rebuilding.then(rollUp);
+  }, ROLLUP_MS).unref();
   const prepare = async () => {
     try {
       await migrate(db);
@@ -119,6 +134,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      clearInterval(upkeep);
       const done = new Promise<void>((r) => http.close(() => r()));
       (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       await done;

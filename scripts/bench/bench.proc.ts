@@ -80,10 +80,15 @@ export const rssMB = (pid: number): number => read(pid)?.rssMB ?? NaN;
  * The server's environment in the bench, as deployed (scripts/deploy/hcc-queue.service, `npm start`): two malloc
  * arenas (glibc makes one per thread otherwise), a fixed mmap threshold (glibc's moving one kept every freed 2.5 MB
  * ticket image in the heap), a smaller V8 young generation. Together ~50 MiB less RSS after printing and a busy hour.
+ * An old-space ceiling (issue 15): below V8's ~2 GiB "large device" mark its heap grows 1.3–1.6× the live data
+ * between full collections instead of up to 4×; with ~27 MiB live the server's heap stayed ~40 MiB instead of
+ * ~60 MiB after the bench's load. 1 GiB is far above anything the server (or its report worker) holds.
  */
+export const SERVER_V8_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=1024'];
+
 export const SERVER_ENV: Record<string, string> = {
   LOG_LEVEL: 'quiet',
   MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=4`.trim(),
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${SERVER_V8_FLAGS.join(' ')}`.trim(),
 };

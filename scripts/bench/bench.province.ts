@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { rebuildReportDays } from '../../province/src/reports/report-days.rebuild.ts';
+import { rollUpMonths } from '../../province/src/reports/report-months.rollup.ts';
 import { createPgDb } from '../../province/src/storage/pg.db.ts';
 import { startPgCluster } from '../../province/src/testing/pg.cluster.testing.ts';
 import { freePort } from '../../test/support/server-process.ts';
@@ -196,10 +197,15 @@ export async function benchProvince(o: ProvinceBenchOpts): Promise<void> {
           `rebuild of the daily aggregates from the facts (${n} centers)`,
           `${fmt((performance.now() - s) / 1000, 1)} s`,
         );
+        await timeYearReports(db, url, admin, year, add, 'daily aggregates');
+        // What the hub's upkeep does after its start-up rebuild (migration 0003), here at once.
+        const r = performance.now();
+        const months = await rollUpMonths(hubDb, { now: Date.now() });
+        add(`roll-up of past months (${months} center-months)`, `${fmt((performance.now() - r) / 1000, 1)} s`);
       } finally {
         await hubDb.close();
       }
-      await timeYearReports(db, url, admin, year, add, 'daily aggregates (after)');
+      await timeYearReports(db, url, admin, year, add, 'monthly roll-ups (after)');
     } finally {
       await db.end();
     }

@@ -8,13 +8,15 @@ import { migrate } from '../../server/src/storage/db.ts';
 import { createTicketsRepository } from '../../server/src/storage/tickets.repository.ts';
 import { newWaitingTicket } from '../../server/src/core/tickets/ticket.new.ts';
 import { fmt, printTable, summary } from './bench.stats.ts';
+import { sampleProcess } from './bench.proc.ts';
+import type { NoopFloor } from './bench.http.ts';
 
 /**
  * Issue 2's figures: ticket issue throughput over HTTP beside a bare better-sqlite3 insert of the same row
  * at the same durability (WAL, synchronous=FULL, one transaction per ticket), and the latency from
  * call-next to `ticket:called` at N connected sockets.
  */
-export function bareInsert(n: number): { opsPerSec: number } & ReturnType<typeof summary> {
+export function bareInsert(n: number): { opsPerSec: number; cpuMs: number } & ReturnType<typeof summary> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-'));
   const db = new Database(join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -44,6 +46,7 @@ export function bareInsert(n: number): { opsPerSec: number } & ReturnType<typeof
     ),
   );
   const lat: number[] = [];
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 1; i <= n; i++) {
     const s = performance.now();
@@ -51,16 +54,33 @@ export function bareInsert(n: number): { opsPerSec: number } & ReturnType<typeof
     lat.push(performance.now() - s);
   }
   const sec = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { opsPerSec: n / sec, ...summary(lat) };
+  // CPU per transaction beside the wall rate: the fsync is waiting, not CPU, so this part is steadier on a busy machine.
+  return { opsPerSec: n / sec, cpuMs: (cpu.user + cpu.system) / 1000 / n, ...summary(lat) };
 }
 
-type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: any }>;
+export type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+) => Promise<{ status: number; body: any }>;
 
-export async function httpIssue(call: Call, kioskToken: string, areaIds: string[], n: number, concurrency: number) {
+/** `serverPid`: the server's CPU per ticket is read from /proc beside the rate (and the client's, from this process). */
+export async function httpIssue(
+  call: Call,
+  kioskToken: string,
+  areaIds: string[],
+  n: number,
+  concurrency: number,
+  serverPid?: number,
+) {
   const lat: number[] = [];
   let next = 0;
+  const server = serverPid === undefined ? null : sampleProcess(serverPid);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -78,7 +98,10 @@ export async function httpIssue(call: Call, kioskToken: string, areaIds: string[
       }
     }),
   );
-  return { opsPerSec: n / ((performance.now() - t0) / 1000), ...summary(lat) };
+  const opsPerSec = n / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(c0);
+  const serverCpuMs = server ? (1000 * server.stop().cpuSec) / n : NaN;
+  return { opsPerSec, clientCpuMs: (cpu.user + cpu.system) / 1000 / n, serverCpuMs, ...summary(lat) };
 }
 
 /**
@@ -159,10 +182,13 @@ export interface QueueFigures {
   disp: Awaited<ReturnType<typeof callToDisplay>>;
   floor: { deliveryMs: number[]; emitMs: number[]; noopMs: number[] };
   sockets: number;
+  /** The client the issue figures used, and the HTTP floor: each client against a no-op hono server (bench.http.ts). */
+  issueClient: string;
+  noopIssue: NoopFloor[];
 }
 
 /** Issue 15's table, each figure beside its floor measured in the same run and the goal it is held to. */
-export function report({ bare, issue, paced, disp, floor, sockets }: QueueFigures) {
+export function report({ bare, issue, paced, disp, floor, sockets, issueClient, noopIssue }: QueueFigures) {
   const ratio = issue.opsPerSec / bare.opsPerSec;
   const fl = summary(floor.deliveryMs);
   const noop = summary(floor.noopMs);
@@ -175,9 +201,17 @@ export function report({ bare, issue, paced, disp, floor, sockets }: QueueFigure
     ],
     [
       'POST /api/tickets over HTTP, 8 kiosks',
-      `${fmt(issue.opsPerSec, 0)} tickets/s  (p50 ${fmt(issue.p50)} ms, p99 ${fmt(issue.p99)} ms, n=${issue.n})`,
+      `${fmt(issue.opsPerSec, 0)} tickets/s  (p50 ${fmt(issue.p50)} ms, p99 ${fmt(issue.p99)} ms, n=${issue.n}; client ${issueClient})`,
     ],
     ['ratio HTTP / bare (goal ≥ 0.5)', `${fmt(ratio, 3)} — ${met(ratio >= 0.5)}`],
+    [
+      '  CPU per ticket: server / bench client / bare insert',
+      `${fmt(issue.serverCpuMs, 3)} / ${fmt(issue.clientCpuMs, 3)} / ${fmt(bare.cpuMs, 3)} ms`,
+    ],
+    ...noopIssue.map((f): [string, string] => [
+      `  floor: hono no-op POST, 8 concurrent, ${f.client} client`,
+      `${fmt(f.opsPerSec, 0)} req/s (CPU per request: server ${fmt(f.serverCpuMs, 3)} ms, client ${fmt(f.clientCpuMs, 3)} ms)`,
+    ]),
     [
       `POST /api/tickets at a steady ${paced.rate}/s (open loop, from the scheduled time)`,
       `p50 ${fmt(paced.p50)} ms, p99 ${fmt(paced.p99)} ms, max ${fmt(paced.max)} ms (n=${paced.n}) — goal p99 < 10 ms: ${met(paced.p99 < 10)}`,

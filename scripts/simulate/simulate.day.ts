@@ -2,7 +2,6 @@ import { AppError } from '../../server/src/contract/errors.ts';
 import type { CenterSettings } from '../../server/src/contract/settings.schema.ts';
 import type { ManualClock } from '../../server/src/core/clock.ts';
 import type { Ticket } from '../../server/src/core/entities.ts';
-import type { UnitOfWork } from '../../server/src/core/ports.ts';
 import {
   callNext,
   closeCounter,
@@ -20,6 +19,7 @@ import { Agenda } from './simulate.agenda.ts';
 import { centerHours, dayStartMs, weekdayOf, windowsOf } from './simulate.calendar.ts';
 import { arrivals, SIGMA, type CenterModel, type SimArea, type SimCounter } from './simulate.plan.ts';
 import { chance, logNormal, pick, uniform, weighted, type Rng } from './simulate.random.ts';
+import type { DayUnits } from './simulate.units.ts';
 
 /**
  * One simulated business day, driven through the real use cases with the clock stepped from one happening to the
@@ -55,7 +55,12 @@ const KIOSK = {
 type State = 'closed' | 'idle' | 'busy' | 'paused';
 
 export function simulateDay(
-  ctx: { run: UnitOfWork; clock: ManualClock; settings: CenterSettings; model: CenterModel; perDay: number },
+  ctx: Pick<DayUnits, 'run' | 'attempt'> & {
+    clock: ManualClock;
+    settings: CenterSettings;
+    model: CenterModel;
+    perDay: number;
+  },
   day: string,
   rng: Rng,
 ): DayStats {
@@ -167,7 +172,7 @@ export function simulateDay(
   for (const a of arrivals(model, day, settings, ctx.perDay, rng)) {
     agenda.at(a.at, () => {
       try {
-        run((tx) =>
+        ctx.attempt((tx) =>
           issueTicket(tx, {
             areaId: a.area.area.id,
             priority: a.priority,

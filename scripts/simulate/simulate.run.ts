@@ -1,19 +1,17 @@
 import { join } from 'node:path';
 import type { ServerConfig } from '../../server/src/config.ts';
 import { ManualClock, systemClock } from '../../server/src/core/clock.ts';
-import { createUnitOfWork, type Deps } from '../../server/src/core/ports.ts';
+import type { Deps } from '../../server/src/core/ports.ts';
 import { createSettingsService } from '../../server/src/core/settings/settings.service.ts';
 import { businessDay } from '../../server/src/core/time/zoned-time.ts';
-import { createJournalRepository } from '../../server/src/storage/journal.repository.ts';
-import { createRatingsRepository } from '../../server/src/storage/ratings.repository.ts';
 import { createReportAggregates } from '../../server/src/storage/report-aggregates.repository.ts';
-import { createStore, type Store } from '../../server/src/storage/store.ts';
-import { createTicketsRepository } from '../../server/src/storage/tickets.repository.ts';
+import { createStore } from '../../server/src/storage/store.ts';
 import { businessDaysBefore } from './simulate.calendar.ts';
 import { firstStart, openForSimulation, simulatedCounters, SimulateRefusedError } from './simulate.database.ts';
 import { simulateDay, type DayStats } from './simulate.day.ts';
 import { buildModel } from './simulate.plan.ts';
 import { mulberry32 } from './simulate.random.ts';
+import { dayUnitsOfWork } from './simulate.units.ts';
 
 export interface SimulateOptions {
   dataDir: string;
@@ -27,6 +25,8 @@ export interface SimulateOptions {
   config: Pick<ServerConfig, 'seed' | 'adminPassword'>;
   /** Progress lines (one per 10 days). */
   log?: (line: string) => void;
+  /** Tests only: no caches, every use case in its own savepoint (simulate.units.ts). */
+  plain?: boolean;
 }
 
 export interface SimulateSummary extends DayStats {
@@ -43,7 +43,7 @@ const daySeed = (seed: number, day: string) =>
 /**
  * `npm run simulate`: fills the business days before today with a simulated history, through the use cases and
  * the unit of work (a notifier nobody hears), so numbers, events and ratings are what the system would have
- * recorded. Each day is one transaction (the use cases nest in it as savepoints): a year takes minutes, and a day is
+ * recorded. Each day is one transaction (the use cases run inside it): a year takes minutes, and a day is
  * either all there or not at all. The day's report aggregates are built once, at the end of the day and in its
  * transaction, by the rebuild the server runs for a stale day (`rebuildDay`): the same rules as the write-by-write
  * upkeep (one definition, and the property test in storage/reports.repository.test.ts holds both equal to the
@@ -71,17 +71,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
     const days = wanted.filter((d) => !skipped.includes(d));
     const model = buildModel(store.catalog.areas(), counters, settings, opts.perDay, opts.seed);
     const clock = new ManualClock(0);
-    // The tickets, events and ratings written by the very repositories the server uses, without the write-by-write
-    // aggregates: the triggers still count every write in report_days (the day reads stale) until rebuildDay below.
-    const dayStore: Store = {
-      ...store,
-      tickets: createTicketsRepository(db),
-      journal: createJournalRepository(db),
-      ratings: createRatingsRepository(db),
-    };
+    const units = dayUnitsOfWork(db, store, clock, opts.plain);
     const aggregates = createReportAggregates(db);
-    const deps: Deps = { store: dayStore, clock, settings: createSettingsService(dayStore, clock) };
-    const run = createUnitOfWork(deps, { publish: () => undefined });
     const total: DayStats = {
       issued: 0,
       refused: 0,
@@ -93,9 +84,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       expired: 0,
     };
     days.forEach((day, i) => {
+      units.newDay();
       const stats = store.tx(() => {
         const s = simulateDay(
-          { run, clock, settings, model, perDay: opts.perDay },
+          { run: units.run, attempt: units.attempt, clock, settings, model, perDay: opts.perDay },
           day,
           mulberry32(daySeed(opts.seed, day)),
         );

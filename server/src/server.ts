@@ -79,7 +79,8 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   }
 
   let realtime: Realtime | null = null;
-  const notifier: Notifier = { publish: (events) => realtime?.notifier.publish(events) };
+  // The events' payloads are read from the committed state in one read transaction (store.read).
+  const notifier: Notifier = { publish: (events) => store.read(() => realtime?.notifier.publish(events)) };
   const run = createUnitOfWork(deps, notifier);
   // Tickets issued in one event-loop turn share one COMMIT (one fsync), each answered only after it.
   const runGrouped = createGroupedUnitOfWork(deps, notifier, run, (cb) => setImmediate(cb));

@@ -74,15 +74,17 @@ export async function hubSummary(
     }
   }
   const rekey = (centerId: string, id: string) => (keyOf.get(centerId) ?? ((x: string) => x))(id);
-  const totals = await totalsOf(q, { from, to, groupBy: g }, rekey);
+  // Clerks do not partition the tickets: their total is a pass of its own, asked for at once beside theirs (two
+  // connections of the pool: PostgreSQL reads one while this process sums the other).
+  const [totals, everything] = await Promise.all([
+    totalsOf(q, { from, to, groupBy: g }, rekey),
+    g === 'clerk' ? totalsOf(q, { from, to, groupBy: 'all' }, () => 'all') : null,
+  ]);
   const label = (id: string) =>
     labels.get(id) ?? (g === 'procedure' && id === '' ? { key: '', label: NO_PROCEDURE } : { key: id, label: id });
   const rows = rowsFromTotals({ baseKeys: base, label, levels }, totals);
-  // Centers, areas and procedures partition the tickets: the total is their sum. Clerks need their own pass.
-  const all =
-    g === 'clerk'
-      ? mergeTotals((await totalsOf(q, { from, to, groupBy: 'all' }, () => 'all')).values())
-      : mergeTotals(totals.values());
+  // Centers, areas and procedures partition the tickets: the total is their sum.
+  const all = mergeTotals((everything ?? totals).values());
   return { from, to, groupBy: g, rows, totals: toRow('total', 'Tổng cộng', all, levels) };
 }
 

@@ -4,14 +4,16 @@ import type { Queryable } from '../storage/hub.db.ts';
 import { staleCenterIds } from './report-days.rebuild.ts';
 import { aggregateHub, rekeyTotals, type CenterTotals, type HubGroupBy, type KeyedTotals } from './report.sql.ts';
 import { IDS } from './report-days.write.ts';
+import { readPlan } from './report-months.plan.ts';
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 type Sink = (center: string, key: string) => { t: GroupTotals; waits: HistogramSum } | null;
 
 /**
- * The report SQL's totals (report.sql.ts, aggregateHub) read from the daily aggregates: PostgreSQL sums a range's
- * rows per center and group and joins their histograms; only the groups travel, each added to what `sink` says
+ * The report SQL's totals (report.sql.ts, aggregateHub) read from the aggregates: the monthly roll-ups of the months
+ * wholly inside the range that are still valid (report-months.plan.ts), the daily rows of every other day. PostgreSQL
+ * sums them per center and group and joins their histograms; only the groups travel, each added to what `sink` says
  * (null: left out). Clerks issue each ticket they called once over the range: the pairs called on several days
  * inside it are taken back here.
  */
@@ -24,14 +26,27 @@ async function readDays(
   const params: unknown[] = [kind, r.from, r.to];
   if (r.centerIds) params.push(JSON.stringify(r.centerIds));
   const only = r.centerIds ? ` AND center_id = ${IDS(4)}` : '';
+  const COLS = `issued, expired, served, no_show, transferred, wait_ms, wait_n, targeted, within, svc_ms, svc_n, waits, ratings`;
+  // Each span is one probe of a primary key (center, kind, day or month): nothing else is read. A month is read from
+  // its roll-up exactly when its state row exists in this statement's snapshot, from its days otherwise.
   const rows = await q.query(
-    `SELECT center_id AS c, key AS k, SUM(issued) AS issued, SUM(expired) AS expired, SUM(served) AS served,
+    `WITH x AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(c text, a text, b text, m text))
+     SELECT c, k, SUM(issued) AS issued, SUM(expired) AS expired, SUM(served) AS served,
        SUM(no_show) AS no_show, SUM(transferred) AS transferred, SUM(wait_ms) AS wait_ms, SUM(wait_n) AS wait_n,
        SUM(targeted) AS targeted, SUM(within) AS within, SUM(svc_ms) AS svc_ms, SUM(svc_n) AS svc_n,
        string_agg(waits, ''::bytea) AS waits, jsonb_agg(ratings) FILTER (WHERE ratings IS NOT NULL) AS ratings
-     FROM hub_report_days WHERE kind = $1 AND business_day BETWEEN $2 AND $3${only}
+     FROM (
+       SELECT d.center_id AS c, d.key AS k, ${COLS} FROM x
+       JOIN hub_report_days d ON d.center_id = x.c AND d.kind = $1 AND d.business_day BETWEEN x.a AND x.b
+       WHERE x.m IS NULL
+         OR NOT EXISTS (SELECT 1 FROM hub_report_month_state s WHERE s.center_id = x.c AND s.month = x.m)
+       UNION ALL
+       SELECT m.center_id, m.key, ${COLS} FROM x
+       JOIN hub_report_month_state s ON s.center_id = x.c AND s.month = x.m
+       JOIN hub_report_months m ON m.center_id = x.c AND m.kind = $1 AND m.month = x.m
+     ) u
      GROUP BY 1, 2`,
-    params,
+    [kind, JSON.stringify(await readPlan(q, r))],
   );
   for (const x of rows) {
     const to = sink(String(x.c), String(x.k));

@@ -30,6 +30,9 @@ export const REPORT_DAYS_VERSION = 1;
 export async function rebuildCenterDays(q: Queryable, centerId: string): Promise<void> {
   await q.query('DELETE FROM hub_report_days WHERE center_id = $1', [centerId]);
   await q.query('DELETE FROM hub_clerk_multi_day WHERE center_id = $1', [centerId]);
+  // Every month of the center was summed from the rows just deleted: none is valid any more (migration 0003).
+  await q.query('DELETE FROM hub_report_month_state WHERE center_id = $1', [centerId]);
+  await q.query('DELETE FROM hub_report_months WHERE center_id = $1', [centerId]);
   const targets = await areaTargets(q, centerId);
   const set = new DaySet();
   const tickets = new Map<string, HubTicketState>();

@@ -38,6 +38,8 @@ const COLUMN: Record<(typeof DAY_SUMS)[number], string> = {
   svcN: 'svc_n',
 };
 const SUM_COLUMNS = DAY_SUMS.map((k) => COLUMN[k]);
+/** The summed columns a month row holds (migration 0003): every daily sum but `refs`, which only days count. */
+export const MONTH_SUM_COLUMNS = SUM_COLUMNS.filter((c) => c !== 'refs');
 const isZero = (d: DayDelta) => DAY_SUMS.every((k) => d[k] === 0) && d.waits.size === 0 && d.ratings.size === 0;
 
 export async function areaTargets(q: Queryable, centerId: string): Promise<Map<string, number | null>> {
@@ -51,16 +53,18 @@ export async function areaTargets(q: Queryable, centerId: string): Promise<Map<s
 /**
  * Adds a set of deltas to the stored rows of one center: read the rows it touches, add in memory (histograms by
  * the center's merge walk), write back; a row no fact names any more (refs 0) is deleted. `fresh`: no rows exist
- * (a rebuild), nothing to read.
+ * (a rebuild), nothing to read. `known`: what the batch's context already read: the rows of `days`, and which of
+ * their months hold a monthly roll-up (`months`).
  */
 export async function writeDaySet(
   q: Queryable,
   centerId: string,
   set: DaySet,
   fresh = false,
-  known?: { days: Set<string>; rows: Row[] },
+  known?: { days: Set<string>; rows: Row[]; months?: Set<string> },
 ): Promise<void> {
   const groups = [...set.groups.values()].filter((g) => !isZero(g.d));
+  if (!fresh) await voidMonths(q, centerId, groups, known);
   const prefetched = new Map(
     (known?.rows ?? []).map((r) => [dayId(String(r.kind), String(r.business_day), String(r.key)), r]),
   );
@@ -126,6 +130,27 @@ export async function writeDaySet(
   }
 }
 
+/**
+ * A changed day voids its month's roll-up (migration 0003), in the transaction that changes it: reports read that
+ * month's days until the upkeep rolls it up again. Without a round trip when the batch's context says none of the
+ * months touched is rolled up (a batch of today, the usual case).
+ */
+async function voidMonths(
+  q: Queryable,
+  centerId: string,
+  groups: { day: string }[],
+  known?: { days: Set<string>; months?: Set<string> },
+): Promise<void> {
+  const months = new Set<string>();
+  for (const g of groups)
+    if (!known?.months || !known.days.has(g.day) || known.months.has(g.day.slice(0, 7))) months.add(g.day.slice(0, 7));
+  if (months.size)
+    await q.query(`DELETE FROM hub_report_month_state WHERE center_id = $1 AND month = ${IDS(2)}`, [
+      centerId,
+      JSON.stringify([...months]),
+    ]);
+}
+
 export async function recordMultiDay(q: Queryable, centerId: string, pairs: { actor: string; ticket: string }[]) {
   if (pairs.length)
     await q.query(
@@ -180,7 +205,8 @@ export function dayContextParams(b: BatchFacts): string[] {
 /**
  * Everything the deltas of a batch read, as `(w, j)` rows to UNION with the batch's inserts (parameters from
  * `$n`: dayContextParams): the center's targets, stored ratings and transfers of the tickets that moved, the tickets
- * facts name, the stored calls of the tickets called, and the aggregate rows of the days touched.
+ * facts name, the stored calls of the tickets called, the aggregate rows of the days touched and
+ * which of their months hold a roll-up.
  */
 export function dayContextSql(n: number): string {
   const [moved, facts, calls, days] = [n, n + 1, n + 2, n + 3];
@@ -196,7 +222,10 @@ export function dayContextSql(n: number): string {
      UNION ALL SELECT 'day', to_jsonb(d) FROM (SELECT kind, business_day, key, ${SUM_COLUMNS.join(', ')},
        encode(waits, 'hex') AS waits, ratings FROM hub_report_days
        WHERE center_id = $1 AND business_day = ${IDS(days)}) d
-     UNION ALL SELECT 'days', to_jsonb(x.value) FROM jsonb_array_elements_text($${days}::jsonb) x`;
+     UNION ALL SELECT 'days', to_jsonb(x.value) FROM jsonb_array_elements_text($${days}::jsonb) x
+     UNION ALL SELECT 'month', to_jsonb(s.month) FROM hub_report_month_state s
+       WHERE s.center_id = $1 AND s.month = ANY(ARRAY(SELECT substr(x.value, 1, 7)
+         FROM jsonb_array_elements_text($${days}::jsonb) x))`;
 }
 
 export async function applyBatchToDays(
@@ -249,5 +278,9 @@ export async function applyBatchToDays(
     for (const e of calls) addCall(set, e, days.add(e));
     await recordMultiDay(q, centerId, days.multiDay());
   }
-  await writeDaySet(q, centerId, set, false, { days: new Set(of<string>('days')), rows: of<Row>('day') });
+  await writeDaySet(q, centerId, set, false, {
+    days: new Set(of<string>('days')),
+    rows: of<Row>('day'),
+    months: new Set(of<string>('month')),
+  });
 }

@@ -244,4 +244,16 @@ export interface StorePort {
   reports: ReportsRepository;
   /** One write transaction (BEGIN IMMEDIATE in SQLite): two writers never interleave. */
   tx<T>(fn: () => T): T;
+  /**
+   * Reads in one read transaction (one snapshot): in WAL mode every statement outside a transaction opens and closes
+   * its own, a lock round trip each, ≈ 5 µs — the events of a commit read a dozen rows per ticket (issue 15). Inside
+   * a write transaction it just runs `fn`. For reads only.
+   */
+  read<T>(fn: () => T): T;
+  /**
+   * Changes whenever anything may have been written (by this connection or, committed, by any other); null inside
+   * a write transaction (what is read there may still roll back). Equal stamps: the same committed state, so a view
+   * built from it may be reused (core/tickets/ticket.view.ts).
+   */
+  writeStamp(): string | null;
 }

@@ -116,6 +116,28 @@ describe('group commit (runGrouped)', () => {
     );
   });
 
+  it("tells each area's queue once per batch: the count is read after the shared COMMIT, so repeats say the same", async () => {
+    const g = grouped();
+    const calls = [1, 2, 3].map(() => g.runGrouped((tx) => g.issue(tx)));
+    const other = g.runGrouped((tx) => g.issue(tx, 'LLTP'));
+    await g.endTurn();
+    const ids = (await Promise.all(calls)).map((t) => t.id);
+    const otherId = (await other).id;
+    const xdgt = g.h.area('XDGT').id;
+    const lltp = g.h.area('LLTP').id;
+    // Every ticket's own event in call order; each area's queue:updated once, at its first place.
+    expect(g.published).toEqual([
+      [
+        { type: 'ticket:issued', ticketId: ids[0] },
+        { type: 'queue:updated', areaId: xdgt },
+        { type: 'ticket:issued', ticketId: ids[1] },
+        { type: 'ticket:issued', ticketId: ids[2] },
+        { type: 'ticket:issued', ticketId: otherId },
+        { type: 'queue:updated', areaId: lltp },
+      ],
+    ]);
+  });
+
   it('a failing COMMIT rejects every call of the batch and publishes nothing', async () => {
     const g = grouped();
     const ok = g.runGrouped((tx) => g.issue(tx));

@@ -27,7 +27,7 @@ class BatchAborted {
  * Group commit (docs/architecture.md, point 1b): every call queued in one event-loop turn runs in ONE outer
  * transaction, each inside its own savepoint, so the batch pays one COMMIT (one fsync) instead of one each.
  * Durability is unchanged: no promise settles before the shared COMMIT returned, and the events are published
- * (per call, deduplicated as `run` does, in call order) after it and before any promise resolves.
+ * (in call order, deduplicated over the batch as `run` does over its commit) after it and before any promise resolves.
  *
  * A call that throws an AppError (a refusal: area closed, limit reached…) rolls back only its own savepoint and
  * rejects only its own promise, as if run alone. Any other error (a storage fault may have rolled the whole
@@ -75,8 +75,10 @@ export function createGroupedUnitOfWork(
       return;
     }
     // One publish for the commit: each websocket gets the batch's events in one write (realtime.batch.ts).
+    // Deduplicated over the whole batch, as `run` does for its one commit: the payloads are read from the state
+    // after the shared COMMIT, so a second queue:updated of an area would only repeat the first (and recount it).
     let publishError: unknown = null;
-    const events = outcomes.flatMap((o) => (o.ok ? dedupe(o.events) : []));
+    const events = dedupe(outcomes.flatMap((o) => (o.ok ? o.events : [])));
     try {
       if (events.length) notifier.publish(events);
     } catch (e) {

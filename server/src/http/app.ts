@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../contract/errors.ts';
 import { accountRoutes } from './accounts.routes.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { authMiddleware } from './auth.middleware.ts';
+import { limitBody } from './body.limit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
@@ -18,7 +17,7 @@ import { provinceRoutes } from '../province/province.routes.ts';
 import { anonymousLimit, createAddressLimiter } from './rate.limit.ts';
 import { ratingRoutes } from './ratings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
-import { securityHeaders } from './security.headers.ts';
+import { securityHeaders, setAfter } from './security.headers.ts';
 import { staticRoutes } from './static.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
@@ -32,19 +31,12 @@ export function createApp(s: Services, log: (msg: string, err?: unknown) => void
   const api = new Hono<AppEnv>();
   api.use('*', async (c, next) => {
     await next();
-    c.header('cache-control', 'no-store');
+    setAfter(c, 'cache-control', 'no-store');
   });
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new AppError('request.too_large');
-      },
-    });
   // Two routes take a larger body (a province's procedure catalogue: its file, or a configuration document that
   // carries it; admins only); every other the small one.
-  const small = limit(s.config.bodyLimit);
-  const large = limit(Math.max(s.config.bodyLimit, PROCEDURE_IMPORT_LIMIT));
+  const small = limitBody(s.config.bodyLimit);
+  const large = limitBody(Math.max(s.config.bodyLimit, PROCEDURE_IMPORT_LIMIT));
   const LARGE_BODY = new Set([PROCEDURE_IMPORT_PATH, '/api/config/import']);
   api.use('*', (c, next) => (c.req.method === 'POST' && LARGE_BODY.has(c.req.path) ? large : small)(c, next));
   api.use('*', authMiddleware(s));

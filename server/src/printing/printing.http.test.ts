@@ -33,7 +33,7 @@ describe('printing a ticket', () => {
     const kiosk = await kioskWith(fp.address);
     const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
     expect(r.status).toBe(201);
-    expect(r.body.print).toMatchObject({ status: 'printed' });
+    expect(r.body.print, JSON.stringify(r.body.print)).toMatchObject({ status: 'printed' });
     const [job] = await fp.waitForJobs(1, 3000);
     const decoded = decodeEscPos(job!.bytes);
     expect(JSON.stringify(decoded)).toContain(r.body.trackUrl);
@@ -45,7 +45,7 @@ describe('printing a ticket', () => {
     printers.push(fp);
     const kiosk = await t.createDevice('kiosk', { printer: fp.address, settings: { printerModel: 'star' } });
     const r = await t.call('POST', '/api/tickets', { areaId: area.id }, kiosk.token);
-    expect(r.body.print).toMatchObject({ status: 'printed' });
+    expect(r.body.print, JSON.stringify(r.body.print)).toMatchObject({ status: 'printed' });
     const [job] = await fp.waitForJobs(1, 3000);
     const paper = decodeStarLine(job!.bytes);
     expect(paper.commands.filter((c) => c.type === 'unknown')).toEqual([]);

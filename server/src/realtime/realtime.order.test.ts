@@ -26,14 +26,24 @@ describe('event order against the HTTP answer', () => {
     const s = io(t.url, { auth: { token: display.token }, transports: ['websocket'], reconnection: false });
     open.push(s);
     await new Promise<void>((r) => s.once('state:snapshot', () => r()));
-    // What the server handed to each display connection, in order, as socket.io writes it.
+    // What the server handed to the kernel for each connection, in order (the TCP socket's _write/_writev): the
+    // bytes that still reach the display if the process dies right after the answer.
     const written: string[] = [];
     for (const ss of t.server.io.sockets.sockets.values()) {
-      const client = (ss as unknown as { client: { writeToEngine: (p: unknown[], o: unknown) => void } }).client;
-      const real = client.writeToEngine.bind(client);
-      client.writeToEngine = (packets, opts) => {
-        for (const p of packets) written.push(String(p).slice(0, 40));
-        real(packets, opts);
+      const tcp = (ss as unknown as { conn: { transport: { socket: { _socket: Record<string, unknown> } } } }).conn
+        .transport.socket._socket as {
+        _write: (c: Buffer, e: string, cb: () => void) => void;
+        _writev: (c: { chunk: Buffer }[], cb: () => void) => void;
+      };
+      const w = tcp._write.bind(tcp),
+        wv = tcp._writev.bind(tcp);
+      tcp._write = (c, e, cb) => {
+        written.push(String(c));
+        w(c, e, cb);
+      };
+      tcp._writev = (cs, cb) => {
+        written.push(cs.map((x) => String(x.chunk)).join(''));
+        wv(cs, cb);
       };
     }
     const kiosk = await t.createDevice('kiosk');

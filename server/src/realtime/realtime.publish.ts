@@ -2,8 +2,10 @@ import type { BroadcastOperator, Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.ts';
 import type { Deps, DomainEvent } from '../core/ports.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
+import type { Ticket } from '../core/entities.ts';
 import { toPublicTicket } from '../core/tickets/ticket.public.ts';
 import type { SocketData } from './realtime.handshake.ts';
+import { ticketsNamed, toRefresh } from './realtime.tracked.ts';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 /**
@@ -61,7 +63,16 @@ export function createPublisher(p: {
   disconnectWhere: (test: (d: SocketData) => boolean) => void;
 }) {
   const { deps, view, send, ratingRequest, disconnect, disconnectWhere } = p;
-  function publishOne(e: DomainEvent): void {
+
+  /** What one batch (a commit, or a group commit) changed, for the phones' refresh: loaded once, when first asked. */
+  interface Batch {
+    named: Set<string>;
+    changed: Ticket[] | null;
+    /** Areas whose phones were refreshed: a second queue:updated of the area in the batch would repeat the first. */
+    refreshed: Set<string>;
+  }
+
+  function publishOne(e: DomainEvent, batch: Batch): void {
     switch (e.type) {
       case 'ticket:issued': {
         const t = deps.store.tickets.get(e.ticketId);
@@ -96,7 +107,7 @@ export function createPublisher(p: {
       }
       case 'queue:updated': {
         send(BROADCAST, 'queue:updated', { areaId: e.areaId, waiting: view.waitingCount(e.areaId) });
-        refreshTracked(e.areaId);
+        refreshTracked(e.areaId, batch);
         return;
       }
       case 'rating:requested': {
@@ -130,14 +141,27 @@ export function createPublisher(p: {
     }
   }
 
-  /** People ahead changes for every waiting ticket of an area: tell the phones that follow one. */
-  function refreshTracked(areaId: string): void {
+  /**
+   * Tell the phones that follow a waiting ticket of the area its new people-ahead count, but only those whose count
+   * can have changed (realtime.tracked.ts): a ticket issued at the end of the line rebuilds nobody's view.
+   */
+  function refreshTracked(areaId: string, batch: Batch): void {
+    if (batch.refreshed.has(areaId)) return;
+    batch.refreshed.add(areaId);
+    const followed: Ticket[] = [];
     for (const id of p.tracked()) {
       const t = deps.store.tickets.get(id);
-      if (t && t.status === 'waiting' && t.areaId === areaId)
-        send(ROOMS.ticket(id), 'ticket:updated', { ticket: view.publicTicket(t) });
+      if (t && t.status === 'waiting' && t.areaId === areaId) followed.push(t);
     }
+    if (!followed.length) return;
+    batch.changed ??= [...batch.named].flatMap((id) => deps.store.tickets.get(id) ?? []);
+    for (const t of toRefresh(areaId, batch.changed, followed))
+      send(ROOMS.ticket(t.id), 'ticket:updated', { ticket: view.publicTicket(t) });
   }
 
-  return publishOne;
+  /** Publishes every event of one batch in order; `guarded` keeps a fault in one event from the others. */
+  return function publish(events: readonly DomainEvent[], guarded: (what: string, fn: () => void) => void): void {
+    const batch: Batch = { named: ticketsNamed(events), changed: null, refreshed: new Set() };
+    for (const e of events) guarded(`phát sự kiện ${e.type}`, () => publishOne(e, batch));
+  };
 }

@@ -11,7 +11,7 @@ import { securityHeadersFor } from '../http/security.headers.ts';
 import type { TicketView } from '../core/tickets/ticket.view.ts';
 import type { AgentChannel, PrintService } from '../printing/print.service.ts';
 import type { Logger } from '../logging/logger.ts';
-import { writeAsOne } from './realtime.batch.ts';
+import { writeAsOne, type RoomWrite } from './realtime.batch.ts';
 import { answerFor, guardedHandlers, type Log, type NoteFault } from './realtime.guard.ts';
 import { readHandshake, type SocketData } from './realtime.handshake.ts';
 import { createAnonymousCounter, type SocketLimits } from './realtime.limits.ts';
@@ -142,13 +142,18 @@ export function createRealtime(
     event: E,
     ...payload: Payload<E>
   ): void {
-    // `except([])` is everyone, as io.emit, but through the same (room) operator type as `to`.
-    const target = rooms === null ? io.except([]) : io.to(rooms);
-    guard.run(`gửi sự kiện ${event}`, () => target.emit(event, ...payload));
+    guard.run(`gửi sự kiện ${event}`, () => {
+      // Within a commit's batch: the payload encoded and framed once for all its sockets (realtime.batch.ts).
+      if (writing?.(typeof rooms === 'string' ? [rooms] : rooms, event, payload)) return;
+      // `except([])` is everyone, as io.emit, but through the same (room) operator type as `to`.
+      const target = rooms === null ? io.except([]) : io.to(rooms);
+      target.emit(event, ...payload);
+    });
   }
+  let writing: RoomWrite | null = null;
 
   const ratingRequest = ratingRequestOf(deps, view);
-  const publishOne = createPublisher({
+  const publish = createPublisher({
     deps,
     view,
     send,
@@ -190,8 +195,13 @@ export function createRealtime(
     publish: (events) => {
       // After the commit: a fault while building a payload must not turn the committed action into an error.
       // All events of the commit leave in one write per socket, before the HTTP answer (realtime.batch.ts).
-      writeAsOne(io, () => {
-        for (const e of events) guard.run(`phát sự kiện ${e.type}`, () => publishOne(e));
+      writeAsOne(io, (write) => {
+        writing = write;
+        try {
+          publish(events, (what, fn) => guard.run(what, fn));
+        } finally {
+          writing = null;
+        }
       });
     },
   };

@@ -3,9 +3,10 @@ import type { AuditRecord, JournalRepository, TicketEventRecord } from '../core/
 
 /** The append-only logs: every ticket transition and every configuration change. */
 export function createJournalRepository(db: Db): JournalRepository {
+  // Positional parameters: binding nine named ones from an object was about a quarter of the insert (issue 15).
   const addEvent =
     db.prepare(`INSERT INTO ticket_events (at, business_day, ticket_id, type, counter_id, area_id, actor_kind, actor_id, data)
-    VALUES (@at, @businessDay, @ticketId, @type, @counterId, @areaId, @actorKind, @actorId, @data)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const addAudit = db.prepare(`INSERT INTO audit_log (at, actor_kind, actor_id, action, entity, entity_id, data)
     VALUES (@at, @actorKind, @actorId, @action, @entity, @entityId, @data)`);
   const eventsOf = db.prepare<
@@ -41,13 +42,17 @@ export function createJournalRepository(db: Db): JournalRepository {
   >('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
   return {
     event: (e: TicketEventRecord) =>
-      addEvent.run({
-        ...e,
-        counterId: e.counterId ?? null,
-        areaId: e.areaId ?? null,
-        actorId: e.actorId ?? null,
-        data: e.data === undefined ? null : JSON.stringify(e.data),
-      }),
+      addEvent.run(
+        e.at,
+        e.businessDay,
+        e.ticketId,
+        e.type,
+        e.counterId ?? null,
+        e.areaId ?? null,
+        e.actorKind,
+        e.actorId ?? null,
+        e.data === undefined ? null : JSON.stringify(e.data),
+      ),
     audit: (a: AuditRecord) =>
       addAudit.run({
         ...a,

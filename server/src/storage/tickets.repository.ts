@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import type { TicketPatch, TicketsRepository } from '../core/store.port.ts';
 import type { NewTicket, Ticket } from '../core/entities.ts';
@@ -97,16 +98,18 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     'SELECT * FROM tickets WHERE issuer_id = ? AND idempotency_key = ?',
   );
   // issue_seq: one more than the highest, inside the insert's transaction (a unique index backs it).
-  const insert = db.prepare<
-    Record<string, unknown>,
-    { issue_seq: number }
-  >(`INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
+  // Positional parameters (issuedAt given twice): cheaper to bind than 18 named ones from a spread object (issue 15).
+  const insert = db
+    .prepare<unknown[], number>(
+      `INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
     status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, procedure_id, issue_seq,
     channel, queue_at, citizen_hash, citizen_last3)
-    VALUES (@id, @number, @seq, @businessDay, @issuedAreaId, @areaId, NULL, @priority, @priorityGroup, 'waiting', @issuedAt, 0, 0, @issuerKind, @issuerId, @idempotencyKey, @procedureId,
-      (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets), @channel,
-      COALESCE(@queueAt, MAX(@issuedAt, COALESCE((SELECT queue_at FROM tickets WHERE channel <> 'appointment' ORDER BY issue_seq DESC LIMIT 1), 0))),
-      @citizenHash, @citizenLast3) RETURNING issue_seq`);
+    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'waiting', ?, 0, 0, ?, ?, ?, ?,
+      (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets), ?,
+      COALESCE(?, MAX(?, COALESCE((SELECT queue_at FROM tickets WHERE channel <> 'appointment' ORDER BY issue_seq DESC LIMIT 1), 0))),
+      ?, ?) RETURNING issue_seq`,
+    )
+    .pluck();
   const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>(
     'SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?',
   );
@@ -114,9 +117,14 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     db.prepare(`INSERT INTO area_days (area_id, business_day, last_number, issued) VALUES (?, ?, ?, 1)
     ON CONFLICT (area_id, business_day) DO UPDATE SET last_number = excluded.last_number, issued = issued + 1`);
   // The next ticket for a counter: its areas' tickets not reserved for another counter, or reserved for it.
-  const nextFor = db.prepare<[string, string, string], TicketRow>(`SELECT t.* FROM tickets t
-    WHERE t.status = 'waiting' AND t.business_day = ?
-      AND ((t.target_counter_id IS NULL AND t.area_id IN (SELECT area_id FROM counter_areas WHERE counter_id = ?)) OR t.target_counter_id = ?)
+  // The two halves apart (they never overlap), so the first searches tickets_queue by the counter's areas too, not
+  // every area's waiting tickets of the day (issue 15: a long queue made each call read them all).
+  const nextFor = db.prepare<[string, string, string, string], TicketRow>(`SELECT * FROM (
+      SELECT t.* FROM tickets t WHERE t.status = 'waiting' AND t.business_day = ?
+        AND t.area_id IN (SELECT area_id FROM counter_areas WHERE counter_id = ?) AND t.target_counter_id IS NULL
+      UNION ALL
+      SELECT t.* FROM tickets t INDEXED BY tickets_target
+        WHERE t.target_counter_id = ? AND t.status = 'waiting' AND t.business_day = ?)
     ORDER BY ${QUEUE_ORDER} LIMIT 1`);
   const waitingCount = db.prepare<[string, string], { n: number }>(
     `SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ? AND area_id = ?`,
@@ -147,7 +155,7 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     TicketRow
   >(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' AND finished_at >= ?
     ORDER BY finished_at DESC LIMIT 1`);
-  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const updates = new Map<string, Statement<unknown[]>>();
   const byNumber = db.prepare<[string, string], TicketRow>(
     `SELECT * FROM tickets WHERE business_day = ? AND number = ? ORDER BY issue_seq`,
   );
@@ -168,16 +176,28 @@ export function createTicketsRepository(db: Db): TicketsRepository {
     areaDay: (areaId: string, day: string) => areaDay.get(areaId, day),
     /** Inserts a new ticket; returns the issueSeq it got. */
     insert(t: NewTicket): number {
-      const { issue_seq } = insert.get({
-        ...t,
-        priority: t.priority ? 1 : 0,
-        channel: t.channel ?? 'kiosk',
-        queueAt: t.queueAt ?? null,
-        citizenHash: t.citizenHash ?? null,
-        citizenLast3: t.citizenLast3 ?? null,
-      })!;
+      const issueSeq = insert.get(
+        t.id,
+        t.number,
+        t.seq,
+        t.businessDay,
+        t.issuedAreaId,
+        t.areaId,
+        t.priority ? 1 : 0,
+        t.priorityGroup,
+        t.issuedAt,
+        t.issuerKind,
+        t.issuerId,
+        t.idempotencyKey,
+        t.procedureId,
+        t.channel ?? 'kiosk',
+        t.queueAt ?? null,
+        t.issuedAt,
+        t.citizenHash ?? null,
+        t.citizenLast3 ?? null,
+      )!;
       upsertAreaDay.run(t.issuedAreaId, t.businessDay, t.seq);
-      return issue_seq;
+      return issueSeq;
     },
     update(id: string, patch: TicketPatch): void {
       const keys = Object.keys(patch) as (keyof TicketPatch)[];
@@ -185,13 +205,16 @@ export function createTicketsRepository(db: Db): TicketsRepository {
       const sig = keys.join(',');
       let stmt = updates.get(sig);
       if (!stmt) {
-        stmt = db.prepare(`UPDATE tickets SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`);
+        stmt = db.prepare<unknown[]>(
+          `UPDATE tickets SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
+        );
         updates.set(sig, stmt);
       }
-      stmt.run({ ...patch, id });
+      // Positional: cheaper to bind than the same values by name from a spread object (issue 15).
+      stmt.run(...keys.map((k) => patch[k]), id);
     },
     nextForCounter: (day: string, counterId: string): Ticket | undefined => {
-      const r = nextFor.get(day, counterId, counterId);
+      const r = nextFor.get(day, counterId, counterId, day);
       return r && toTicket(r);
     },
     waitingListForCounter: (day: string, counterId: string, limit: number): Ticket[] =>

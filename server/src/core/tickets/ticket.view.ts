@@ -15,6 +15,7 @@ import { businessDay, toIso } from '../time/zoned-time.ts';
 import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, estimateWaitMin, issuingBlock } from './ticket.rules.ts';
 import { toPublicTicket } from './ticket.public.ts';
+import { createViewMemo } from './ticket.view.memo.ts';
 
 export interface ViewOptions {
   publicUrl: () => string;
@@ -57,7 +58,11 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     return p ? { id: p.id, code: p.code, name: p.name } : null;
   };
 
-  function ticket(t: Ticket): TicketDto {
+  // Reused while nothing is written (ticket.view.memo.ts): the issue path asks for one ticket twice (event, answer).
+  const memo = createViewMemo(store, today);
+  const ticket = (t: Ticket): TicketDto => memo(t, build);
+
+  function build(t: Ticket): TicketDto {
     const area = store.catalog.area(t.areaId);
     const dept = area ? store.catalog.department(area.departmentId) : undefined;
     const waiting = t.status === 'waiting';

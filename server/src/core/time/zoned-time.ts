@@ -45,19 +45,52 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 /**
- * The last answer per zone, by whole second: formatToParts is the costliest step of a ticket's view (every
- * timestamp of every payload, most of them "now"), and a moment's local parts only change with its second
- * (zone offsets are whole seconds).
+ * The zone's offset per minute already asked for: formatToParts is the costliest step of a ticket's view (every
+ * timestamp of every payload) and of a simulated day (issue 15: a clock moving through the day), while an offset
+ * changes only at a zone's transitions. A minute's offset is kept only when the same at its first and last second
+ * (no zone changes its offset twice within a minute); a minute holding a transition, or a moment Date cannot carry,
+ * is formatted by Intl itself, as before. At most MINUTES_KEPT minutes per zone (then forgotten all at once).
  */
-const lastParts = new Map<string, { sec: number; parts: LocalParts }>();
+const minuteOffsets = new Map<string, Map<number, number | null>>();
+const MINUTES_KEPT = 4096;
+
+/** The zone's offset at a whole second, in ms, from Intl's own parts. */
+function offsetMsAt(sec: number, timeZone: string): number {
+  const p = computeParts(sec * 1000, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - sec * 1000;
+}
+
+function minuteOffset(minute: number, timeZone: string): number | null {
+  let zone = minuteOffsets.get(timeZone);
+  if (!zone) minuteOffsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(minute);
+  if (offset === undefined) {
+    const first = offsetMsAt(minute * 60, timeZone);
+    // Any real offset is under a day (Date.UTC reads years 0–99 as 19xx: such an answer is not one).
+    offset = first === offsetMsAt(minute * 60 + 59, timeZone) && Math.abs(first) < 86_400_000 ? first : null;
+    if (zone.size >= MINUTES_KEPT) zone.clear();
+    zone.set(minute, offset);
+  }
+  return offset;
+}
 
 export function localParts(ms: number, timeZone: string): LocalParts {
   const sec = Math.floor(ms / 1000);
-  const hit = lastParts.get(timeZone);
-  if (hit && hit.sec === sec) return { ...hit.parts };
-  const parts = computeParts(ms, timeZone);
-  lastParts.set(timeZone, { sec, parts: { ...parts } });
-  return parts;
+  const offsetMs = minuteOffset(Math.floor(sec / 60), timeZone);
+  if (offsetMs === null) return computeParts(ms, timeZone);
+  const d = new Date(sec * 1000 + offsetMs);
+  const year = d.getUTCFullYear();
+  // Years Intl writes differently (before year 1: eras) keep Intl's answer.
+  if (year < 1) return computeParts(ms, timeZone);
+  return {
+    year,
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 function computeParts(ms: number, timeZone: string): LocalParts {
