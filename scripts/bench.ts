@@ -109,7 +109,7 @@ try {
   // The steady rate of the goal (p99 < 10 ms at 100 tickets/s), in an area of its own so its queue starts empty.
   const steadyArea = await benchArea('BENCH2', 'Đo nhịp đều', 600_000, 91);
   const paced = await pacedIssue(kioskCall, kiosk.token, steadyArea, PACED_RATE, PACED_SECONDS);
-  // BENCH_CALL=0 skips the call part (its figures print as n=0): for measuring the issue path alone.
+  // BENCH_CALL=0 skips the call part (its figures print as n=0, its goal as not measured): the issue path alone.
   let disp: Awaited<ReturnType<typeof callToDisplay>> = { deliveries: summary([]), http: summary([]) };
   if (process.env.BENCH_CALL !== '0') {
     await fx.call('POST', `/api/counters/${counter.id}/open`, undefined, clerk);

@@ -229,7 +229,9 @@ export function report({ bare, issue, paced, disp, floor, sockets, issueClient, 
     ],
     [
       'goal p99 ≤ 2 × floor p99 + 5 ms',
-      `${fmt(disp.deliveries.p99)} ≤ ${fmt(goal)} ms — ${met(disp.deliveries.p99 <= goal)}`,
+      disp.deliveries.n === 0
+        ? 'not measured (BENCH_CALL=0)'
+        : `${fmt(disp.deliveries.p99)} ≤ ${fmt(goal)} ms — ${met(disp.deliveries.p99 <= goal)}`,
     ],
     ['call-next HTTP answer', `p50 ${fmt(disp.http.p50)} ms, p99 ${fmt(disp.http.p99)} ms`],
   ]);

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
@@ -44,14 +45,14 @@ async function outcome(p: Promise<Response>, withinMs: number): Promise<string> 
 describe('the province sender deadline', () => {
   it('ends a request the hub never answers even when garbage is collected meanwhile', async () => {
     const url = await silentHub();
-    const got = await outcome(fetch(url, { signal: deadline(200, new AbortController().signal) }), 3000);
+    const got = await outcome(fetch(url, { signal: deadline(200, new AbortController().signal).signal }), 3000);
     expect(got).toBe('TimeoutError');
   });
 
   it('ends it at once when the sender stops', async () => {
     const url = await silentHub();
     const stop = new AbortController();
-    const p = fetch(url, { signal: deadline(60_000, stop.signal) });
+    const p = fetch(url, { signal: deadline(60_000, stop.signal).signal });
     setTimeout(() => stop.abort(), 50);
     expect(await outcome(p, 3000)).toBe('AbortError');
   });
@@ -59,6 +60,19 @@ describe('the province sender deadline', () => {
   it('is already aborted when the sender has already stopped', () => {
     const stop = new AbortController();
     stop.abort();
-    expect(deadline(60_000, stop.signal).aborted).toBe(true);
+    expect(deadline(60_000, stop.signal).signal.aborted).toBe(true);
+  });
+
+  it('once released, holds nothing on the stop signal and never fires (a sender catching up sends many a second)', async () => {
+    const stop = new AbortController();
+    const limits = Array.from({ length: 10 }, () => deadline(30, stop.signal));
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(10);
+    for (const l of limits) l.release();
+    // Node warns of a leak past 10 listeners on one signal: a released deadline leaves none behind.
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(limits.filter((l) => l.signal.aborted)).toHaveLength(0);
+    stop.abort();
+    expect(limits.filter((l) => l.signal.aborted)).toHaveLength(0);
   });
 });

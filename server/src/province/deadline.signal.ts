@@ -5,7 +5,7 @@
  * (the sender stops sending; seen as a 30 s test timeout under load, and reproduced with a forced GC in
  * deadline.signal.test.ts). Here the timer's closure holds the controller.
  */
-export function deadline(ms: number, stop: AbortSignal): AbortSignal {
+export function deadline(ms: number, stop: AbortSignal): { signal: AbortSignal; release: () => void } {
   const ac = new AbortController();
   const onStop = () => {
     clearTimeout(timer);
@@ -19,5 +19,13 @@ export function deadline(ms: number, stop: AbortSignal): AbortSignal {
   timer.unref?.();
   if (stop.aborted) onStop();
   else stop.addEventListener('abort', onStop, { once: true });
-  return ac.signal;
+  return {
+    signal: ac.signal,
+    // The exchange is over (answer and body read): drop the timer and the listener on the long-lived stop signal
+    // at once, instead of holding both for the rest of `ms` (a sender catching up sends many batches a second).
+    release: () => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', onStop);
+    },
+  };
 }

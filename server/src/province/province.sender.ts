@@ -83,14 +83,27 @@ export function createProvinceSender(o: SenderOptions) {
     return Math.round(d / 2 + (random() * d) / 2);
   };
 
-  async function call(cfg: LinkConfig, path: string, init: RequestInit): Promise<Response> {
+  /**
+   * One request to the hub and its JSON body (an empty object when it has none), both within one deadline that is
+   * released as soon as the body is read. `wanted`: the statuses whose body is read; other bodies are discarded.
+   */
+  async function exchange(
+    cfg: LinkConfig,
+    path: string,
+    init: RequestInit,
+    wanted: (status: number) => boolean = () => true,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    // A stop (SIGTERM) does not wait for a hub that never answers.
+    const limit = deadline(timeoutMs, halt.signal);
     try {
-      return await doFetch(`${cfg.url.replace(/\/+$/, '')}${path}`, {
+      const res = await doFetch(`${cfg.url.replace(/\/+$/, '')}${path}`, {
         ...init,
         headers: { authorization: `Bearer ${cfg.token}`, 'content-type': 'application/json' },
-        // A stop (SIGTERM) does not wait for a hub that never answers.
-        signal: deadline(timeoutMs, halt.signal),
+        signal: limit.signal,
       });
+      if (wanted(res.status)) return { status: res.status, body: await readJson(res) };
+      await res.body?.cancel();
+      return { status: res.status, body: {} };
     } catch (e) {
       const name = (e as Error)?.name;
       throw new LinkError(
@@ -98,6 +111,8 @@ export function createProvinceSender(o: SenderOptions) {
           ? `Máy chủ tỉnh không trả lời sau ${timeoutMs / 1000} giây (timeout)`
           : `Không kết nối được máy chủ tỉnh (${(e as Error)?.message ?? String(e)}${causeOf(e)})`,
       );
+    } finally {
+      limit.release();
     }
   }
 
@@ -112,12 +127,9 @@ export function createProvinceSender(o: SenderOptions) {
 
   async function pullCatalog(cfg: LinkConfig, version: string, applied: string | null): Promise<void> {
     const q = applied === null ? '' : `?since=${encodeURIComponent(applied)}`;
-    const res = await call(cfg, `/api/province/catalog${q}`, { method: 'GET' });
-    if (res.status !== 200) {
-      await res.body?.cancel();
-      throw new LinkError(`Không tải được danh mục thủ tục của tỉnh (HTTP ${res.status})`);
-    }
-    const body = await readJson(res);
+    const res = await exchange(cfg, `/api/province/catalog${q}`, { method: 'GET' }, (status) => status === 200);
+    if (res.status !== 200) throw new LinkError(`Không tải được danh mục thủ tục của tỉnh (HTTP ${res.status})`);
+    const body = res.body;
     const v = body.version === undefined || body.version === null ? version : String(body.version);
     if (body.unchanged !== true) {
       if (!Array.isArray(body.procedures)) throw new LinkError('Danh mục thủ tục của tỉnh không đúng định dạng');
@@ -154,9 +166,9 @@ export function createProvinceSender(o: SenderOptions) {
     if (items.length === 0 && now - lastContactAt < heartbeatMs && state === 'ok') return 'idle';
     const last = items.length ? items[items.length - 1]!.seq : st.ackSeq;
     const body = { center: { sentAt: now, oldestPendingAt: o.store.oldestAfter(last) }, fromSeq, items };
-    const res = await call(cfg, '/api/province/feed', { method: 'POST', body: JSON.stringify(body) });
+    const res = await exchange(cfg, '/api/province/feed', { method: 'POST', body: JSON.stringify(body) });
     lastContactAt = now;
-    const answer = await readJson(res);
+    const answer = res.body;
     const ackSeq = typeof answer.ackSeq === 'number' && Number.isInteger(answer.ackSeq) ? answer.ackSeq : null;
     if (res.status === 409 && ackSeq !== null && ackSeq >= 0) {
       settle(cfg, ackSeq, o.now());
