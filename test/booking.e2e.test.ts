@@ -132,8 +132,7 @@ describe('booking end to end (Chromium)', () => {
     // 3. The kiosk: the scanner types the code and Enter, on whatever screen is up (here the first one).
     const kiosk = await open(1080, 1920, `/kiosk?token=${kioskToken}`, true);
     await kiosk.waitForSelector('[data-screen=home] [data-testid=open-search]:not([disabled])', { timeout: 15_000 });
-    await kiosk.keyboard.type(code.toLowerCase()); // a scanner with Caps Lock on: read the same
-    await kiosk.keyboard.press('Enter');
+    await scan(kiosk, code.toLowerCase()); // a scanner with Caps Lock on: read the same
     await kiosk.waitForSelector('[data-testid=ticket-appointment]');
     const number = (await kiosk.textContent('[data-testid=ticket-number]'))!.trim();
     await snap(kiosk, 'booking-kiosk-checked-in-1080x1920');
@@ -142,8 +141,7 @@ describe('booking end to end (Chromium)', () => {
     // The same code again is the same ticket, never a second one.
     await kiosk.click('[data-testid=done]');
     await kiosk.waitForSelector('[data-screen=home]');
-    await kiosk.keyboard.type(code);
-    await kiosk.keyboard.press('Enter');
+    await scan(kiosk, code);
     await kiosk.waitForSelector('[data-testid=ticket-appointment]');
     expect((await kiosk.textContent('[data-testid=ticket-number]'))!.trim()).toBe(number);
 
@@ -162,8 +160,7 @@ describe('booking end to end (Chromium)', () => {
     // 5. A card scanned on the first screen: said, never shown, sent with the next choice (elderly: priority).
     await kiosk.click('[data-testid=done]');
     await kiosk.waitForSelector('[data-screen=home] [data-testid=open-search]:not([disabled])');
-    await kiosk.keyboard.type(ELDER_QR);
-    await kiosk.keyboard.press('Enter');
+    await scan(kiosk, ELDER_QR);
     await kiosk.waitForSelector('[data-testid=card-read]');
     await snap(kiosk, 'booking-kiosk-card-read-1080x1920');
     const page = (await kiosk.textContent('body'))!;
@@ -240,3 +237,20 @@ describe('booking end to end (Chromium)', () => {
     expect(cspBreaches).toEqual([]);
   }, 60_000);
 });
+
+/**
+ * What a USB scanner does: its keys and Enter a few milliseconds apart. Typed through playwright each key is a
+ * round trip to Chromium, which on a loaded 2-core machine (a fresh-clone run) sometimes took longer than the
+ * 100 ms gap that tells a scanner from a person, so the code was read as two human key runs and never checked in.
+ * The keys go to the window as key events in one task instead (the kiosk listens on the window, capture phase);
+ * the gap rule itself is tested in kiosk/src/scanner.buffer.test.ts.
+ */
+async function scan(page: Page, text: string): Promise<void> {
+  await page.evaluate(
+    (keys) => {
+      for (const key of keys)
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    },
+    [...text, 'Enter'],
+  );
+}
