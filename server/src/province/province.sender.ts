@@ -83,10 +83,7 @@ export function createProvinceSender(o: SenderOptions) {
     return Math.round(d / 2 + (random() * d) / 2);
   };
 
-  /**
-   * One request to the hub and its JSON body (an empty object when it has none), both within one deadline that is
-   * released as soon as the body is read. `wanted`: the statuses whose body is read; other bodies are discarded.
-   */
+  /** A request to the hub and its JSON body (`wanted` statuses; others discarded) in one deadline, then released. */
   async function exchange(
     cfg: LinkConfig,
     path: string,
