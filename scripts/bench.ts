@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
-import { bareInsert, callToDisplay, httpIssue, pacedIssue, report } from './bench/bench.queue.ts';
+import { bareInsert, callToDisplay, pacedIssue, report } from './bench/bench.queue.ts';
+import { issueRounds } from './bench/bench.issue.ts';
 import { broadcastFloor } from './bench/bench.floor.ts';
 import { keepAliveCall, noopFloor } from './bench/bench.http.ts';
 import { idleNodeRssMB, rssMB, SERVER_ENV } from './bench/bench.proc.ts';
@@ -23,6 +24,10 @@ import { fixtures, startServerProcess } from '../test/support/server-process.ts'
  * and loads it from this one over loopback.
  */
 const N_ISSUE = Number(process.env.BENCH_TICKETS ?? 2000);
+// The issue rate is measured in BENCH_ISSUE_ROUNDS paired rounds (floor, then HTTP) after BENCH_ISSUE_WARMUP
+// tickets that warm the server up (why: bench/bench.issue.ts).
+const ISSUE_ROUNDS = Number(process.env.BENCH_ISSUE_ROUNDS ?? 3);
+const ISSUE_WARMUP = Number(process.env.BENCH_ISSUE_WARMUP ?? N_ISSUE);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 50);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 // The steady issue rate of issue 15's goal (p99 < 10 ms at 100 tickets/s) and how long it is held.
@@ -105,7 +110,15 @@ try {
   // The kiosks' client: node:http keep-alive unless BENCH_ISSUE_CLIENT=fetch (why: scripts/bench/bench.http.ts).
   const issueClient = process.env.BENCH_ISSUE_CLIENT === 'fetch' ? 'fetch (undici)' : 'node:http keep-alive';
   const kioskCall = process.env.BENCH_ISSUE_CLIENT === 'fetch' ? fx.call : keepAliveCall(srv.url);
-  const issue = await httpIssue(kioskCall, kiosk.token, [benchAreaId], N_ISSUE, 8, srv.pid());
+  const issue = await issueRounds({
+    call: kioskCall,
+    kioskToken: kiosk.token,
+    areaId: benchAreaId,
+    n: N_ISSUE,
+    rounds: ISSUE_ROUNDS,
+    warmup: ISSUE_WARMUP,
+    serverPid: srv.pid(),
+  });
   // The steady rate of the goal (p99 < 10 ms at 100 tickets/s), in an area of its own so its queue starts empty.
   const steadyArea = await benchArea('BENCH2', 'Đo nhịp đều', 600_000, 91);
   const paced = await pacedIssue(kioskCall, kiosk.token, steadyArea, PACED_RATE, PACED_SECONDS);
@@ -123,7 +136,7 @@ try {
       calls: CALLS,
     });
   }
-  report({ bare, issue, paced, disp, floor, sockets: SOCKETS, issueClient, noopIssue });
+  report({ issue, paced, disp, floor, sockets: SOCKETS, issueClient, noopIssue });
   if (process.env.BENCH_SEARCH !== '0')
     reportProcedureSearchHttp(await benchProcedureSearchHttp(srv.url, fx.admin, kiosk.token));
   if (process.env.BENCH_PRINT !== '0')

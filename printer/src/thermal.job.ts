@@ -1,4 +1,4 @@
-import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import type { PrinterTypes } from 'node-thermal-printer';
 import type { PrinterModel, PrintOptions, TicketPrintData } from './printer.types.ts';
 import { rasterToPng } from './raster.png.ts';
 import { renderTicket } from './ticket.layout.ts';
@@ -6,7 +6,9 @@ import { renderTicket } from './ticket.layout.ts';
 /** The models whose bytes node-thermal-printer makes; epson stays on our own encoder (ticket.job.ts). */
 export type ThermalModel = Exclude<PrinterModel, 'epson'>;
 
-const TYPES: Record<ThermalModel, PrinterTypes> = { star: PrinterTypes.STAR };
+// PrinterTypes' values, written out: the library (and pngjs, iconv-lite) loads only when a Star ticket is built, so a
+// server of Epson kiosks does not hold it (issue 15). Typed against the enum, so a renamed value fails to compile.
+const TYPES: Record<ThermalModel, `${PrinterTypes.STAR}`> = { star: 'star' };
 
 /** A model printed through node-thermal-printer; anything else (epson, absent, unknown) takes our own path. */
 export function isThermalModel(model: unknown): model is ThermalModel {
@@ -25,8 +27,11 @@ export async function buildThermalJob(
   opts: PrintOptions & { model: ThermalModel },
 ): Promise<Buffer> {
   const img = renderTicket(data, { ...opts, mode: 'raster', qr: 'image' });
+  const { ThermalPrinter } = await import('node-thermal-printer');
   // No `interface`: node-thermal-printer then builds a buffer only and opens nothing (its typings ask for one).
-  const printer = new ThermalPrinter({ type: TYPES[opts.model] } as ConstructorParameters<typeof ThermalPrinter>[0]);
+  const printer = new ThermalPrinter({ type: TYPES[opts.model] as PrinterTypes } as ConstructorParameters<
+    typeof ThermalPrinter
+  >[0]);
   // ESC @ (initialise) is the same in Star Line Mode; node-thermal-printer's typings do not list initHardware().
   printer.append(Buffer.from([0x1b, 0x40]));
   await printer.printImageBuffer(rasterToPng(img));

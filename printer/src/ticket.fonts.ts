@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+// Before the canvas library: its allocator reads its settings when it loads (canvas.memory.ts).
+import './canvas.memory.ts';
 import { GlobalFonts } from '@napi-rs/canvas';
 
 /**

@@ -1,3 +1,5 @@
+// Before the canvas library: its allocator reads its settings when it loads (canvas.memory.ts).
+import './canvas.memory.ts';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import type { NativeQrPlacement, PrintOptions, TicketPrintData, TicketRaster } from './printer.types.ts';

@@ -10,6 +10,7 @@ import { newWaitingTicket } from '../../server/src/core/tickets/ticket.new.ts';
 import { fmt, printTable, summary } from './bench.stats.ts';
 import { sampleProcess } from './bench.proc.ts';
 import type { NoopFloor } from './bench.http.ts';
+import type { IssueRounds } from './bench.issue.ts';
 
 /**
  * Issue 2's figures: ticket issue throughput over HTTP beside a bare better-sqlite3 insert of the same row
@@ -68,7 +69,10 @@ export type Call = (
   token?: string,
 ) => Promise<{ status: number; body: any }>;
 
-/** `serverPid`: the server's CPU per ticket is read from /proc beside the rate (and the client's, from this process). */
+/**
+ * `serverPid`: the server's CPU per ticket is read from /proc beside the rate (and the client's, from this process).
+ * `keyPrefix` keeps the idempotency keys of repeated rounds apart (a repeated key answers 200 with the first ticket).
+ */
 export async function httpIssue(
   call: Call,
   kioskToken: string,
@@ -76,6 +80,7 @@ export async function httpIssue(
   n: number,
   concurrency: number,
   serverPid?: number,
+  keyPrefix = 'bench',
 ) {
   const lat: number[] = [];
   let next = 0;
@@ -90,7 +95,7 @@ export async function httpIssue(
         const r = await call(
           'POST',
           '/api/tickets',
-          { areaId: areaIds[i % areaIds.length], idempotencyKey: `bench-${i}` },
+          { areaId: areaIds[i % areaIds.length], idempotencyKey: `${keyPrefix}-${i}` },
           kioskToken,
         );
         if (r.status !== 201) throw new Error(`issue failed: ${r.status} ${JSON.stringify(r.body)}`);
@@ -176,8 +181,8 @@ export async function callToDisplay(
 }
 
 export interface QueueFigures {
-  bare: ReturnType<typeof bareInsert>;
-  issue: Awaited<ReturnType<typeof httpIssue>>;
+  /** The issue rate's paired rounds (bench.issue.ts): the median round is held to the goal. */
+  issue: IssueRounds;
   paced: Awaited<ReturnType<typeof pacedIssue>>;
   disp: Awaited<ReturnType<typeof callToDisplay>>;
   floor: { deliveryMs: number[]; emitMs: number[]; noopMs: number[] };
@@ -188,13 +193,17 @@ export interface QueueFigures {
 }
 
 /** Issue 15's table, each figure beside its floor measured in the same run and the goal it is held to. */
-export function report({ bare, issue, paced, disp, floor, sockets, issueClient, noopIssue }: QueueFigures) {
-  const ratio = issue.opsPerSec / bare.opsPerSec;
+export function report({ issue: rounds, paced, disp, floor, sockets, issueClient, noopIssue }: QueueFigures) {
+  const { bare, issue, ratio } = rounds.median;
   const fl = summary(floor.deliveryMs);
   const noop = summary(floor.noopMs);
   const goal = 2 * fl.p99 + 5;
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   printTable('Cấp số / ticket issue', [
+    [
+      `median of ${rounds.rounds.length} paired rounds (floor, then HTTP, ${issue.n} tickets each), after a warm-up:`,
+      '',
+    ],
     [
       'floor: bare better-sqlite3 insert of the same row (WAL, FULL, 1 tx/ticket)',
       `${fmt(bare.opsPerSec, 0)} tickets/s (per tx p50 ${fmt(bare.p50, 3)} ms, p99 ${fmt(bare.p99, 3)} ms)`,
@@ -204,6 +213,7 @@ export function report({ bare, issue, paced, disp, floor, sockets, issueClient, 
       `${fmt(issue.opsPerSec, 0)} tickets/s  (p50 ${fmt(issue.p50)} ms, p99 ${fmt(issue.p99)} ms, n=${issue.n}; client ${issueClient})`,
     ],
     ['ratio HTTP / bare (goal ≥ 0.5)', `${fmt(ratio, 3)} — ${met(ratio >= 0.5)}`],
+    ...roundRows(rounds),
     [
       '  CPU per ticket: server / bench client / bare insert',
       `${fmt(issue.serverCpuMs, 3)} / ${fmt(issue.clientCpuMs, 3)} / ${fmt(bare.cpuMs, 3)} ms`,
@@ -235,4 +245,18 @@ export function report({ bare, issue, paced, disp, floor, sockets, issueClient, 
     ],
     ['call-next HTTP answer', `p50 ${fmt(disp.http.p50)} ms, p99 ${fmt(disp.http.p99)} ms`],
   ]);
+}
+
+/** The rows the issue table adds for the rounds: every round's pair, then the cold start. */
+function roundRows({ cold, rounds }: IssueRounds): [string, string][] {
+  return [
+    ...rounds.map((r, i): [string, string] => [
+      `  round ${i + 1}: bare insert / HTTP / ratio / server CPU per ticket`,
+      `${fmt(r.bare.opsPerSec, 0)} / ${fmt(r.issue.opsPerSec, 0)} tickets/s / ${fmt(r.ratio, 3)} / ${fmt(r.issue.serverCpuMs, 3)} ms`,
+    ]),
+    [
+      `  cold start: the server's first ${cold.n} tickets (warm-up, not held to the goal)`,
+      `${fmt(cold.opsPerSec, 0)} tickets/s (p99 ${fmt(cold.p99)} ms), server CPU ${fmt(cold.serverCpuMs, 3)} ms per ticket`,
+    ],
+  ];
 }

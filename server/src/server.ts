@@ -12,7 +12,7 @@ import { randomPassword } from './core/accounts/password.ts';
 import { seedCenter, seedProcedures } from './core/catalog/seed.ts';
 import { MonotonicGuardClock, systemClock, type Clock } from './core/clock.ts';
 import { createUnitOfWork, type Deps, type Notifier } from './core/ports.ts';
-import { createGroupedUnitOfWork } from './core/unit-of-work.group.ts';
+import { createGroupedUnitOfWork, type GroupedUnitOfWork } from './core/unit-of-work.group.ts';
 import { createSettingsService } from './core/settings/settings.service.ts';
 import { createTicketView } from './core/tickets/ticket.view.ts';
 import { createBackups } from './storage/backup.ts';
@@ -27,12 +27,14 @@ import {
   type PrinterExtras,
   type PrintService,
 } from './printing/print.service.ts';
+import { defaultPrintDriver, defaultPrinterExtras } from './printing/printer.loader.ts';
 import { createRealtime, type Realtime } from './realtime/realtime.server.ts';
 import { createReportRunner } from './reporting/report.runner.ts';
 import { createProvinceLink, type ProvinceLinkDeps } from './province/province.link.ts';
 import { createClockRepository } from './storage/clock.repository.ts';
 import { openDatabase } from './storage/db.ts';
 import { createStore } from './storage/store.ts';
+import { createWalSync } from './storage/wal.sync.ts';
 import { startServerJobs } from './server.jobs.ts';
 
 export interface ServerOptions {
@@ -81,9 +83,21 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
   let realtime: Realtime | null = null;
   // The events' payloads are read from the committed state in one read transaction (store.read).
   const notifier: Notifier = { publish: (events) => store.read(() => realtime?.notifier.publish(events)) };
-  const run = createUnitOfWork(deps, notifier);
-  // Tickets issued in one event-loop turn share one COMMIT (one fsync), each answered only after it.
-  const runGrouped = createGroupedUnitOfWork(deps, notifier, run, (cb) => setImmediate(cb));
+  // A write through `run` that publishes while a group commit waits for its sync first settles that batch, so no
+  // display hears of a call before the issue that came before it (core/unit-of-work.group.ts).
+  let grouped: GroupedUnitOfWork | null = null;
+  const run = createUnitOfWork(deps, {
+    publish: (events) => {
+      grouped?.settleCommitted();
+      notifier.publish(events);
+    },
+  });
+  // Tickets issued in one event-loop turn share one COMMIT, each answered only after the WAL's sync, which runs off
+  // the main thread (storage/wal.sync.ts).
+  const walSync = createWalSync(db);
+  const runGrouped = (grouped = createGroupedUnitOfWork(deps, notifier, run, (cb) => setImmediate(cb), {
+    durable: walSync,
+  }));
   const publicUrl = () =>
     config.publicUrl ?? (settings.get().publicUrl.replace(/\/+$/, '') || `${scheme}://${lanAddress()}:${boundPort}`);
   const view = createTicketView(deps, { publicUrl });
@@ -220,6 +234,7 @@ export async function createServer(config: ServerConfig, opts: ServerOptions = {
         }
         db.close();
       }
+      walSync?.close();
     },
   };
 }
@@ -233,21 +248,3 @@ function lanAddress(): string {
   }
   return 'localhost';
 }
-
-const defaultPrinterExtras: PrinterExtras = {
-  async status(address, timeoutMs) {
-    const printer = await import('../../printer/src/index.ts');
-    const st = await printer.createTransport(printer.parsePrinterAddress(address), { timeoutMs }).status();
-    return { online: st.online, ...(st.paper ? { paper: st.paper } : {}), ...(st.error ? { error: st.error } : {}) };
-  },
-  async png(data, options) {
-    const printer = await import('../../printer/src/index.ts');
-    return printer.ticketToPng(data, options);
-  },
-};
-
-/** printer/ is loaded on first use: a center without printers never pays for canvas and fonts. */
-const defaultPrintDriver: PrintDriver = async (address, data, options) => {
-  const printer = await import('../../printer/src/index.ts');
-  await printer.printTicket(address, data, options);
-};

@@ -25,6 +25,20 @@ export interface Notifier {
   publish(events: DomainEvent[]): void;
 }
 
+/**
+ * How a group commit takes the disk's wait off the main thread (storage/wal.sync.ts): its transaction COMMITs without
+ * waiting for the disk, then the WAL is synced on a thread of its own, and nobody is answered nor told before that
+ * sync returned. What is acknowledged is exactly as durable as with synchronous=FULL.
+ */
+export interface DurableCommit {
+  /** Runs `fn`, which opens and commits its own transaction, with that COMMIT not waiting for the disk. */
+  relaxed<T>(fn: () => T): T;
+  /** Calls back once every commit made so far is on disk, or with the error that says it may not be. */
+  sync(done: (error: Error | null) => void): void;
+  /** The same, blocking the caller: for the rare commit that must publish before a pending sync returned. */
+  syncNow(): void;
+}
+
 export interface SettingsSource {
   get(): CenterSettings;
 }

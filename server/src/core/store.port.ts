@@ -31,8 +31,8 @@ export interface TicketsRepository {
   get(id: string): Ticket | undefined;
   byIdempotencyKey(issuerId: string, key: string): Ticket | undefined;
   areaDay(areaId: string, day: string): { last_number: number; issued: number } | undefined;
-  /** Inserts a new ticket; returns the issueSeq it got. */
-  insert(t: NewTicket): number;
+  /** Inserts a new ticket; returns it as stored (issueSeq, queueAt and every default filled in). */
+  insert(t: NewTicket): Ticket;
   update(id: string, patch: TicketPatch): void;
   nextForCounter(day: string, counterId: string): Ticket | undefined;
   waitingListForCounter(day: string, counterId: string, limit: number): Ticket[];
@@ -61,6 +61,11 @@ export interface CatalogRepository {
   counterOfClerk(clerkId: string): Counter | undefined;
   counters(): Counter[];
   countersForArea(areaId: string): Counter[];
+  /**
+   * How many active counters serve the area, and how many of those are open now, in one statement: the issue's
+   * check (contract/counter.coverage.ts `areaServed`: active > 0) and the wait estimate, without reading each counter.
+   */
+  areaCounterCounts(areaId: string): { active: number; open: number };
   saveCounterState(c: Pick<Counter, 'id' | 'status' | 'clerkId' | 'currentTicketId' | 'updatedAt'>): void;
   upsertCounter(c: Pick<Counter, 'id' | 'number' | 'name' | 'active' | 'areaIds' | 'updatedAt'>): void;
 }
@@ -77,6 +82,14 @@ export interface ProceduresRepository {
   version(): number;
 }
 
+/** What authenticating a request needs of a token's holder (core/accounts/accounts.usecases.ts authenticate). */
+export type TokenHolder =
+  | { kind: 'user'; user: Pick<User, 'id' | 'username' | 'displayName' | 'role'> }
+  | {
+      kind: 'device';
+      device: Pick<Device, 'id' | 'kind' | 'name' | 'counterId' | 'kioskId' | 'printer' | 'tokenUsedAt'>;
+    };
+
 export interface AccountsRepository {
   user(id: string): User | undefined;
   userByUsername(u: string): User | undefined;
@@ -84,11 +97,11 @@ export interface AccountsRepository {
   insertUser(u: User): void;
   updateUser(u: User): void;
   insertSession(tokenHash: string, userId: string, now: number, expiresAt: number): void;
-  sessionUser(tokenHash: string, now: number): User | undefined;
+  /** Who holds a token, in one statement: a live session of an active user, else a device not revoked. */
+  tokenHolder(tokenHash: string, now: number): TokenHolder | undefined;
   deleteSession(tokenHash: string): void;
   deleteSessionsOf(userId: string): void;
   purgeSessions(now: number): void;
-  deviceByTokenHash(h: string): Device | undefined;
   device(id: string): Device | undefined;
   devices(): Device[];
   insertDevice(d: Device, tokenHash: string): void;

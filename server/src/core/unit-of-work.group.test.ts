@@ -1,44 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../contract/errors.ts';
-import { coreHarness } from '../testing/core.harness.testing.ts';
-import { issueTicket } from './tickets/tickets.usecases.ts';
-import { createUnitOfWork, type DomainEvent, type TxDeps } from './ports.ts';
-import { createGroupedUnitOfWork } from './unit-of-work.group.ts';
-
-/** The real store (in-memory SQLite, real migrations); the event-loop turn is ended by hand (`endTurn`). */
-function grouped(cap?: number) {
-  const h = coreHarness();
-  const published: DomainEvent[][] = [];
-  const log: string[] = [];
-  const notifier = {
-    publish: (events: DomainEvent[]) => {
-      // What a display would read now: the committed state, outside any transaction.
-      log.push(`publish in-tx=${h.db.inTransaction} tickets=${count(h)}`);
-      published.push(events);
-    },
-  };
-  const turns: (() => void)[] = [];
-  const run = createUnitOfWork(h.deps, notifier);
-  const runGrouped = createGroupedUnitOfWork(h.deps, notifier, run, (cb) => turns.push(cb), cap);
-  const endTurn = async () => {
-    turns.shift()!();
-    await new Promise((r) => setImmediate(r)); // let the settled promises' callbacks run
-  };
-  const issue = (tx: TxDeps, code = 'XDGT', key?: string) =>
-    issueTicket(tx, { areaId: h.area(code).id, actor: h.kiosk, ...(key ? { idempotencyKey: key } : {}) }).ticket;
-  return { h, published, log, runGrouped, endTurn, turns, issue };
-}
-
-const count = (h: ReturnType<typeof coreHarness>) =>
-  (h.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
-
-/** Settles a promise into a value or its error, and notes when it settled. */
-function outcome<T>(p: Promise<T>, log: string[], name: string) {
-  return p.then(
-    (v) => (log.push(`${name} resolved`), { ok: true as const, v }),
-    (e: unknown) => (log.push(`${name} rejected`), { ok: false as const, e }),
-  );
-}
+import { count, grouped, outcome } from '../testing/unit-of-work.group.testing.ts';
 
 describe('group commit (runGrouped)', () => {
   it('runs the calls of one turn in one transaction: one publish, numbers in call order', async () => {

@@ -179,9 +179,10 @@ export function createPrintService(
   return {
     /** After a kiosk issued a ticket: print on its printer, if it has one. */
     async printNew(ticketId: string, actor: Actor): Promise<PrintResult> {
-      const kiosk = actor.kind === 'device' ? store.accounts.device(actor.id) : undefined;
-      if (!kiosk || kiosk.kind !== 'kiosk' || !kiosk.printer) return { status: 'none' };
-      return execute(newJob(ticketId, kiosk.id, kiosk.printer));
+      // The kiosk as this request's authentication read it, in its one statement: a second read cost a statement
+      // per ticket (issue 15). A revoked kiosk or a printer changed is seen from its next request.
+      if (actor.kind !== 'device' || actor.deviceKind !== 'kiosk' || !actor.printer) return { status: 'none' };
+      return execute(newJob(ticketId, actor.id, actor.printer));
     },
     /** A kiosk reprints on its own printer; staff reprint on the printer of the kiosk that issued the ticket. */
     async reprint(ticketId: string, actor: Actor): Promise<PrintResult> {

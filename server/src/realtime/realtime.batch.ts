@@ -62,12 +62,16 @@ export function writeAsOne(io: Server, publish: (write: RoomWrite) => void): voi
   );
   const write: RoomWrite = (rooms, event, args) => {
     if (recovering) return false;
+    const to = [...recipients(io, rooms)];
+    // Nobody in these rooms (a ticket's room without a phone, a center with no staff screen open): socket.io would
+    // reach nobody either, so the payload is not encoded nor framed (issue 15: three per issued ticket).
+    if (to.length === 0) return true;
     const encoded = io.encoder.encode({ type: EVENT, nsp: '/', data: [event, ...args] });
     const text = encoded[0];
     if (encoded.length !== 1 || typeof text !== 'string') return false;
     const packet = framePacket(text);
     const others: string[] = [];
-    for (const s of recipients(io, rooms)) {
+    for (const s of to) {
       const conn = connOf(s)!;
       if (!framed.has(conn)) others.push(s.id);
       // As engine.io's own send: nothing more for a connection that is closing.

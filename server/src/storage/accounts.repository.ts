@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import type { AccountsRepository } from '../core/store.port.ts';
+import type { AccountsRepository, TokenHolder } from '../core/store.port.ts';
 import type { Device, User } from '../core/entities.ts';
 import type { DeviceKind, Role } from '../contract/dto.ts';
 import { bool, int, json } from './row-mapping.ts';
@@ -30,6 +30,21 @@ interface DeviceRow {
   last_seen_at: number | null;
 }
 
+/**
+ * The row of a token's holder, as an array (raw mode: no object per request): a session's user, or a device.
+ * [holder, id, name, username | kind, role | counterId, kioskId, printer, tokenUsedAt]
+ */
+type HolderRow =
+  | ['user', string, string, string, Role, null, null, null]
+  | ['device', string, string, DeviceKind, string | null, string | null, string | null, number | null];
+
+const toHolder = (r: HolderRow | undefined): TokenHolder | undefined => {
+  if (!r) return undefined;
+  if (r[0] === 'user') return { kind: 'user', user: { id: r[1], displayName: r[2], username: r[3], role: r[4] } };
+  const [, id, name, kind, counterId, kioskId, printer, tokenUsedAt] = r;
+  return { kind: 'device', device: { id, name, kind, counterId, kioskId, printer, tokenUsedAt } };
+};
+
 const toUser = (r: UserRow): User => ({
   id: r.id,
   username: r.username,
@@ -58,12 +73,20 @@ const toDevice = (r: DeviceRow): Device => ({
 export function createAccountsRepository(db: Db): AccountsRepository {
   const userById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const userByName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const sessionUser = db.prepare<[string, number], UserRow>(
-    'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1',
-  );
-  const deviceByHash = db.prepare<[string], DeviceRow>(
-    'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
-  );
+  // Every request resolves its token, in one statement (issue 15): checked afresh each time, so an expiry, a
+  // deactivation or a revocation counts from the next request. The live session comes first and LIMIT 1 stops
+  // there, as when these were two statements (a hash in both tables would take 2^128 tokens).
+  const tokenHolder = db
+    .prepare<[string, number, string], HolderRow>(
+      `SELECT 'user', u.id, u.display_name, u.username, u.role, NULL, NULL, NULL
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1
+    UNION ALL
+    SELECT 'device', d.id, d.name, d.kind, d.counter_id, d.kiosk_id, d.printer, d.token_used_at
+      FROM devices d WHERE d.token_hash = ? AND d.revoked_at IS NULL
+    LIMIT 1`,
+    )
+    .raw();
   const deviceById = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?');
   return {
     user: (id: string) => {
@@ -89,17 +112,10 @@ export function createAccountsRepository(db: Db): AccountsRepository {
       db
         .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
         .run(tokenHash, userId, now, expiresAt),
-    sessionUser: (tokenHash: string, now: number) => {
-      const r = sessionUser.get(tokenHash, now);
-      return r && toUser(r);
-    },
+    tokenHolder: (h: string, now: number) => toHolder(tokenHolder.get(h, now, h)),
     deleteSession: (tokenHash: string) => db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash),
     deleteSessionsOf: (userId: string) => db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId),
     purgeSessions: (now: number) => db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now),
-    deviceByTokenHash: (h: string) => {
-      const r = deviceByHash.get(h);
-      return r && toDevice(r);
-    },
     device: (id: string) => {
       const r = deviceById.get(id);
       return r && toDevice(r);

@@ -9,7 +9,8 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /**
  * Opens the center's database. WAL + synchronous=FULL: a ticket acknowledged to a kiosk is on disk
- * before the answer leaves, so a `kill -9` the next instant loses nothing.
+ * before the answer leaves, so a `kill -9` the next instant loses nothing. (The group commit of issues relaxes its
+ * own COMMIT and syncs the WAL itself before anyone is answered: wal.sync.ts.)
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

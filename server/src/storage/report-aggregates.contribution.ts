@@ -88,13 +88,15 @@ export function addTicket(set: DeltaSet, t: TicketState, sign: 1 | -1, targetSec
     d.issued += sign;
     if (t.status === 'expired') d.expired += sign;
   }
+  const times = ticketTimes(t);
+  // Never called and not ended (every ticket just issued): it adds nothing where it is, so no group is made for it.
+  if (times.waitMs === null && times.svcMs === null && t.status !== 'done' && t.status !== 'no_show') return;
   const ends: [AggKind, string | null][] = [
     ['area', t.area_id],
     ['counter', t.counter_id],
     ['clerk', t.clerk_id],
     ...shared,
   ];
-  const times = ticketTimes(t);
   for (const [kind, key] of ends) {
     if (key === null) continue;
     const d = set.at(day, kind, key);

@@ -64,6 +64,30 @@ describe('daily report aggregates', () => {
     expect(report()).toEqual(fromTickets());
   });
 
+  // An issue advances the day's `applied` by the one write its trigger counts, without reading the day first
+  // (issue 15): a day already stale must stay stale through it, a fresh one stay fresh.
+  it('issuing keeps a stale day stale and a fresh day fresh', () => {
+    const { h, lltp, stale, report, fromTickets } = morning();
+    h.db
+      .prepare(
+        "UPDATE tickets SET status = 'no_show' WHERE status = 'done' AND number = (SELECT MIN(number) FROM tickets)",
+      )
+      .run();
+    expect(stale()).toEqual([DAY]);
+    for (let i = 0; i < 3; i++) h.run((tx) => issueTicket(tx, { areaId: lltp, actor: h.kiosk }));
+    expect(stale()).toEqual([DAY]);
+    expect(report()).toEqual(fromTickets());
+    createReportAggregates(h.db).rebuildStale();
+    for (let i = 0; i < 3; i++) h.run((tx) => issueTicket(tx, { areaId: lltp, actor: h.kiosk }));
+    expect(stale()).toEqual([]);
+    expect(report()).toMatchObject({ issued: 10, served: 2, noShow: 1 });
+    expect(report()).toEqual(fromTickets());
+    // A new day starts fresh with its first ticket.
+    h.clock.advance(24 * 3_600_000);
+    h.run((tx) => issueTicket(tx, { areaId: lltp, actor: h.kiosk }));
+    expect(stale()).toEqual([]);
+  });
+
   it('a refused write changes no aggregate', () => {
     const { h, report } = morning();
     const before = report();

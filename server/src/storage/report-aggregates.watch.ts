@@ -10,13 +10,14 @@ import {
   type TicketKeys,
   type TicketState,
 } from './report-aggregates.contribution.ts';
+import type { Ticket } from '../core/entities.ts';
 import { targetSecOf, type AggregateWriter } from './report-aggregates.write.ts';
 
 /**
  * The store's ticket, journal and rating repositories wrapped so that each write that changes a report also writes
  * its aggregate deltas, in the same transaction (installed by createStore through createReportAggregates).
  */
-export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
+export function createAggregateWatchers(db: Db, { tracked, targetSec }: AggregateWriter) {
   // The ticket's state and its issued area's target wait as now, in one read.
   const ticketState = db.prepare<[string], TicketState & { target_min: number | null }>(
     `SELECT ${TICKET_STATE_COLUMNS}, (SELECT target_wait_min FROM areas WHERE id = tickets.issued_area_id) AS target_min
@@ -34,17 +35,19 @@ export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
   function watchTickets(repo: TicketsRepository): TicketsRepository {
     return {
       ...repo,
+      // The deltas from the row the insert returned, as stored: no read of it, nor of its area's target wait unless
+      // it was stored already called (the target only weighs a wait). The trigger counts an insert exactly once.
       insert: (t) =>
         tracked(
           t.businessDay,
           () => repo.insert(t),
-          () => {
-            const now = ticketState.get(t.id);
-            if (!now) return null;
+          (row) => {
+            const now = ticketStateOf(row);
             const set = new DeltaSet();
-            addTicket(set, now, 1, targetSecOf(now.target_min));
+            addTicket(set, now, 1, now.first_called_at === null ? null : targetSec(now.issued_area_id));
             return set;
           },
+          1,
         ),
       update: (id, patch) => {
         const old = ticketState.get(id);
@@ -98,6 +101,7 @@ export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
             });
             return set;
           },
+          1, // report_days_event_insert counts exactly these two types, on the entry's day
         );
       },
     };
@@ -117,6 +121,7 @@ export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
             addRating(set, { level: r.level, counter_id: r.counterId, clerk_id: r.clerkId, area_id: r.areaId }, t);
             return set;
           },
+          1, // report_days_rating_insert counts every rating once, on its ticket's day
         );
       },
     };
@@ -124,3 +129,19 @@ export function createAggregateWatchers(db: Db, { tracked }: AggregateWriter) {
 
   return { watchTickets, watchJournal, watchRatings };
 }
+
+/** A ticket's report columns (TICKET_STATE_COLUMNS) from the ticket itself. */
+export const ticketStateOf = (t: Ticket): TicketState => ({
+  business_day: t.businessDay,
+  issued_area_id: t.issuedAreaId,
+  area_id: t.areaId,
+  counter_id: t.counterId,
+  clerk_id: t.clerkId,
+  status: t.status,
+  issued_at: t.issuedAt,
+  first_called_at: t.firstCalledAt,
+  called_at: t.calledAt,
+  finished_at: t.finishedAt,
+  procedure_id: t.procedureId,
+  channel: t.channel,
+});

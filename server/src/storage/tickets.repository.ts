@@ -4,6 +4,7 @@ import type { TicketPatch, TicketsRepository } from '../core/store.port.ts';
 import type { NewTicket, Ticket } from '../core/entities.ts';
 import type { TicketChannel, TicketStatus } from '../contract/dto.ts';
 import { bool } from './row-mapping.ts';
+import { FRESH_TICKET_STATE } from '../core/tickets/ticket.new.ts';
 
 interface TicketRow {
   id: string;
@@ -70,6 +71,34 @@ const toTicket = (r: TicketRow): Ticket => ({
 });
 
 /**
+ * The ticket exactly as the insert below stores it, without reading it back (issue 15): its parameters, its
+ * constants (not the draft's status, counters or notes: the statement does not take them), NULL for the columns it
+ * leaves out (none has a default; no trigger rewrites a new ticket), and the two values it computes. The issue
+ * use case answers this; tickets.usecases.test.ts proves it equal to the row read back, for every kind of input.
+ */
+const stored = (t: NewTicket, issueSeq: number, queueAt: number): Ticket => ({
+  ...FRESH_TICKET_STATE,
+  id: t.id,
+  number: t.number,
+  seq: t.seq,
+  businessDay: t.businessDay,
+  issuedAreaId: t.issuedAreaId,
+  areaId: t.areaId,
+  priority: Boolean(t.priority),
+  priorityGroup: t.priorityGroup,
+  issuedAt: t.issuedAt,
+  issuerKind: t.issuerKind,
+  issuerId: t.issuerId,
+  idempotencyKey: t.idempotencyKey,
+  procedureId: t.procedureId,
+  issueSeq,
+  channel: t.channel ?? 'kiosk',
+  queueAt,
+  citizenHash: t.citizenHash ?? null,
+  citizenLast3: t.citizenLast3 ?? null,
+});
+
+/**
  * The queue order, written once: priority first, then the place in the queue (kept across transfers). Never the
  * wall-clock issued_at: a clock stepped back would put a later ticket first (issue #11, defect 12). queue_at of a
  * walk-in is the highest issue time so far (it never runs back), so walk-ins keep their order of issue; a
@@ -99,17 +128,18 @@ export function createTicketsRepository(db: Db): TicketsRepository {
   );
   // issue_seq: one more than the highest, inside the insert's transaction (a unique index backs it).
   // Positional parameters (issuedAt given twice): cheaper to bind than 18 named ones from a spread object (issue 15).
+  // RETURNING the two values it computes: with its parameters and constants they are the whole row (`stored`).
   const insert = db
-    .prepare<unknown[], number>(
+    .prepare<unknown[], [number, number]>(
       `INSERT INTO tickets (id, number, seq, business_day, issued_area_id, area_id, target_counter_id, priority, priority_group,
     status, issued_at, recalls, transfers, issuer_kind, issuer_id, idempotency_key, procedure_id, issue_seq,
     channel, queue_at, citizen_hash, citizen_last3)
     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'waiting', ?, 0, 0, ?, ?, ?, ?,
       (SELECT COALESCE(MAX(issue_seq), 0) + 1 FROM tickets), ?,
       COALESCE(?, MAX(?, COALESCE((SELECT queue_at FROM tickets WHERE channel <> 'appointment' ORDER BY issue_seq DESC LIMIT 1), 0))),
-      ?, ?) RETURNING issue_seq`,
+      ?, ?) RETURNING issue_seq, queue_at`,
     )
-    .pluck();
+    .raw();
   const areaDay = db.prepare<[string, string], { last_number: number; issued: number }>(
     'SELECT last_number, issued FROM area_days WHERE area_id = ? AND business_day = ?',
   );
@@ -174,9 +204,9 @@ export function createTicketsRepository(db: Db): TicketsRepository {
       return r && toTicket(r);
     },
     areaDay: (areaId: string, day: string) => areaDay.get(areaId, day),
-    /** Inserts a new ticket; returns the issueSeq it got. */
-    insert(t: NewTicket): number {
-      const issueSeq = insert.get(
+    /** Inserts a new ticket; returns it as stored. */
+    insert(t: NewTicket): Ticket {
+      const [issueSeq, queueAt] = insert.get(
         t.id,
         t.number,
         t.seq,
@@ -197,7 +227,7 @@ export function createTicketsRepository(db: Db): TicketsRepository {
         t.citizenLast3 ?? null,
       )!;
       upsertAreaDay.run(t.issuedAreaId, t.businessDay, t.seq);
-      return issueSeq;
+      return stored(t, issueSeq, queueAt);
     },
     update(id: string, patch: TicketPatch): void {
       const keys = Object.keys(patch) as (keyof TicketPatch)[];

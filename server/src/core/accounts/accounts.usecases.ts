@@ -43,24 +43,25 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 /** Resolves a bearer token to a person or a device; undefined when it is unknown, expired or revoked. */
 export function authenticate(deps: Deps, token: string): Actor | undefined {
   if (!token || token.length > 200) return undefined;
-  const h = hashToken(token);
-  const user = deps.store.accounts.sessionUser(h, deps.clock.now());
-  if (user)
+  // One statement per request (issue 15): the live session of an active user, else the device not revoked.
+  const holder = deps.store.accounts.tokenHolder(hashToken(token), deps.clock.now());
+  if (!holder) return undefined;
+  if (holder.kind === 'user') {
+    const { user } = holder;
     return { kind: 'user', id: user.id, role: user.role, username: user.username, displayName: user.displayName };
-  const d = deps.store.accounts.deviceByTokenHash(h);
+  }
+  const d = holder.device;
   // The token is in use from its first request or socket: no pairing code may hand it (or a new one) out now.
-  if (d && d.tokenUsedAt === null) deps.store.accounts.markTokenUsed(d.id, deps.clock.now());
-  if (d)
-    return {
-      kind: 'device',
-      id: d.id,
-      deviceKind: d.kind,
-      counterId: d.counterId,
-      kioskId: d.kioskId,
-      printer: d.printer,
-      name: d.name,
-    };
-  return undefined;
+  if (d.tokenUsedAt === null) deps.store.accounts.markTokenUsed(d.id, deps.clock.now());
+  return {
+    kind: 'device',
+    id: d.id,
+    deviceKind: d.kind,
+    counterId: d.counterId,
+    kioskId: d.kioskId,
+    printer: d.printer,
+    name: d.name,
+  };
 }
 
 /** Ends a login session; its sockets are closed once this commits (the `session:ended` event). */

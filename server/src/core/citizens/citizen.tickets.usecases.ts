@@ -2,7 +2,7 @@ import { AppError } from '../../contract/errors.ts';
 import type { Actor, Ticket } from '../entities.ts';
 import type { TxDeps } from '../ports.ts';
 import { businessDay } from '../time/zoned-time.ts';
-import { issueTicket, type IssueInput } from '../tickets/tickets.usecases.ts';
+import { issueNewTicket, type IssueInput } from '../tickets/tickets.usecases.ts';
 import { checkInBooking, normalizeCode, resolveArea } from '../bookings/bookings.usecases.ts';
 import { checkInWindow } from '../bookings/booking.slots.ts';
 import type { CitizenKeyer } from './citizen.identity.ts';
@@ -27,6 +27,7 @@ type Issued = { ticket: Ticket; created: boolean };
 // The citizen keyer comes inside the input like the actor (one use-case shape), and is taken out at once: the rest
 // of the input may be logged or spread into other inputs, the key must never be.
 export function issueForCitizen(tx: TxDeps, { keyer, ...input }: CitizenIssueInput & { keyer: CitizenKeyer }): Issued {
+  // The key is looked up once, here: nothing below writes a ticket before issueNewTicket.
   if (input.idempotencyKey) {
     const existing = tx.store.tickets.byIdempotencyKey(input.actor.id, input.idempotencyKey);
     if (existing) return { ticket: existing, created: false };
@@ -42,7 +43,7 @@ export function issueForCitizen(tx: TxDeps, { keyer, ...input }: CitizenIssueInp
     const kiosk = input.actor.kind === 'device' && input.actor.deviceKind === 'kiosk';
     if (kiosk && settings.citizenLimits.requireCardAtKiosk && !input.overrideAccepted)
       throw new AppError('citizen.card_required');
-    return issueTicket(tx, base);
+    return issueNewTicket(tx, base);
   }
   const { area } = resolveArea(tx.store, input);
   const due = tx.store.bookings
@@ -50,7 +51,7 @@ export function issueForCitizen(tx: TxDeps, { keyer, ...input }: CitizenIssueInp
     .find((b) => b.areaId === area.id && checkInWindow(b.startAt, now, settings.booking) === 'open');
   if (due) return checkInBooking(tx, { code: due.code, actor: input.actor, idempotencyKey: input.idempotencyKey });
   requireWithinLimits(tx.store, settings, now, citizen.hash, today, area.id);
-  return issueTicket(tx, {
+  return issueNewTicket(tx, {
     ...base,
     priority: Boolean(input.priority) || isElderly(citizen, today, settings),
     citizen: { hash: citizen.hash, last3: citizen.last3 },
@@ -89,7 +90,7 @@ export function issueRemoteTicket(
   }
   const { area, procedure } = resolveArea(tx.store, input);
   requireWithinLimits(tx.store, settings, now, citizen.hash, today, area.id);
-  return issueTicket(tx, {
+  return issueNewTicket(tx, {
     areaId: area.id,
     ...(procedure ? { procedureId: procedure.id } : {}),
     priority: isElderly(citizen, today, settings),

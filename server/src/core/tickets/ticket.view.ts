@@ -38,8 +38,7 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
     }
     return stats.avg.get(areaId) ?? null;
   };
-  const servingCounters = (areaId: string) =>
-    store.catalog.countersForArea(areaId).filter((c) => c.active && c.status === 'open').length;
+  const servingCounters = (areaId: string) => store.catalog.areaCounterCounts(areaId).open;
 
   const counterRef = (id: string | null): CounterRef | null => {
     const c = id ? store.catalog.counter(id) : undefined;
