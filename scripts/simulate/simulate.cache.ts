@@ -1,5 +1,6 @@
 import type { Area, Counter, Ticket } from '../../server/src/core/entities.ts';
 import type { CatalogRepository, TicketsRepository } from '../../server/src/core/store.port.ts';
+import { callingNow } from '../../server/src/contract/counter.coverage.ts';
 
 /**
  * Read-your-writes caches in front of the server's own tickets and catalog repositories, for one simulated day.
@@ -41,12 +42,8 @@ export function cachedRepositories(tickets: TicketsRepository, catalog: CatalogR
   const cachedTickets: TicketsRepository = {
     ...tickets,
     get: (id) => ticketById.get(id) ?? keepTicket(tickets.get(id)),
-    insert(t) {
-      const seq = tickets.insert(t);
-      // Read back once: the database fills in what the insert computes (issue_seq, queue_at, defaults).
-      keepTicket(tickets.get(t.id));
-      return seq;
-    },
+    // The insert answers the ticket as stored (issue_seq and queue_at included): kept, never read back.
+    insert: (t) => keepTicket(tickets.insert(t))!,
     update(id, patch) {
       tickets.update(id, patch);
       const hit = ticketById.get(id);
@@ -76,6 +73,11 @@ export function cachedRepositories(tickets: TicketsRepository, catalog: CatalogR
         list.map((c) => c.id),
       );
       return list.map((c) => keepCounter(c)!);
+    },
+    // Counted from the cached counters (kept current by saveCounterState below), as the SQL count would.
+    areaCounterCounts(areaId) {
+      const list = cachedCatalog.countersForArea(areaId).filter((c) => c.active);
+      return { active: list.length, open: list.filter(callingNow).length };
     },
     saveCounterState(c) {
       catalog.saveCounterState(c);
