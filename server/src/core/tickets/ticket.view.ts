@@ -12,7 +12,6 @@ import type {
 import type { Area, Counter, Ticket } from '../entities.ts';
 import type { Deps } from '../ports.ts';
 import { businessDay, toIso } from '../time/zoned-time.ts';
-import { areaServed } from '../../contract/counter.coverage.ts';
 import { areaAvailability, estimateWaitMin, issuingBlock } from './ticket.rules.ts';
 import { toPublicTicket } from './ticket.public.ts';
 import { createViewMemo } from './ticket.view.memo.ts';
@@ -157,14 +156,11 @@ export function createTicketView(deps: Deps, opts: ViewOptions) {
   function area(a: Area, waiting: Map<string, { n: number; oldest: number }>): AreaDto {
     const dept = store.catalog.department(a.departmentId);
     const day = store.tickets.areaDay(a.id, today());
-    const reason = areaAvailability(
-      issuingBlock(deps.settings.get(), a, clock.now()),
-      a,
-      day,
-      areaServed(a.id, store.catalog.counters()),
-    );
+    // One count for both: served at all (areaServed's rule, in SQL) and open now (the estimate).
+    const counters = store.catalog.areaCounterCounts(a.id);
+    const reason = areaAvailability(issuingBlock(deps.settings.get(), a, clock.now()), a, day, counters.active > 0);
     const w = waiting.get(a.id);
-    const serving = servingCounters(a.id);
+    const serving = counters.open;
     return {
       id: a.id,
       code: a.code,
